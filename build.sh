@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# One entry point for set-up, build, demo and tests. Idempotent: run it as often as you like.
+#
+#   ./build.sh demo    install missing Debian packages, build, print the facts of the sample article
+#   ./build.sh test    install missing Debian packages, build, run the whole test suite
+#   ./build.sh build   install missing Debian packages and build (Release, in build/)
+#
+# Environment: FACTX_BUILD_DIR (build), FACTX_BUILD_TYPE (Release), FACTX_JOBS (nproc),
+# FACTX_CMAKE_ARGS (extra arguments for the configure step).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+readonly packages=(cmake g++ make pkg-config libre2-dev libicu-dev libgtest-dev libbenchmark-dev)
+readonly build_dir="${FACTX_BUILD_DIR:-build}"
+readonly build_type="${FACTX_BUILD_TYPE:-Release}"
+readonly jobs="${FACTX_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+install_missing_packages() {
+  local missing=()
+  for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "build.sh: installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+}
+
+configure_and_build() {
+  # shellcheck disable=SC2086
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" ${FACTX_CMAKE_ARGS:-}
+  cmake --build "$build_dir" --parallel "$jobs"
+}
+
+case "${1:-}" in
+  demo)
+    install_missing_packages
+    configure_and_build
+    "$build_dir/examples/factx" --ref-date 2020-05-06 examples/sample_article.txt
+    ;;
+  test)
+    install_missing_packages
+    configure_and_build
+    ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs"
+    ;;
+  build)
+    install_missing_packages
+    configure_and_build
+    ;;
+  *)
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    exit 1
+    ;;
+esac

@@ -1,0 +1,159 @@
+// factx/extractor.h: build an extractor once, then pull typed facts out of many
+// texts.
+//
+//   #include "factx/extractor.h"
+//
+//   factx::Result<factx::Extractor> extractor = factx::Extractor::Create();
+//   if (!extractor.ok()) return 1;
+//   factx::ExtractOptions options;
+//   options.reference_date = factx::CivilDate{2020, 5, 6};
+//   factx::Extraction facts;   // reuse one per thread: it keeps its buffers
+//   std::string_view text = "总投资超800亿元，同比增长35.7%，今年1月至4月…";
+//   if (factx::Status s = extractor->Extract(text, options, &facts); !s.ok())
+//   return 1;
+//   // facts.money[0]: 800亿元 = 80000000000 CNY, qualifier kOver
+//   // facts.investments[0]: the same amount, kind kTotalInvestment, trigger
+//   总投资
+//   // facts.percentages[0]: 35.7 %; facts.dates[0]: 2020-01 .. 2020-04
+#ifndef FACTX_EXTRACTOR_H_
+#define FACTX_EXTRACTOR_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "factx/facts.h"
+#include "factx/status.h"
+
+namespace factx {
+
+// A day of the proleptic Gregorian calendar.
+struct CivilDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  // True for a real calendar day (2020-02-29 yes, 2021-02-29 and 2020-02-30
+  // no).
+  bool IsValid() const;
+  // Parses "YYYY-MM-DD"; kInvalidArgument for anything else or an impossible
+  // day.
+  static Result<CivilDate> Parse(std::string_view iso);
+};
+
+// The fact types, as bits for `ExtractOptions::kinds`.
+enum FactKind : unsigned {
+  kMoney = 1u << 0,
+  kPercentage = 1u << 1,
+  kDate = 1u << 2,
+  kInvestment =
+      1u
+      << 3,  // implies money matching, but `money` is reported only with kMoney
+  kAllFacts = kMoney | kPercentage | kDate | kInvestment,
+};
+
+// Per-call options. Defaults in parentheses.
+struct ExtractOptions {
+  // (kAllFacts) Which fact types to report, an OR of `FactKind` bits.
+  unsigned kinds = kAllFacts;
+  // (unset) The date the article was written. Resolves 今年, 去年同期, 上月,
+  // 3月份 and other relative dates; without it those come back with `resolved =
+  // false`. Must be valid.
+  std::optional<CivilDate> reference_date;
+  // (false) Ill-formed UTF-8 is an error (kInvalidUtf8 naming the first bad
+  // byte). When true, each bad byte instead reads as U+FFFD: it ends any figure
+  // and never belongs to one.
+  bool replace_invalid_utf8 = false;
+  // (64 MiB) Longer input is refused with kResourceExhausted before any work is
+  // done.
+  std::size_t max_input_bytes = std::size_t{64} << 20;
+  // (1,000,000) At most this many facts of all types together; past it,
+  // extraction stops with kResourceExhausted and the facts found so far are
+  // kept.
+  std::size_t max_facts = 1000000;
+};
+
+namespace internal {
+struct Scratch;
+struct ScratchDeleter {
+  void operator()(Scratch* scratch) const;
+};
+}  // namespace internal
+
+// The facts of one text, each list in text order. Not thread-safe: use one per
+// thread, and reuse it across calls, since `Extract` clears it but keeps its
+// buffers (no allocation in steady state). Movable, not copyable.
+class Extraction {
+ public:
+  std::vector<Money> money;
+  std::vector<Percentage> percentages;
+  std::vector<DateExpr> dates;
+  std::vector<Investment> investments;
+
+  // Empties every list, keeping capacity.
+  void Clear();
+  // Number of facts of all types.
+  std::size_t size() const {
+    return money.size() + percentages.size() + dates.size() +
+           investments.size();
+  }
+
+ private:
+  friend class Extractor;
+  // Working buffers (normalized text, offset map, candidate matches) kept
+  // between calls.
+  std::unique_ptr<internal::Scratch, internal::ScratchDeleter> scratch_;
+};
+
+// How to build an `Extractor`. Defaults in parentheses.
+struct ExtractorOptions {
+  // (true) Start from the rules compiled into the library (Chinese and English
+  // money, percentages, dates and investment triggers).
+  bool builtin_rules = true;
+  // (empty) Further rule texts in the format of docs/rules.md, added after the
+  // built-in ones: they may use the built-in fragments and extend the built-in
+  // tables (a new currency, a new investment trigger).
+  std::vector<std::string> extra_rules;
+};
+
+// Finds money, percentages, dates and investments in UTF-8 text.
+//
+// Thread-safety: an Extractor is immutable once built, and `Extract` is const
+// and safe to call from many threads at once on one shared Extractor (give each
+// thread its own `Extraction`). Building one compiles every rule
+// (milliseconds), so build it once and keep it. Movable (cheap: the compiled
+// rules are shared) and copyable (copies share them too).
+class Extractor {
+ public:
+  // Builds an extractor; kRuleSyntax names the bad rule (only custom rules can
+  // cause it), kInternal means ICU's normalization data is missing.
+  static Result<Extractor> Create(const ExtractorOptions& options = {});
+  // Builds an extractor from `rule_text` alone, without the built-in rules.
+  static Result<Extractor> FromRules(std::string_view rule_text);
+
+  // Replaces `*out` with the facts of `text`. Errors: kInvalidUtf8 (see
+  // `ExtractOptions::replace_invalid_utf8`), kInvalidArgument (a bad reference
+  // date), kResourceExhausted (a limit was reached; `*out` keeps what was found
+  // before it).
+  Status Extract(std::string_view text, const ExtractOptions& options,
+                 Extraction* out) const;
+
+  // The name of a rule, e.g. "money.zh.arabic"; "" for an unknown id.
+  std::string_view rule_name(RuleId id) const;
+  // Number of rules.
+  std::size_t rule_count() const;
+
+  class Impl;
+
+ private:
+  explicit Extractor(std::shared_ptr<const Impl> impl)
+      : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace factx
+
+#endif  // FACTX_EXTRACTOR_H_

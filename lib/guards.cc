@@ -1,0 +1,151 @@
+#include "guards.h"
+
+#include "utf8.h"
+
+namespace factx::internal {
+namespace {
+
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsChineseNumeral(char32_t c) {
+  static constexpr char32_t kNumerals[] =
+      U"〇零一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟";
+  for (char32_t n : kNumerals) {
+    if (n != 0 && n == c) return true;
+  }
+  return false;
+}
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF) ||
+         c == 0x3007;
+}
+
+bool IsDigitSeparator(char c) {
+  return c == '.' || c == ',' || c == ':' || c == '/' || c == '-';
+}
+
+// The code point that ends just before `pos`, or 0 at the start of the text.
+char32_t CodePointBefore(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4 && !IsCodePointBoundary(text, start))
+    --start;
+  std::size_t length = 0;
+  return DecodeUtf8(text, start, &length);
+}
+
+char32_t CodePointAt(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  std::size_t length = 0;
+  return DecodeUtf8(text, pos, &length);
+}
+
+bool InClass(char32_t c, int which) {
+  switch (which) {
+    case 0:
+      return IsAsciiDigit(c);
+    case 1:
+      return IsAsciiLetter(c);
+    case 2:
+      return IsAsciiDigit(c) || IsAsciiLetter(c);
+    case 3:
+      return IsChineseNumeral(c);
+    case 4:
+      return IsHan(c);
+  }
+  return false;
+}
+
+}  // namespace
+
+Status Guard::Compile(const GuardSpec& spec, const RuleSet& rules, Guard* out) {
+  auto error = [&](const std::string& what) {
+    return Status(StatusCode::kRuleSyntax, "line " + std::to_string(spec.line) +
+                                               ": guard " + spec.name + ": " +
+                                               what);
+  };
+  if (spec.name == "not_after") {
+    out->looks_before_ = true;
+  } else if (spec.name == "not_before") {
+    out->looks_before_ = false;
+  } else {
+    return error("unknown guard (known: not_after, not_before)");
+  }
+  if (spec.args.empty())
+    return error("needs at least one class, word or @table");
+  for (const std::string& arg : spec.args) {
+    if (arg[0] == ':') {
+      if (arg == ":digit") {
+        out->classes_.push_back(CharClass::kDigit);
+      } else if (arg == ":letter") {
+        out->classes_.push_back(CharClass::kLetter);
+      } else if (arg == ":alnum") {
+        out->classes_.push_back(CharClass::kAlnum);
+      } else if (arg == ":cn_numeral") {
+        out->classes_.push_back(CharClass::kChineseNumeral);
+      } else if (arg == ":han") {
+        out->classes_.push_back(CharClass::kHan);
+      } else if (arg == ":digit_separator") {
+        out->classes_.push_back(CharClass::kDigitSeparator);
+      } else {
+        return error("unknown class " + arg);
+      }
+    } else if (arg[0] == '@' && arg.size() > 1) {
+      auto table = rules.tables.find(std::string_view(arg).substr(1));
+      if (table == rules.tables.end()) return error("unknown table " + arg);
+      for (const auto& entry : table->second.entries)
+        out->literals_.push_back(entry.first);
+    } else {
+      out->literals_.push_back(arg);
+    }
+  }
+  return Status();
+}
+
+bool Guard::ClassMatchesBefore(CharClass c, std::string_view text,
+                               std::size_t begin) const {
+  if (c == CharClass::kDigitSeparator) {
+    // "1.5" before the match: a separator with a digit before it.
+    return begin >= 2 && IsDigitSeparator(text[begin - 1]) &&
+           IsAsciiDigit(static_cast<unsigned char>(text[begin - 2]));
+  }
+  return InClass(CodePointBefore(text, begin), static_cast<int>(c));
+}
+
+bool Guard::ClassMatchesAfter(CharClass c, std::string_view text,
+                              std::size_t end) const {
+  if (c == CharClass::kDigitSeparator) {
+    return end + 1 < text.size() && IsDigitSeparator(text[end]) &&
+           IsAsciiDigit(static_cast<unsigned char>(text[end + 1]));
+  }
+  return InClass(CodePointAt(text, end), static_cast<int>(c));
+}
+
+bool Guard::Allows(std::string_view text, std::size_t begin,
+                   std::size_t end) const {
+  for (CharClass c : classes_) {
+    if (looks_before_ ? ClassMatchesBefore(c, text, begin)
+                      : ClassMatchesAfter(c, text, end)) {
+      return false;
+    }
+  }
+  for (const std::string& literal : literals_) {
+    if (looks_before_) {
+      if (begin >= literal.size() &&
+          text.compare(begin - literal.size(), literal.size(), literal) == 0) {
+        return false;
+      }
+    } else if (text.compare(end, literal.size(), literal) == 0 &&
+               end + literal.size() <= text.size()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace factx::internal

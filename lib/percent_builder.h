@@ -1,0 +1,19 @@
+// Turns a percent rule's match into a Percentage (value, range, unit,
+// qualifier). The capture names it reads are documented in percent_builder.cc
+// and docs/rules.md.
+#ifndef FACTX_LIB_PERCENT_BUILDER_H_
+#define FACTX_LIB_PERCENT_BUILDER_H_
+
+#include "factx/facts.h"
+#include "rule_match.h"
+
+namespace factx::internal {
+
+// Fills everything but `span` and `rule`. False when the match is not a valid
+// percentage.
+bool BuildPercentage(const RuleMatch& match, const RuleTables& tables,
+                     Percentage* percentage);
+
+}  // namespace factx::internal
+
+#endif  // FACTX_LIB_PERCENT_BUILDER_H_

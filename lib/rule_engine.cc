@@ -1,0 +1,319 @@
+#include "rule_engine.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "utf8.h"
+
+namespace factx::internal {
+namespace {
+
+// Memory for the prefilter's DFA; past it RE2::Set reports an error and every
+// rule of the clause is tried instead (slower, same result).
+constexpr std::int64_t kPrefilterMaxMem = std::int64_t{64} << 20;
+// After a match fails its guards, the rule is retried from the next code point
+// at most this many times before skipping past the failed match, which keeps
+// matching linear.
+constexpr int kGuardRetries = 3;
+
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);  // a library never writes to stderr
+  options.set_longest_match(true);
+  return options;
+}
+
+// Replaces each {@TABLE} with an alternation of the table's keys, longest
+// first.
+Status ExpandTables(const RuleSpec& spec, const RuleSet& rules,
+                    std::string* out) {
+  const std::string& pattern = spec.pattern;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      out->append(pattern, i, 2);
+      i += 2;
+      continue;
+    }
+    if (pattern.compare(i, 2, "{@") == 0) {
+      std::size_t close = pattern.find('}', i);
+      std::string name = close == std::string::npos
+                             ? ""
+                             : pattern.substr(i + 2, close - i - 2);
+      auto table = rules.tables.find(name);
+      if (table == rules.tables.end() || table->second.entries.empty()) {
+        return Status(StatusCode::kRuleSyntax,
+                      spec.source + ":" + std::to_string(spec.line) +
+                          ": rule " + spec.name +
+                          ": unknown or empty table {@" + name + "}");
+      }
+      std::vector<std::string_view> keys;
+      for (const auto& entry : table->second.entries)
+        keys.push_back(entry.first);
+      std::stable_sort(keys.begin(), keys.end(),
+                       [](std::string_view a, std::string_view b) {
+                         return a.size() > b.size();
+                       });
+      out->append("(?:");
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (k > 0) out->push_back('|');
+        out->append(
+            RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+      }
+      out->append(")");
+      i = close + 1;
+      continue;
+    }
+    out->push_back(pattern[i]);
+    ++i;
+  }
+  return Status();
+}
+
+bool IsClauseEnd(std::string_view text, std::size_t i, std::size_t* length) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  *length = 1;
+  if (c == '\n' || c == '\r' || c == '!' || c == '?' || c == ';') return true;
+  if (c == 0xE3 && text.compare(i, 3, "。") == 0) {
+    *length = 3;
+    return true;
+  }
+  if (c == 0xEF && text.compare(i, 3, "；") == 0) {
+    *length = 3;
+    return true;
+  }
+  return false;
+}
+
+std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
+  ++pos;
+  while (pos < text.size() && !IsCodePointBoundary(text, pos)) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+CompiledRule::CompiledRule(const RuleSpec* spec, std::unique_ptr<RE2> regex,
+                           std::vector<Guard> guards)
+    : spec_(spec), regex_(std::move(regex)), guards_(std::move(guards)) {
+  group_count_ = regex_->NumberOfCapturingGroups();
+  for (const auto& [index, full_name] : regex_->CapturingGroupNames()) {
+    std::string base = full_name.substr(0, full_name.find("__"));
+    auto it =
+        std::find_if(groups_by_name_.begin(), groups_by_name_.end(),
+                     [&](const auto& entry) { return entry.first == base; });
+    if (it == groups_by_name_.end()) {
+      groups_by_name_.emplace_back(base, std::vector<int>{});
+      it = groups_by_name_.end() - 1;
+    }
+    it->second.push_back(index);
+  }
+}
+
+CompiledRule::~CompiledRule() = default;
+CompiledRule::CompiledRule(CompiledRule&&) noexcept = default;
+
+const std::vector<int>* CompiledRule::GroupsNamed(std::string_view name) const {
+  for (const auto& entry : groups_by_name_) {
+    if (entry.first == name) return &entry.second;
+  }
+  return nullptr;
+}
+
+RuleEngine::~RuleEngine() = default;
+
+Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
+  std::unique_ptr<RuleEngine> engine(new RuleEngine());
+  engine->rules_ = std::move(rules);
+  const RE2::Options options = RuleOptions();
+  RE2::Options set_options = options;
+  set_options.set_max_mem(kPrefilterMaxMem);
+  engine->prefilter_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  engine->compiled_.reserve(engine->rules_.rules.size());
+  for (const RuleSpec& spec : engine->rules_.rules) {
+    auto where = [&spec](int line) {
+      return spec.source + ":" + std::to_string(line) + ": rule " + spec.name +
+             ": ";
+    };
+    std::string pattern;
+    Status status = ExpandTables(spec, engine->rules_, &pattern);
+    if (!status.ok()) return status;
+    auto regex = std::make_unique<RE2>(pattern, options);
+    if (!regex->ok()) {
+      return Status(StatusCode::kRuleSyntax,
+                    where(spec.line) + "bad pattern: " + regex->error());
+    }
+    std::vector<Guard> guards(spec.guards.size());
+    for (std::size_t g = 0; g < spec.guards.size(); ++g) {
+      status = Guard::Compile(spec.guards[g], engine->rules_, &guards[g]);
+      if (!status.ok()) {
+        return Status(
+            StatusCode::kRuleSyntax,
+            spec.source + ":" + status.message() + " (rule " + spec.name + ")");
+      }
+    }
+    std::string error;
+    if (engine->prefilter_->Add(pattern, &error) < 0) {
+      return Status(StatusCode::kRuleSyntax,
+                    where(spec.line) + "bad pattern: " + error);
+    }
+    engine->compiled_.emplace_back(&spec, std::move(regex), std::move(guards));
+  }
+  if (!engine->compiled_.empty() && !engine->prefilter_->Compile()) {
+    return Status(StatusCode::kInternal,
+                  "RE2::Set could not compile the rules (out of memory)");
+  }
+  return engine;
+}
+
+void RuleEngine::FindCandidates(std::string_view text, unsigned kind_mask,
+                                RuleScratch* scratch) const {
+  if (compiled_.empty()) return;
+  std::size_t clause_begin = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    if (IsClauseEnd(text, i, &length)) {
+      if (i > clause_begin)
+        MatchClause(text, clause_begin, i, kind_mask, scratch);
+      clause_begin = i + length;
+    }
+    i += length;
+  }
+  if (text.size() > clause_begin) {
+    MatchClause(text, clause_begin, text.size(), kind_mask, scratch);
+  }
+}
+
+void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
+                             std::size_t end, unsigned kind_mask,
+                             RuleScratch* scratch) const {
+  std::vector<int>& hits = scratch->set_hits;
+  hits.clear();
+  RE2::Set::ErrorInfo error;
+  const re2::StringPiece clause(text.data() + begin, end - begin);
+  if (!prefilter_->Match(clause, &hits, &error)) {
+    if (error.kind == RE2::Set::kNoError)
+      return;  // no rule can match this clause
+    // The prefilter could not look (DFA out of memory): try every rule instead.
+    hits.clear();
+    for (std::size_t id = 0; id < compiled_.size(); ++id)
+      hits.push_back(static_cast<int>(id));
+  }
+  std::sort(hits.begin(), hits.end());
+  for (int id : hits) {
+    const unsigned kind_bit =
+        1u << static_cast<unsigned>(compiled_[id].spec().kind);
+    if ((kind_mask & kind_bit) == 0) continue;
+    MatchRule(static_cast<std::uint32_t>(id), text, begin, end, scratch);
+  }
+}
+
+void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
+                           std::size_t begin, std::size_t end,
+                           RuleScratch* scratch) const {
+  const CompiledRule& rule = compiled_[id];
+  const int group_count = rule.group_count() + 1;
+  std::vector<re2::StringPiece>& groups = scratch->match_groups;
+  groups.assign(group_count, re2::StringPiece());
+  const re2::StringPiece whole(text.data(), text.size());
+  std::size_t pos = begin;
+  int retries = 0;
+  while (pos < end) {
+    if (!rule.regex().Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
+                            group_count)) {
+      break;
+    }
+    const std::size_t match_begin =
+        static_cast<std::size_t>(groups[0].data() - text.data());
+    const std::size_t match_end = match_begin + groups[0].size();
+    if (match_end == match_begin) {  // empty matches carry no fact
+      pos = NextCodePoint(text, match_begin);
+      continue;
+    }
+    bool allowed = true;
+    for (const Guard& guard : rule.guards()) {
+      if (!guard.Allows(text, match_begin, match_end)) {
+        allowed = false;
+        break;
+      }
+    }
+    if (allowed) {
+      Candidate candidate;
+      candidate.rule = id;
+      candidate.begin = match_begin;
+      candidate.end = match_end;
+      candidate.groups = static_cast<std::uint32_t>(scratch->groups.size());
+      for (int g = 0; g < group_count; ++g) {
+        scratch->groups.emplace_back(groups[g].data(), groups[g].size());
+      }
+      scratch->candidates.push_back(candidate);
+      pos = match_end;
+      retries = 0;
+    } else if (retries < kGuardRetries) {
+      ++retries;
+      pos = NextCodePoint(text, match_begin);
+    } else {
+      retries = 0;
+      pos = match_end;
+    }
+  }
+}
+
+RuleMatch RuleEngine::MatchOf(std::string_view text, const Candidate& candidate,
+                              const RuleScratch& scratch) const {
+  return RuleMatch(text, candidate.begin, candidate.end,
+                   &compiled_[candidate.rule],
+                   scratch.groups.data() + candidate.groups);
+}
+
+// RuleMatch and RuleTables live here: they read the compiled rule's group
+// table.
+
+std::string_view RuleMatch::Capture(std::string_view name) const {
+  const std::vector<int>* groups = rule_->GroupsNamed(name);
+  if (groups == nullptr) return {};
+  for (int g : *groups) {
+    if (!groups_[g].empty()) return groups_[g];
+  }
+  return {};
+}
+
+bool RuleMatch::Has(std::string_view name) const {
+  const std::vector<int>* groups = rule_->GroupsNamed(name);
+  if (groups == nullptr) return false;
+  for (int g : *groups) {
+    if (groups_[g].data() != nullptr) return true;
+  }
+  return false;
+}
+
+std::size_t RuleMatch::CaptureOffset(std::string_view name) const {
+  const std::vector<int>* groups = rule_->GroupsNamed(name);
+  if (groups != nullptr) {
+    for (int g : *groups) {
+      if (groups_[g].data() != nullptr) {
+        return static_cast<std::size_t>(groups_[g].data() - text_.data());
+      }
+    }
+  }
+  return begin_;
+}
+
+std::string_view RuleMatch::rule_name() const { return rule_->spec().name; }
+
+std::optional<std::string_view> RuleTables::Lookup(std::string_view table,
+                                                   std::string_view key) const {
+  const RuleTable* found = Find(table);
+  if (found == nullptr) return std::nullopt;
+  auto entry = found->entries.find(key);
+  if (entry == found->entries.end()) return std::nullopt;
+  return std::string_view(entry->second);
+}
+
+const RuleTable* RuleTables::Find(std::string_view table) const {
+  auto found = rules_->tables.find(table);
+  return found == rules_->tables.end() ? nullptr : &found->second;
+}
+
+}  // namespace factx::internal

@@ -1,0 +1,211 @@
+// The rule file format (rule_file.h) and its compilation (rule_engine.h): good
+// files parse into the expected rules, bad ones give a kRuleSyntax status that
+// names where and what.
+#include "rule_file.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "rule_engine.h"
+
+namespace factx::internal {
+namespace {
+
+constexpr char kGoodRules[] = R"(# Money in a tiny language.
+define NUM  [0-9]+(?:\.[0-9]+)?
+define AMOUNT  {NUM}(?:万|亿)?
+
+table currency
+  元      CNY
+  美元    USD
+  hong kong dollars HKD
+
+rule money.test
+  kind      money
+  priority  7
+  # Comments may sit inside a rule.
+  pattern   (?P<num>{AMOUNT})
+  pattern   (?P<cur>{@currency})
+  guard     not_after :digit .
+  guard     not_before 亩 @currency
+  example   投资300亿元 => 300亿元 = 30000000000 CNY exact
+  example   共5美元
+  counter   3.6万亩
+
+rule block.area
+  kind block
+  pattern [0-9.]+万?亩
+)";
+
+TEST(RuleFileTest, ParsesFragmentsTablesAndRules) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(kGoodRules, "good.rules", &rules).ok());
+  ASSERT_EQ(rules.rules.size(), 2u);
+  const RuleSpec& money = rules.rules[0];
+  EXPECT_EQ(money.name, "money.test");
+  EXPECT_EQ(money.kind, RuleKind::kMoney);
+  EXPECT_EQ(money.priority, 7);
+  EXPECT_EQ(money.line, 10);
+  // Fragments expand in place, pattern lines concatenate, tables wait for the
+  // engine.
+  EXPECT_EQ(
+      money.pattern,
+      "(?P<num>(?:(?:[0-9]+(?:\\.[0-9]+)?)(?:万|亿)?))(?P<cur>{@currency})");
+  ASSERT_EQ(money.guards.size(), 2u);
+  EXPECT_EQ(money.guards[0].name, "not_after");
+  EXPECT_EQ(money.guards[0].args, (std::vector<std::string>{":digit", "."}));
+  ASSERT_EQ(money.examples.size(), 2u);
+  EXPECT_EQ(money.examples[0].input, "投资300亿元");
+  EXPECT_EQ(money.examples[0].span, "300亿元");
+  EXPECT_EQ(money.examples[0].description, "30000000000 CNY exact");
+  EXPECT_EQ(money.examples[1].span, "");
+  ASSERT_EQ(money.counters.size(), 1u);
+  EXPECT_EQ(money.counters[0].input, "3.6万亩");
+  EXPECT_EQ(rules.rules[1].kind, RuleKind::kBlock);
+  EXPECT_EQ(rules.tables.at("currency").entries.at("hong kong dollars"), "HKD");
+  EXPECT_EQ(rules.tables.at("currency").entries.size(), 3u);
+}
+
+TEST(RuleFileTest, LaterFilesExtendTablesAndUseFragments) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(kGoodRules, "good.rules", &rules).ok());
+  ASSERT_TRUE(
+      ParseRuleText(
+          "table currency\n  英镑 GBP\n\nrule money.more\n  kind money\n"
+          "  pattern {NUM}{@currency}\n",
+          "more.rules", &rules)
+          .ok());
+  EXPECT_EQ(rules.tables.at("currency").entries.at("英镑"), "GBP");
+  EXPECT_EQ(rules.rules.size(), 3u);
+}
+
+struct BadRuleCase {
+  const char* text;
+  const char* message_part;  // must appear in the status message
+};
+
+TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
+  const BadRuleCase cases[] = {
+      {"rule a\n  kind money\n", "bad.rules:1: rule a: no pattern"},
+      {"rule a\n  pattern x\n", "rule a: no kind"},
+      {"rule a\n  kind cash\n  pattern x\n",
+       "bad.rules:2: rule a: kind must be"},
+      {"rule a\n  kind money\n  pattern {NOPE}\n",
+       "bad.rules:3: rule a: unknown fragment {NOPE}"},
+      {"rule a\n  kind money\n  colour red\n", "unknown attribute \"colour\""},
+      {"  indented\n", "bad.rules:1: indented line outside"},
+      {"frobnicate x\n", "expected define, table or rule"},
+      {"define\n", "define needs a NAME"},
+      {"define X\n", "define X has no pattern"},
+      {"rule a\n  kind money\n  priority high\n  pattern x\n",
+       "priority must be an integer"},
+      {"rule a\n  kind money\n  pattern x\nrule a\n  kind money\n  pattern y\n",
+       "rule a is already defined in bad.rules:1"},
+      {"rule a\n  kind money\n  pattern x\n  counter a => b\n",
+       "a counter has no => part"},
+      {"rule a\n  kind money\n  pattern x\n  example\n",
+       "example needs an input text"},
+      {"table\n", "table needs one NAME"},
+  };
+  for (const BadRuleCase& c : cases) {
+    RuleSet rules;
+    Status status = ParseRuleText(c.text, "bad.rules", &rules);
+    EXPECT_EQ(status.code(), StatusCode::kRuleSyntax) << c.text;
+    EXPECT_NE(status.message().find(c.message_part), std::string::npos)
+        << "message: " << status.message()
+        << "\nexpected to contain: " << c.message_part;
+  }
+}
+
+TEST(RuleEngineTest, CompileErrorsNameRuleAndRe2Message) {
+  const BadRuleCase cases[] = {
+      {"rule broken\n  kind money\n  pattern (?P<num>[0-9]+\n",
+       "x.rules:1: rule broken: bad pattern: missing )"},
+      {"rule look\n  kind money\n  pattern (?<=a)b\n",
+       "rule look: bad pattern"},
+      {"rule t\n  kind money\n  pattern {@nothing}\n",
+       "unknown or empty table {@nothing}"},
+      {"rule g\n  kind money\n  pattern a\n  guard not_near :digit\n",
+       "unknown guard"},
+      {"rule g\n  kind money\n  pattern a\n  guard not_after :vowel\n",
+       "unknown class :vowel"},
+      {"rule g\n  kind money\n  pattern a\n  guard not_after @nothing\n",
+       "unknown table @nothing"},
+  };
+  for (const BadRuleCase& c : cases) {
+    RuleSet rules;
+    ASSERT_TRUE(ParseRuleText(c.text, "x.rules", &rules).ok()) << c.text;
+    auto engine = RuleEngine::Build(std::move(rules));
+    ASSERT_FALSE(engine.ok()) << c.text;
+    EXPECT_EQ(engine.status().code(), StatusCode::kRuleSyntax);
+    EXPECT_NE(engine.status().message().find(c.message_part), std::string::npos)
+        << "message: " << engine.status().message();
+  }
+}
+
+// Runs the engine over `text` and returns "rule:matched" for each candidate.
+std::vector<std::string> Candidates(const RuleEngine& engine,
+                                    std::string_view text) {
+  RuleScratch scratch;
+  engine.FindCandidates(text, ~0u, &scratch);
+  std::vector<std::string> out;
+  for (const Candidate& c : scratch.candidates) {
+    out.push_back(std::string(engine.rule(c.rule).spec().name) + ":" +
+                  std::string(text.substr(c.begin, c.end - c.begin)));
+  }
+  return out;
+}
+
+TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(kGoodRules, "good.rules", &rules).ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const RuleEngine& e = **engine;
+
+  std::string_view text = "投资300亿元，另有5美元。面积3.6万亩";
+  EXPECT_EQ(Candidates(e, text),
+            (std::vector<std::string>{"money.test:300亿元", "money.test:5美元",
+                                      "block.area:3.6万亩"}));
+
+  RuleScratch scratch;
+  e.FindCandidates("共5美元", ~0u, &scratch);
+  ASSERT_EQ(scratch.candidates.size(), 1u);
+  RuleMatch match = e.MatchOf("共5美元", scratch.candidates[0], scratch);
+  EXPECT_EQ(match.Capture("num"), "5");
+  EXPECT_EQ(match.Capture("cur"), "美元");
+  EXPECT_TRUE(match.Has("cur"));
+  EXPECT_FALSE(match.Has("qual"));
+  EXPECT_EQ(match.CaptureOffset("cur"), 4u);
+}
+
+TEST(RuleEngineTest, GuardsRejectNeighbours) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(kGoodRules, "good.rules", &rules).ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok());
+  // After a '.', the money rule must not start ("1.5元" is one amount, matched
+  // whole).
+  EXPECT_EQ(Candidates(**engine, "价格1.5元"),
+            (std::vector<std::string>{"money.test:1.5元"}));
+  // Followed by a currency word again: rejected by not_before @currency.
+  EXPECT_EQ(Candidates(**engine, "5元美元"), (std::vector<std::string>{}));
+}
+
+TEST(RuleEngineTest, MatchesNeverCrossClauseEnds) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule r\n  kind money\n  pattern 甲.*乙\n",
+                            "r.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok());
+  EXPECT_EQ(Candidates(**engine, "甲，乙"),
+            (std::vector<std::string>{"r:甲，乙"}));
+  EXPECT_TRUE(Candidates(**engine, "甲。乙").empty());
+  EXPECT_TRUE(Candidates(**engine, "甲；乙").empty());
+  EXPECT_TRUE(Candidates(**engine, "甲\n乙").empty());
+}
+
+}  // namespace
+}  // namespace factx::internal
