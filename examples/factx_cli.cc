@@ -1,0 +1,842 @@
+// factx_cli.cc: the `factx` command-line tool.
+//
+// Prints the facts of text files as a table (default) or JSON, and runs the
+// JSONL contract of shared/eval/FORMAT.md (`--jsonl`): one output line per
+// input line, streamed. It uses only the public API (include/factx/), as any
+// other program would. See `kHelp` for the usage.
+#include <algorithm>
+#include <cerrno>
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "factx/extractor.h"
+#include "factx/facts.h"
+#include "factx/status.h"
+#include "factx/version.h"
+#include "json_lines.h"
+
+namespace factx_cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitDocumentFailed = 2;
+
+constexpr char kHelp[] = R"(Usage: factx [OPTIONS] [FILE...]
+
+Finds money amounts, percentages, dates and investment amounts in Chinese and English text.
+Reads each FILE in turn, or standard input when no FILE is given or for "-".
+
+Output (one of):
+  (default)   a table per file: offset (code points), type, text, value, rule, notes
+  --json      one line per file: {"id": "FILE", "facts": [...]} or {"id": "FILE", "error": "..."}
+  --jsonl     the input is JSONL, one document per line:
+                {"id": ..., "text": "...", "ref_date": "YYYY-MM-DD" or null, "lang": "zh"}
+              ("text" is required, the other fields are optional, unknown fields are
+              ignored), and the output has exactly one line per input line, in order:
+                {"id": ..., "facts": [...]}   or   {"id": ..., "error": "..."}
+
+Options:
+  --ref-date YYYY-MM-DD  the date the text was written: resolves 今年, 去年同期, 上月, 一季度;
+                         with --jsonl, the default for documents whose ref_date is absent or
+                         null. Without it, relative dates are reported with no value.
+  --kinds LIST           report only these kinds, comma-separated, from
+                         money,percent,date,investment (default: all)
+  -h, --help             print this help
+  --version              print the version
+  --                     end of options (for a FILE whose name begins with "-")
+
+Facts in --json and --jsonl, sorted by byte_start (then money, investment, percent, date):
+  all         type, text (the exact slice of the input), start, end (code point offsets, end
+              exclusive), byte_start, byte_end (UTF-8 byte offsets), rule
+  money       value (a JSON number with the exact digits), amount (the same as a string),
+              currency (ISO 4217 code, or null), qualifier (exact|approx|over|under|range),
+              min and max for a range (value is then min)
+  percent     value (in percent units), unit ("%" or "pp"), qualifier, min and max
+  date        value ("2020", "2020-H1", "2020-Q1", "2020-01", "2020-01-31"), end_value (the
+              inclusive end of a range), relative, and fiscal (true for a fiscal year);
+              value and end_value are left out when a relative date has no reference date
+  investment  the money fields, plus kind (total_investment|investment|financing|fund|
+              credit_line|rnd_spending), trigger (the words that make it an investment),
+              and investor and target when the sentence names them
+
+--jsonl lines that fail give an error object, and processing goes on with the next line:
+  a blank line                    {"id": null, "error": "empty line"} (it is not valid JSON)
+  not one JSON object             {"id": null, "error": "invalid JSON at byte N: ..."}; the
+                                  id is echoed when it was read before the error
+  a lone surrogate escape \uD800  invalid JSON, as UTF-8 cannot hold it
+  no "text", or not a string      {"id": ..., "error": "missing string field \"text\""}
+  a ref_date that is not a day    {"id": ..., "error": "invalid ref_date: ..."}
+  invalid UTF-8 in the text, or a library limit: the library's message, e.g.
+                                  {"id": ..., "error": "InvalidUtf8: ..."}
+The id is echoed as it was written (a string, a number, ...), or null when absent.
+
+Exit status: 0 every document was processed; 1 usage error (nothing is read); 2 some
+document failed (an unreadable file, invalid UTF-8, an error line in --jsonl).
+
+Examples:
+  factx --ref-date 2020-05-06 examples/sample_article.txt
+  factx --kinds money,investment --json report.txt
+  echo '{"id": "d1", "ref_date": "2020-05-06", "text": "该区推出300亿元专项信贷计划。"}' \
+    | factx --jsonl
+prints (on one line):
+  {"id": "d1", "facts": [{"type": "money", "text": "300亿元", "start": 4, "end": 9,
+   "byte_start": 12, "byte_end": 21, "value": 30000000000, "amount": "30000000000",
+   "currency": "CNY", "qualifier": "exact", "rule": "..."}, {"type": "investment",
+   "text": "300亿元", ..., "kind": "credit_line", "trigger": "信贷计划", "rule": "..."}]}
+)";
+
+enum class OutputMode { kTable, kJson, kJsonl };
+
+struct CommandLine {
+  OutputMode mode = OutputMode::kTable;
+  // Holds --kinds and --ref-date (the default reference date).
+  factx::ExtractOptions extract;
+  // "-" is standard input.
+  std::vector<std::string> inputs;
+};
+
+// What parsing the command line decided: run, or exit at once with `exit_code`.
+struct ParsedCommandLine {
+  CommandLine command_line;
+  std::optional<int> exit_code;
+};
+
+int UsageError(const std::string& message) {
+  std::fprintf(stderr, "factx: %s\nTry 'factx --help'.\n", message.c_str());
+  return kExitUsage;
+}
+
+// Parses "money,percent": the `FactKind` bits, or nullopt naming the bad item
+// in `*error`.
+std::optional<unsigned> ParseKinds(std::string_view list, std::string* error) {
+  // The names of the JSONL contract's fact types.
+  static constexpr struct {
+    std::string_view name;
+    unsigned bits;
+  } kKindNames[] = {
+      {"money", factx::kMoney},
+      {"percent", factx::kPercentage},
+      {"date", factx::kDate},
+      {"investment", factx::kInvestment},
+  };
+  unsigned kinds = 0;
+  while (true) {
+    const std::size_t comma = list.find(',');
+    const std::string_view item = list.substr(0, comma);
+    const auto* known =
+        std::find_if(std::begin(kKindNames), std::end(kKindNames),
+                     [&](const auto& kind) { return kind.name == item; });
+    if (known == std::end(kKindNames)) {
+      *error = "unknown kind '" + std::string(item) +
+               "' in --kinds (use money, percent, date, investment)";
+      return std::nullopt;
+    }
+    kinds |= known->bits;
+    if (comma == std::string_view::npos) return kinds;
+    list.remove_prefix(comma + 1);
+  }
+}
+
+ParsedCommandLine ParseCommandLine(int argc, char** argv) {
+  ParsedCommandLine parsed;
+  CommandLine& command_line = parsed.command_line;
+  bool options_ended = false;
+  bool mode_given = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (options_ended || arg == "-" || arg.empty() || arg[0] != '-') {
+      command_line.inputs.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+    // --name=value or --name value.
+    const std::size_t equals = arg.find('=');
+    const std::string_view name = arg.substr(0, equals);
+    std::optional<std::string_view> value;
+    if (equals != std::string_view::npos) value = arg.substr(equals + 1);
+    const bool takes_value = name == "--ref-date" || name == "--kinds";
+    if (!takes_value && value.has_value()) {
+      parsed.exit_code =
+          UsageError("option '" + std::string(name) + "' takes no value");
+      return parsed;
+    }
+    if (takes_value && !value.has_value()) {
+      if (i + 1 == argc) {
+        parsed.exit_code =
+            UsageError("option '" + std::string(name) + "' needs a value");
+        return parsed;
+      }
+      value = argv[++i];
+    }
+
+    if (name == "-h" || name == "--help") {
+      std::fputs(kHelp, stdout);
+      parsed.exit_code = kExitOk;
+      return parsed;
+    }
+    if (name == "--version") {
+      std::printf("factx %s\n", FACTX_VERSION_STRING);
+      parsed.exit_code = kExitOk;
+      return parsed;
+    }
+    if (name == "--json" || name == "--jsonl") {
+      const OutputMode mode =
+          name == "--json" ? OutputMode::kJson : OutputMode::kJsonl;
+      if (mode_given && command_line.mode != mode) {
+        parsed.exit_code = UsageError("--json and --jsonl exclude each other");
+        return parsed;
+      }
+      mode_given = true;
+      command_line.mode = mode;
+    } else if (name == "--ref-date") {
+      factx::Result<factx::CivilDate> date = factx::CivilDate::Parse(*value);
+      if (!date.ok()) {
+        parsed.exit_code =
+            UsageError("invalid --ref-date '" + std::string(*value) +
+                       "' (want a day as YYYY-MM-DD)");
+        return parsed;
+      }
+      command_line.extract.reference_date = *date;
+    } else if (name == "--kinds") {
+      std::string error;
+      const std::optional<unsigned> kinds = ParseKinds(*value, &error);
+      if (!kinds.has_value()) {
+        parsed.exit_code = UsageError(error);
+        return parsed;
+      }
+      command_line.extract.kinds = *kinds;
+    } else {
+      parsed.exit_code =
+          UsageError("unknown option '" + std::string(arg) + "'");
+      return parsed;
+    }
+  }
+  if (command_line.inputs.empty()) command_line.inputs.emplace_back("-");
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------------
+// The facts of one document in output order.
+
+enum class FactType {
+  kMoney,
+  kInvestment,
+  kPercent,
+  kDate
+};  // ties sort in this order
+
+std::string_view FactTypeName(FactType type) {
+  switch (type) {
+    case FactType::kMoney:
+      return "money";
+    case FactType::kInvestment:
+      return "investment";
+    case FactType::kPercent:
+      return "percent";
+    case FactType::kDate:
+      return "date";
+  }
+  return "";
+}
+
+// One fact of an `Extraction`, located: its type, its index in the list of that
+// type, and its span in bytes and in code points.
+struct LocatedFact {
+  FactType type;
+  std::size_t index;
+  factx::Span span;
+  std::size_t start = 0;  // code points
+  std::size_t end = 0;
+};
+
+std::size_t CountCodePoints(std::string_view utf8) {
+  std::size_t count = 0;
+  for (const char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+// All facts of `facts`, sorted by byte_start, then type, then byte_end, with
+// code point offsets into `text` (which is well-formed UTF-8, as the extractor
+// accepted it). Linear in the text plus the facts' own lengths.
+std::vector<LocatedFact> LocateFacts(std::string_view text,
+                                     const factx::Extraction& facts) {
+  std::vector<LocatedFact> located;
+  located.reserve(facts.size());
+  const auto add = [&](FactType type, const auto& list) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      located.push_back({type, i, list[i].span});
+    }
+  };
+  add(FactType::kMoney, facts.money);
+  add(FactType::kInvestment, facts.investments);
+  add(FactType::kPercent, facts.percentages);
+  add(FactType::kDate, facts.dates);
+  std::stable_sort(located.begin(), located.end(),
+                   [](const LocatedFact& a, const LocatedFact& b) {
+                     if (a.span.begin != b.span.begin)
+                       return a.span.begin < b.span.begin;
+                     if (a.type != b.type) return a.type < b.type;
+                     return a.span.end < b.span.end;
+                   });
+  std::size_t byte = 0;
+  std::size_t code_point = 0;
+  for (LocatedFact& fact : located) {
+    // Spans come from the library; clamp anyway so that a bad one cannot read
+    // past the text.
+    const std::size_t begin = std::min(fact.span.begin, text.size());
+    const std::size_t end = std::clamp(fact.span.end, begin, text.size());
+    code_point += CountCodePoints(text.substr(byte, begin - byte));
+    byte = begin;
+    fact.start = code_point;
+    fact.end = code_point + CountCodePoints(text.substr(begin, end - begin));
+  }
+  return located;
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON output.
+
+void AppendKey(std::string_view key, std::string* out) {
+  out->append(", ");
+  AppendJsonString(key, out);
+  out->append(": ");
+}
+
+void AppendDecimal(const factx::Decimal& value, std::string* out) {
+  const std::string digits = value.ToString();
+  // ToString writes plain decimal notation, which is a JSON number; should it
+  // ever not be, a string keeps the output valid.
+  if (IsJsonNumber(digits)) {
+    out->append(digits);
+  } else {
+    AppendJsonString(digits, out);
+  }
+}
+
+void AppendQualifierAndRange(factx::Qualifier qualifier,
+                             const factx::Decimal& lower,
+                             const std::optional<factx::Decimal>& upper,
+                             std::string* out) {
+  AppendKey("qualifier", out);
+  AppendJsonString(factx::QualifierName(qualifier), out);
+  if (upper.has_value()) {
+    AppendKey("min", out);
+    AppendDecimal(lower, out);
+    AppendKey("max", out);
+    AppendDecimal(*upper, out);
+  }
+}
+
+void AppendMoneyFields(const factx::Money& money, std::string* out) {
+  AppendKey("value", out);
+  AppendDecimal(money.amount, out);
+  AppendKey("amount", out);
+  AppendJsonString(money.amount.ToString(), out);
+  AppendKey("currency", out);
+  if (money.currency_code().empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(money.currency_code(), out);
+  }
+  AppendQualifierAndRange(money.qualifier, money.amount, money.upper, out);
+}
+
+void AppendSpanText(std::string_view key, std::string_view text,
+                    factx::Span span, std::string* out) {
+  AppendKey(key, out);
+  AppendJsonString(
+      span.begin <= span.end && span.end <= text.size() ? span.Slice(text) : "",
+      out);
+}
+
+// One fact as a JSON object, as FORMAT.md specifies.
+void AppendFactJson(std::string_view text, const factx::Extractor& extractor,
+                    const factx::Extraction& facts, const LocatedFact& fact,
+                    std::string* out) {
+  out->append("{\"type\": ");
+  AppendJsonString(FactTypeName(fact.type), out);
+  AppendSpanText("text", text, fact.span, out);
+  AppendKey("start", out);
+  out->append(std::to_string(fact.start));
+  AppendKey("end", out);
+  out->append(std::to_string(fact.end));
+  AppendKey("byte_start", out);
+  out->append(std::to_string(fact.span.begin));
+  AppendKey("byte_end", out);
+  out->append(std::to_string(fact.span.end));
+  factx::RuleId rule = 0;
+  switch (fact.type) {
+    case FactType::kMoney: {
+      const factx::Money& money = facts.money[fact.index];
+      AppendMoneyFields(money, out);
+      rule = money.rule;
+      break;
+    }
+    case FactType::kInvestment: {
+      const factx::Investment& investment = facts.investments[fact.index];
+      AppendMoneyFields(investment.money, out);
+      AppendKey("kind", out);
+      AppendJsonString(factx::InvestmentKindName(investment.kind), out);
+      AppendSpanText("trigger", text, investment.trigger, out);
+      if (investment.investor.has_value()) {
+        AppendSpanText("investor", text, *investment.investor, out);
+      }
+      if (investment.target.has_value()) {
+        AppendSpanText("target", text, *investment.target, out);
+      }
+      rule = investment.rule;
+      break;
+    }
+    case FactType::kPercent: {
+      const factx::Percentage& percentage = facts.percentages[fact.index];
+      AppendKey("value", out);
+      AppendDecimal(percentage.value, out);
+      AppendKey("unit", out);
+      AppendJsonString(factx::PercentUnitName(percentage.unit), out);
+      AppendQualifierAndRange(percentage.qualifier, percentage.value,
+                              percentage.upper, out);
+      rule = percentage.rule;
+      break;
+    }
+    case FactType::kDate: {
+      const factx::DateExpr& date = facts.dates[fact.index];
+      if (date.resolved) {
+        AppendKey("value", out);
+        AppendJsonString(date.begin.ToIso8601(), out);
+        if (date.end.has_value()) {
+          AppendKey("end_value", out);
+          AppendJsonString(date.end->ToIso8601(), out);
+        }
+      }
+      AppendKey("relative", out);
+      out->append(date.relative ? "true" : "false");
+      if (date.fiscal) {
+        AppendKey("fiscal", out);
+        out->append("true");
+      }
+      rule = date.rule;
+      break;
+    }
+  }
+  AppendKey("rule", out);
+  AppendJsonString(extractor.rule_name(rule), out);
+  out->push_back('}');
+}
+
+// `{"id": <id_json>, "facts": [...]}` without a newline; `id_json` is already
+// JSON.
+void AppendFactsLine(std::string_view id_json, std::string_view text,
+                     const factx::Extractor& extractor,
+                     const factx::Extraction& facts, std::string* out) {
+  out->append("{\"id\": ");
+  out->append(id_json);
+  out->append(", \"facts\": [");
+  bool first = true;
+  for (const LocatedFact& fact : LocateFacts(text, facts)) {
+    if (!first) out->append(", ");
+    first = false;
+    AppendFactJson(text, extractor, facts, fact, out);
+  }
+  out->append("]}");
+}
+
+void AppendErrorLine(std::string_view id_json, std::string_view message,
+                     std::string* out) {
+  out->append("{\"id\": ");
+  out->append(id_json);
+  out->append(", \"error\": ");
+  AppendJsonString(message, out);
+  out->push_back('}');
+}
+
+// ---------------------------------------------------------------------------------------
+// Table output.
+
+// Terminal columns a code point takes: 2 for East Asian wide and fullwidth
+// characters (CJK, Hangul, fullwidth forms, most emoji), 1 otherwise. An
+// approximation of UAX #11 that is good enough to align columns of news text.
+int ColumnWidth(char32_t c) {
+  static constexpr struct {
+    char32_t first;
+    char32_t last;
+  } kWideRanges[] = {
+      {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},
+      {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+      {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},
+      {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+      {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+  };
+  for (const auto& range : kWideRanges) {
+    if (c >= range.first && c <= range.last) return 2;
+  }
+  return 1;
+}
+
+// Columns `utf8` takes on a terminal. Invalid bytes count as one column each.
+std::size_t DisplayWidth(std::string_view utf8) {
+  std::size_t width = 0;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const unsigned char lead = static_cast<unsigned char>(utf8[i]);
+    const std::size_t length = lead < 0xC0   ? 1
+                               : lead < 0xE0 ? 2
+                               : lead < 0xF0 ? 3
+                                             : 4;
+    if (i + length > utf8.size()) {
+      width += utf8.size() - i;
+      break;
+    }
+    char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    }
+    width += static_cast<std::size_t>(ColumnWidth(c));
+    i += length;
+  }
+  return width;
+}
+
+// A fact's text on one table line: line breaks and tabs become spaces.
+std::string OneLine(std::string_view text) {
+  std::string line(text);
+  for (char& c : line) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return line;
+}
+
+std::string MoneyValue(const factx::Money& money) {
+  std::string value = money.amount.ToString();
+  if (money.upper.has_value()) value += ".." + money.upper->ToString();
+  value += ' ';
+  value += money.currency_code().empty() ? std::string_view("(currency?)")
+                                         : money.currency_code();
+  return value;
+}
+
+std::string QualifierNote(factx::Qualifier qualifier) {
+  if (qualifier == factx::Qualifier::kExact ||
+      qualifier == factx::Qualifier::kRange) {
+    return "";
+  }
+  return std::string(factx::QualifierName(qualifier));
+}
+
+void AddNote(std::string_view note, std::string* notes) {
+  if (note.empty()) return;
+  if (!notes->empty()) notes->append(", ");
+  notes->append(note);
+}
+
+// Table columns: AT (code point offset), TYPE, TEXT, VALUE, RULE, NOTES.
+using TableRow = std::vector<std::string>;
+
+TableRow MakeTableRow(std::string_view text, const factx::Extractor& extractor,
+                      const factx::Extraction& facts, const LocatedFact& fact) {
+  std::string value;
+  std::string notes;
+  factx::RuleId rule = 0;
+  switch (fact.type) {
+    case FactType::kMoney: {
+      const factx::Money& money = facts.money[fact.index];
+      value = MoneyValue(money);
+      AddNote(QualifierNote(money.qualifier), &notes);
+      rule = money.rule;
+      break;
+    }
+    case FactType::kInvestment: {
+      const factx::Investment& investment = facts.investments[fact.index];
+      value = MoneyValue(investment.money);
+      AddNote(QualifierNote(investment.money.qualifier), &notes);
+      AddNote(factx::InvestmentKindName(investment.kind), &notes);
+      AddNote("trigger " + OneLine(investment.trigger.Slice(text)), &notes);
+      if (investment.investor.has_value()) {
+        AddNote("investor " + OneLine(investment.investor->Slice(text)),
+                &notes);
+      }
+      if (investment.target.has_value()) {
+        AddNote("target " + OneLine(investment.target->Slice(text)), &notes);
+      }
+      rule = investment.rule;
+      break;
+    }
+    case FactType::kPercent: {
+      const factx::Percentage& percentage = facts.percentages[fact.index];
+      value = percentage.value.ToString();
+      if (percentage.upper.has_value())
+        value += ".." + percentage.upper->ToString();
+      value += percentage.unit == factx::PercentUnit::kPercent ? "%" : " pp";
+      AddNote(QualifierNote(percentage.qualifier), &notes);
+      rule = percentage.rule;
+      break;
+    }
+    case FactType::kDate: {
+      const factx::DateExpr& date = facts.dates[fact.index];
+      if (date.resolved) {
+        value = date.begin.ToIso8601();
+        if (date.end.has_value()) value += ".." + date.end->ToIso8601();
+      } else {
+        value = "(needs --ref-date)";
+      }
+      if (date.relative) AddNote("relative", &notes);
+      if (date.fiscal) AddNote("fiscal year", &notes);
+      rule = date.rule;
+      break;
+    }
+  }
+  return {std::to_string(fact.start),
+          std::string(FactTypeName(fact.type)),
+          OneLine(fact.span.Slice(text)),
+          value,
+          std::string(extractor.rule_name(rule)),
+          notes};
+}
+
+// Rows as columns padded to a common display width (the last column is not
+// padded).
+void AppendTable(const std::vector<TableRow>& rows, std::string* out) {
+  std::vector<std::size_t> widths;
+  for (const TableRow& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  for (const TableRow& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size())
+        line.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out->append(line);
+    out->push_back('\n');
+  }
+}
+
+void AppendFactsTable(std::string_view name, std::string_view text,
+                      const factx::Extractor& extractor,
+                      const factx::Extraction& facts, std::string* out) {
+  const std::vector<LocatedFact> located = LocateFacts(text, facts);
+  out->append(name);
+  out->append(": ");
+  out->append(located.empty() ? "no facts"
+                              : std::to_string(located.size()) +
+                                    (located.size() == 1 ? " fact" : " facts"));
+  out->push_back('\n');
+  if (located.empty()) return;
+  std::vector<TableRow> rows = {
+      {"AT", "TYPE", "TEXT", "VALUE", "RULE", "NOTES"}};
+  for (const LocatedFact& fact : located) {
+    rows.push_back(MakeTableRow(text, extractor, facts, fact));
+  }
+  AppendTable(rows, out);
+}
+
+// ---------------------------------------------------------------------------------------
+// Driving.
+
+class Runner {
+ public:
+  Runner(const CommandLine& command_line, factx::Extractor extractor)
+      : command_line_(command_line), extractor_(std::move(extractor)) {}
+
+  // Processes every input; returns the exit status.
+  int Run() {
+    bool first = true;
+    for (const std::string& input : command_line_.inputs) {
+      std::ifstream file;
+      std::istream* stream = &std::cin;
+      const bool is_stdin = input == "-";
+      if (!is_stdin) {
+        file.open(input, std::ios::binary);
+        stream = &file;
+      }
+      const std::string name = is_stdin ? "<stdin>" : input;
+      if (!is_stdin && !file.is_open()) {
+        Fail(name, std::string("cannot open: ") + std::strerror(errno));
+        continue;
+      }
+      if (command_line_.mode == OutputMode::kJsonl) {
+        RunJsonLines(*stream);
+      } else {
+        if (command_line_.mode == OutputMode::kTable && !first) Write("\n");
+        RunWholeDocument(name, *stream);
+      }
+      first = false;
+    }
+    std::fflush(stdout);
+    if (std::ferror(stdout)) {
+      std::fputs("factx: error writing the output\n", stderr);
+      return kExitDocumentFailed;
+    }
+    return any_failed_ ? kExitDocumentFailed : kExitOk;
+  }
+
+ private:
+  void Write(std::string_view bytes) {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+  }
+
+  // Reports a whole input that could not be processed: on stderr, and in --json
+  // also as an error object, so that each input still has its output line.
+  void Fail(const std::string& name, const std::string& message) {
+    any_failed_ = true;
+    std::fprintf(stderr, "factx: %s: %s\n", name.c_str(), message.c_str());
+    if (command_line_.mode == OutputMode::kJson) {
+      std::string id_json;
+      AppendJsonString(name, &id_json);
+      line_.clear();
+      AppendErrorLine(id_json, message, &line_);
+      line_.push_back('\n');
+      Write(line_);
+    }
+  }
+
+  // Table or --json: the whole stream is one document.
+  void RunWholeDocument(const std::string& name, std::istream& stream) {
+    std::ostringstream contents;
+    contents << stream.rdbuf();
+    if (stream.bad()) {
+      Fail(name, "read error");
+      return;
+    }
+    const std::string text = std::move(contents).str();
+    if (const factx::Status status =
+            extractor_.Extract(text, command_line_.extract, &facts_);
+        !status.ok()) {
+      Fail(name, status.ToString());
+      return;
+    }
+    line_.clear();
+    if (command_line_.mode == OutputMode::kJson) {
+      std::string id_json;
+      AppendJsonString(name, &id_json);
+      AppendFactsLine(id_json, text, extractor_, facts_, &line_);
+      line_.push_back('\n');
+    } else {
+      AppendFactsTable(name, text, extractor_, facts_, &line_);
+    }
+    Write(line_);
+  }
+
+  // --jsonl: one document per line, one output line per input line.
+  void RunJsonLines(std::istream& stream) {
+    std::string input_line;
+    bool first_line = true;
+    while (std::getline(stream, input_line)) {
+      std::string_view line = input_line;
+      // A byte order mark may open a file written on Windows.
+      if (first_line && line.substr(0, 3) == "\xEF\xBB\xBF")
+        line.remove_prefix(3);
+      first_line = false;
+      line_.clear();
+      if (!ProcessJsonLine(line, &line_)) any_failed_ = true;
+      line_.push_back('\n');
+      Write(line_);
+    }
+    if (stream.bad()) {
+      any_failed_ = true;
+      std::fputs("factx: read error\n", stderr);
+    }
+  }
+
+  // Writes the answer to one JSONL line into `*out` (no newline); false if it
+  // is an error.
+  bool ProcessJsonLine(std::string_view line, std::string* out) {
+    if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      AppendErrorLine("null", "empty line", out);
+      return false;
+    }
+    const factx::Status parse_status = ParseJsonObject(line, &document_);
+    // The id as JSON: a string re-escaped, any other value as written, null
+    // when absent.
+    std::string id_json = "null";
+    if (const JsonValue* id = document_.Find("id"); id != nullptr) {
+      id_json.clear();
+      if (id->kind == JsonKind::kString) {
+        AppendJsonString(id->string, &id_json);
+      } else {
+        id_json.assign(id->raw);
+      }
+    }
+    if (!parse_status.ok()) {
+      AppendErrorLine(id_json, parse_status.message(), out);
+      return false;
+    }
+    const JsonValue* text = document_.Find("text");
+    if (text == nullptr || text->kind != JsonKind::kString) {
+      AppendErrorLine(id_json, "missing string field \"text\"", out);
+      return false;
+    }
+    factx::ExtractOptions options = command_line_.extract;
+    if (const JsonValue* ref_date = document_.Find("ref_date");
+        ref_date != nullptr && ref_date->kind != JsonKind::kNull) {
+      if (ref_date->kind != JsonKind::kString) {
+        AppendErrorLine(id_json, "invalid ref_date: not a string or null", out);
+        return false;
+      }
+      factx::Result<factx::CivilDate> date =
+          factx::CivilDate::Parse(ref_date->string);
+      if (!date.ok()) {
+        AppendErrorLine(id_json,
+                        "invalid ref_date: " + std::string(ref_date->raw) +
+                            " is not a day as YYYY-MM-DD",
+                        out);
+        return false;
+      }
+      options.reference_date = *date;
+    }
+    if (const factx::Status status =
+            extractor_.Extract(text->string, options, &facts_);
+        !status.ok()) {
+      AppendErrorLine(id_json, status.ToString(), out);
+      return false;
+    }
+    AppendFactsLine(id_json, text->string, extractor_, facts_, out);
+    return true;
+  }
+
+  const CommandLine& command_line_;
+  const factx::Extractor extractor_;
+  bool any_failed_ = false;
+  // Reused between documents so that steady state does not allocate.
+  factx::Extraction facts_;
+  JsonObject document_;
+  std::string line_;
+};
+
+int Main(int argc, char** argv) {
+  const ParsedCommandLine parsed = ParseCommandLine(argc, argv);
+  if (parsed.exit_code.has_value()) return *parsed.exit_code;
+  factx::Result<factx::Extractor> extractor = factx::Extractor::Create();
+  if (!extractor.ok()) {
+    std::fprintf(stderr, "factx: cannot build the extractor: %s\n",
+                 extractor.status().ToString().c_str());
+    return kExitDocumentFailed;
+  }
+  std::ios::sync_with_stdio(false);
+  Runner runner(parsed.command_line, std::move(extractor).value());
+  return runner.Run();
+}
+
+}  // namespace
+}  // namespace factx_cli
+
+int main(int argc, char** argv) { return factx_cli::Main(argc, argv); }

@@ -1,0 +1,325 @@
+// The pipeline: validate and normalize (with an offset map), find rule
+// candidates, build each candidate's value, keep the best of overlapping
+// candidates, resolve dates in text order, type investments, and map every span
+// back to the caller's bytes. docs/pipeline.md explains each step.
+#include "factx/extractor.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "builtin_rules.h"
+#include "date_parse.h"
+#include "date_resolver.h"
+#include "investment_typer.h"
+#include "money_builder.h"
+#include "percent_builder.h"
+#include "rule_engine.h"
+#include "rule_file.h"
+#include "text_normalizer.h"
+
+namespace factx {
+namespace internal {
+
+// A candidate whose value was built: what it is, and where its value is kept.
+struct BuiltCandidate {
+  std::uint32_t candidate = 0;  // index in RuleScratch::candidates
+  RuleKind kind = RuleKind::kBlock;
+  std::uint32_t value = 0;  // index in the Scratch list of its kind
+};
+
+struct Scratch {
+  NormalizedText normalized;
+  RuleScratch rules;
+  std::vector<Money> money;
+  std::vector<Percentage> percentages;
+  std::vector<DateParse> dates;
+  std::vector<BuiltCandidate> built;
+  std::vector<std::uint32_t> order;    // indices into `built`, best first
+  std::vector<unsigned char> claimed;  // one flag per normalized byte
+  std::vector<Money>
+      accepted_money;  // normalized spans, for the investment typer
+
+  void Clear() {
+    rules.candidates.clear();
+    rules.groups.clear();
+    money.clear();
+    percentages.clear();
+    dates.clear();
+    built.clear();
+    order.clear();
+    claimed.clear();
+    accepted_money.clear();
+  }
+};
+
+void ScratchDeleter::operator()(Scratch* scratch) const { delete scratch; }
+
+}  // namespace internal
+
+class Extractor::Impl {
+ public:
+  internal::TextNormalizer normalizer;
+  std::unique_ptr<internal::RuleEngine> engine;
+
+  Impl(internal::TextNormalizer n, std::unique_ptr<internal::RuleEngine> e)
+      : normalizer(std::move(n)), engine(std::move(e)) {}
+};
+
+namespace {
+
+using internal::BuiltCandidate;
+using internal::RuleKind;
+using internal::Scratch;
+
+constexpr unsigned KindBit(RuleKind kind) {
+  return 1u << static_cast<unsigned>(kind);
+}
+
+// Which rule kinds a call needs: block rules always, since they keep non-facts
+// out.
+unsigned RuleKindMask(unsigned kinds) {
+  unsigned mask = KindBit(RuleKind::kBlock);
+  if (kinds & (kMoney | kInvestment)) mask |= KindBit(RuleKind::kMoney);
+  if (kinds & kPercentage) mask |= KindBit(RuleKind::kPercent);
+  if (kinds & kDate) mask |= KindBit(RuleKind::kDate);
+  return mask;
+}
+
+// Builds the value of every candidate; drops those whose text does not make a
+// valid fact.
+void BuildCandidates(const internal::RuleEngine& engine, std::string_view text,
+                     Scratch* s) {
+  const internal::RuleTables tables = engine.tables();
+  const auto& candidates = s->rules.candidates;
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const internal::Candidate& candidate = candidates[i];
+    const RuleKind kind = engine.rule(candidate.rule).spec().kind;
+    const internal::RuleMatch match = engine.MatchOf(text, candidate, s->rules);
+    BuiltCandidate built{i, kind, 0};
+    switch (kind) {
+      case RuleKind::kMoney: {
+        Money money;
+        if (!internal::BuildMoney(match, tables, &money)) continue;
+        money.span = Span{candidate.begin, candidate.end};
+        money.rule = candidate.rule;
+        built.value = static_cast<std::uint32_t>(s->money.size());
+        s->money.push_back(money);
+        break;
+      }
+      case RuleKind::kPercent: {
+        Percentage percentage;
+        if (!internal::BuildPercentage(match, tables, &percentage)) continue;
+        percentage.span = Span{candidate.begin, candidate.end};
+        percentage.rule = candidate.rule;
+        built.value = static_cast<std::uint32_t>(s->percentages.size());
+        s->percentages.push_back(percentage);
+        break;
+      }
+      case RuleKind::kDate: {
+        internal::DateParse date;
+        if (!internal::ParseDate(match, tables, &date)) continue;
+        built.value = static_cast<std::uint32_t>(s->dates.size());
+        s->dates.push_back(std::move(date));
+        break;
+      }
+      case RuleKind::kBlock:
+        break;
+    }
+    s->built.push_back(built);
+  }
+}
+
+// Keeps the best of overlapping candidates: longer first, then higher priority,
+// then leftmost. Block candidates take part and win their spans like any other.
+void DropOverlaps(const internal::RuleEngine& engine, std::size_t text_size,
+                  Scratch* s) {
+  const auto& candidates = s->rules.candidates;
+  s->order.resize(s->built.size());
+  for (std::uint32_t i = 0; i < s->order.size(); ++i) s->order[i] = i;
+  std::sort(
+      s->order.begin(), s->order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const internal::Candidate& x = candidates[s->built[a].candidate];
+        const internal::Candidate& y = candidates[s->built[b].candidate];
+        const std::size_t x_size = x.end - x.begin, y_size = y.end - y.begin;
+        if (x_size != y_size) return x_size > y_size;
+        const int x_priority = engine.rule(x.rule).spec().priority;
+        const int y_priority = engine.rule(y.rule).spec().priority;
+        if (x_priority != y_priority) return x_priority > y_priority;
+        if (x.begin != y.begin) return x.begin < y.begin;
+        return x.rule < y.rule;
+      });
+  s->claimed.assign(text_size, 0);
+  std::size_t kept = 0;
+  for (std::uint32_t index : s->order) {
+    const internal::Candidate& c = candidates[s->built[index].candidate];
+    bool free = true;
+    for (std::size_t i = c.begin; i < c.end; ++i) {
+      if (s->claimed[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    std::fill(s->claimed.begin() + c.begin, s->claimed.begin() + c.end, 1);
+    s->order[kept++] = index;
+  }
+  s->order.resize(kept);
+  std::sort(s->order.begin(), s->order.end(),
+            [&](std::uint32_t a, std::uint32_t b) {
+              return candidates[s->built[a].candidate].begin <
+                     candidates[s->built[b].candidate].begin;
+            });
+}
+
+void MapSpan(const internal::NormalizedText& normalized, Span* span) {
+  *span = normalized.ToOriginal(span->begin, span->end);
+}
+
+}  // namespace
+
+void Extraction::Clear() {
+  money.clear();
+  percentages.clear();
+  dates.clear();
+  investments.clear();
+}
+
+Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
+  internal::RuleSet rules;
+  if (options.builtin_rules) {
+    for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
+      Status status = internal::ParseRuleText(
+          file.text, "builtin:" + std::string(file.path), &rules);
+      if (!status.ok()) return status;
+    }
+  }
+  for (std::size_t i = 0; i < options.extra_rules.size(); ++i) {
+    Status status = internal::ParseRuleText(
+        options.extra_rules[i], "custom-rules-" + std::to_string(i + 1),
+        &rules);
+    if (!status.ok()) return status;
+  }
+  Result<std::unique_ptr<internal::RuleEngine>> engine =
+      internal::RuleEngine::Build(std::move(rules));
+  if (!engine.ok()) return engine.status();
+  Result<internal::TextNormalizer> normalizer =
+      internal::TextNormalizer::Create();
+  if (!normalizer.ok()) return normalizer.status();
+  return Extractor(std::make_shared<const Impl>(std::move(normalizer).value(),
+                                                std::move(engine).value()));
+}
+
+Result<Extractor> Extractor::FromRules(std::string_view rule_text) {
+  ExtractorOptions options;
+  options.builtin_rules = false;
+  options.extra_rules.emplace_back(rule_text);
+  return Create(options);
+}
+
+std::string_view Extractor::rule_name(RuleId id) const {
+  if (id >= impl_->engine->size()) return {};
+  return impl_->engine->rule(id).spec().name;
+}
+
+std::size_t Extractor::rule_count() const { return impl_->engine->size(); }
+
+Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
+                          Extraction* out) const {
+  out->Clear();
+  if (text.size() > options.max_input_bytes) {
+    return Status(StatusCode::kResourceExhausted,
+                  "input of " + std::to_string(text.size()) +
+                      " bytes exceeds max_input_bytes (" +
+                      std::to_string(options.max_input_bytes) + ")");
+  }
+  if (options.reference_date && !options.reference_date->IsValid()) {
+    const CivilDate& d = *options.reference_date;
+    return Status(StatusCode::kInvalidArgument,
+                  "reference date " + std::to_string(d.year) + "-" +
+                      std::to_string(d.month) + "-" + std::to_string(d.day) +
+                      " is not a calendar day");
+  }
+  if (!out->scratch_) out->scratch_.reset(new Scratch());
+  Scratch& s = *out->scratch_;
+  s.Clear();
+
+  Status status = impl_->normalizer.Normalize(
+      text, options.replace_invalid_utf8, &s.normalized);
+  if (!status.ok()) return status;
+  const std::string_view normalized = s.normalized.text();
+  const internal::RuleEngine& engine = *impl_->engine;
+
+  engine.FindCandidates(normalized, RuleKindMask(options.kinds), &s.rules);
+  BuildCandidates(engine, normalized, &s);
+  DropOverlaps(engine, normalized.size(), &s);
+
+  // Emit in text order; dates resolve here, since 同年 and 次年 read the dates
+  // before them.
+  internal::DateResolver resolver(options.reference_date);
+  std::size_t fact_count = 0;
+  bool exhausted = false;
+  for (std::uint32_t index : s.order) {
+    const BuiltCandidate& built = s.built[index];
+    const internal::Candidate& candidate = s.rules.candidates[built.candidate];
+    if (fact_count >= options.max_facts) {
+      exhausted = true;
+      break;
+    }
+    switch (built.kind) {
+      case RuleKind::kMoney:
+        s.accepted_money.push_back(s.money[built.value]);
+        if (options.kinds & kMoney) {
+          out->money.push_back(s.money[built.value]);
+          ++fact_count;
+        }
+        break;
+      case RuleKind::kPercent:
+        out->percentages.push_back(s.percentages[built.value]);
+        ++fact_count;
+        break;
+      case RuleKind::kDate: {
+        DateExpr date;
+        if (!resolver.Resolve(s.dates[built.value], &date)) break;
+        date.span = Span{candidate.begin, candidate.end};
+        date.rule = candidate.rule;
+        out->dates.push_back(date);
+        ++fact_count;
+        break;
+      }
+      case RuleKind::kBlock:
+        break;
+    }
+  }
+  if (options.kinds & kInvestment) {
+    internal::FindInvestments(normalized, s.accepted_money, engine.tables(),
+                              &out->investments);
+    const std::size_t room =
+        options.max_facts - std::min(options.max_facts, fact_count);
+    if (out->investments.size() > room) {
+      out->investments.resize(room);
+      exhausted = true;
+    }
+  }
+
+  const internal::NormalizedText& map = s.normalized;
+  for (Money& money : out->money) MapSpan(map, &money.span);
+  for (Percentage& percentage : out->percentages)
+    MapSpan(map, &percentage.span);
+  for (DateExpr& date : out->dates) MapSpan(map, &date.span);
+  for (Investment& investment : out->investments) {
+    MapSpan(map, &investment.span);
+    MapSpan(map, &investment.trigger);
+    MapSpan(map, &investment.money.span);
+    if (investment.investor) MapSpan(map, &*investment.investor);
+    if (investment.target) MapSpan(map, &*investment.target);
+  }
+  if (exhausted) {
+    return Status(StatusCode::kResourceExhausted,
+                  "more than max_facts (" + std::to_string(options.max_facts) +
+                      ") facts; the first ones are kept");
+  }
+  return Status();
+}
+
+}  // namespace factx

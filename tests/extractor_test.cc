@@ -1,0 +1,240 @@
+// The Extractor as a whole: statuses, options, limits, span invariants, reuse
+// and threads. Fact-specific behaviour is tested in money_test, percent_test,
+// date_test, investment_test.
+#include "factx/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "fact_description.h"
+#include "utf8.h"
+
+namespace factx {
+namespace {
+
+const Extractor& BuiltIn() {
+  static const Extractor* extractor = [] {
+    Result<Extractor> built = Extractor::Create();
+    EXPECT_TRUE(built.ok()) << built.status().ToString();
+    return new Extractor(std::move(built).value());
+  }();
+  return *extractor;
+}
+
+// A news paragraph with every fact type, used by several tests below.
+constexpr char kArticle[] =
+    "（2020年5月6日）今年1月至4月，全市完成固定资产投资1,280亿元，同比增长12.5%"
+    "，"
+    "增速比一季度提高2个百分点。其中，新能源汽车产业园项目总投资超800亿元，预计"
+    "2023年投产。"
+    "Revenue rose 17 percent to $3.5 billion in the first quarter of 2020.";
+
+// Every fact's span: in bounds, begin <= end, on code point boundaries of
+// `text`.
+void ExpectSaneSpans(std::string_view text, const Extraction& facts) {
+  auto check = [&](const Span& span, const char* what) {
+    EXPECT_LE(span.begin, span.end) << what;
+    EXPECT_LE(span.end, text.size()) << what;
+    EXPECT_TRUE(internal::IsCodePointBoundary(text, span.begin))
+        << what << " " << span.begin;
+    EXPECT_TRUE(internal::IsCodePointBoundary(text, span.end))
+        << what << " " << span.end;
+  };
+  for (const Money& m : facts.money) check(m.span, "money");
+  for (const Percentage& p : facts.percentages) check(p.span, "percent");
+  for (const DateExpr& d : facts.dates) check(d.span, "date");
+  for (const Investment& i : facts.investments) {
+    check(i.span, "investment");
+    check(i.trigger, "trigger");
+  }
+  // Each list is in text order.
+  for (std::size_t i = 1; i < facts.money.size(); ++i) {
+    EXPECT_LE(facts.money[i - 1].span.begin, facts.money[i].span.begin);
+  }
+  for (std::size_t i = 1; i < facts.dates.size(); ++i) {
+    EXPECT_LE(facts.dates[i - 1].span.begin, facts.dates[i].span.begin);
+  }
+}
+
+TEST(ExtractorTest, BuildsFromBuiltInRules) {
+  EXPECT_GT(BuiltIn().rule_count(), 0u);
+  EXPECT_EQ(BuiltIn().rule_name(static_cast<RuleId>(BuiltIn().rule_count())),
+            "");
+}
+
+TEST(ExtractorTest, FindsEveryFactTypeInAnArticle) {
+  ExtractOptions options;
+  options.reference_date = CivilDate{2020, 5, 6};
+  Extraction facts;
+  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &facts).ok());
+  ExpectSaneSpans(kArticle, facts);
+  EXPECT_FALSE(facts.money.empty());
+  EXPECT_FALSE(facts.percentages.empty());
+  EXPECT_FALSE(facts.dates.empty());
+}
+
+TEST(ExtractorTest, KindsSelectWhatIsReported) {
+  ExtractOptions options;
+  options.kinds = kPercentage;
+  Extraction facts;
+  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &facts).ok());
+  EXPECT_TRUE(facts.money.empty());
+  EXPECT_TRUE(facts.dates.empty());
+  EXPECT_TRUE(facts.investments.empty());
+  EXPECT_FALSE(facts.percentages.empty());
+}
+
+TEST(ExtractorTest, EmptyTextGivesNoFacts) {
+  Extraction facts;
+  EXPECT_TRUE(BuiltIn().Extract("", {}, &facts).ok());
+  EXPECT_EQ(facts.size(), 0u);
+}
+
+TEST(ExtractorTest, InvalidUtf8IsAnErrorNamingTheByteUnlessReplaced) {
+  const std::string text = std::string("投资300亿元，") + "\xC3\x28" + "增长5%";
+  Extraction facts;
+  Status status = BuiltIn().Extract(text, {}, &facts);
+  EXPECT_EQ(status.code(), StatusCode::kInvalidUtf8);
+  EXPECT_NE(status.message().find("byte 18"), std::string::npos)
+      << status.message();
+
+  ExtractOptions lenient;
+  lenient.replace_invalid_utf8 = true;
+  ASSERT_TRUE(BuiltIn().Extract(text, lenient, &facts).ok());
+  ExpectSaneSpans(text, facts);
+}
+
+TEST(ExtractorTest, RejectsImpossibleReferenceDates) {
+  const CivilDate bad_dates[] = {
+      {2020, 2, 30}, {2021, 2, 29}, {2020, 13, 1}, {0, 1, 1}, {2020, 4, 31}};
+  for (const CivilDate& date : bad_dates) {
+    ExtractOptions options;
+    options.reference_date = date;
+    Extraction facts;
+    EXPECT_EQ(BuiltIn().Extract("今年", options, &facts).code(),
+              StatusCode::kInvalidArgument);
+  }
+  EXPECT_TRUE(CivilDate{2020, 2, 29}.IsValid());
+  EXPECT_TRUE(CivilDate::Parse("2020-02-29").ok());
+  EXPECT_FALSE(CivilDate::Parse("2020-02-30").ok());
+  EXPECT_FALSE(CivilDate::Parse("2020-2-3").ok());
+  EXPECT_FALSE(CivilDate::Parse("").ok());
+}
+
+TEST(ExtractorTest, InputLimitIsResourceExhausted) {
+  ExtractOptions options;
+  options.max_input_bytes = 10;
+  Extraction facts;
+  EXPECT_EQ(BuiltIn().Extract(kArticle, options, &facts).code(),
+            StatusCode::kResourceExhausted);
+}
+
+TEST(ExtractorTest, FactLimitKeepsTheFirstFacts) {
+  ExtractOptions options;
+  options.reference_date = CivilDate{2020, 5, 6};
+  Extraction all;
+  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &all).ok());
+  ASSERT_GE(all.size(), 3u);
+  options.max_facts = 2;
+  Extraction some;
+  EXPECT_EQ(BuiltIn().Extract(kArticle, options, &some).code(),
+            StatusCode::kResourceExhausted);
+  EXPECT_EQ(some.size(), 2u);
+}
+
+TEST(ExtractorTest, ReusedExtractionGivesTheSameFacts) {
+  ExtractOptions options;
+  options.reference_date = CivilDate{2020, 5, 6};
+  Extraction reused, fresh;
+  ASSERT_TRUE(
+      BuiltIn().Extract("另一段文字：投资5亿元。", options, &reused).ok());
+  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &reused).ok());
+  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &fresh).ok());
+  ASSERT_EQ(reused.money.size(), fresh.money.size());
+  for (std::size_t i = 0; i < fresh.money.size(); ++i) {
+    EXPECT_EQ(reused.money[i].span, fresh.money[i].span);
+    EXPECT_EQ(internal::Describe(reused.money[i]),
+              internal::Describe(fresh.money[i]));
+  }
+  EXPECT_EQ(reused.size(), fresh.size());
+}
+
+TEST(ExtractorTest, SharedAcrossThreadsGivesTheSameFacts) {
+  ExtractOptions options;
+  options.reference_date = CivilDate{2020, 5, 6};
+  Extraction expected;
+  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &expected).ok());
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      Extraction facts;
+      for (int i = 0; i < 50; ++i) {
+        if (!BuiltIn().Extract(kArticle, options, &facts).ok() ||
+            facts.size() != expected.size()) {
+          ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+// Termination and bounds: every prefix and suffix cut of the article, including
+// cuts inside a UTF-8 sequence, gives OK or kInvalidUtf8, and sane spans.
+TEST(ExtractorTest, EveryCutOfTheTextTerminatesWithSaneSpans) {
+  const std::string text = kArticle;
+  ExtractOptions options;
+  options.reference_date = CivilDate{2020, 5, 6};
+  Extraction facts;
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    for (const std::string& piece : {text.substr(0, cut), text.substr(cut)}) {
+      Status status = BuiltIn().Extract(piece, options, &facts);
+      ASSERT_TRUE(status.ok() || status.code() == StatusCode::kInvalidUtf8)
+          << status.ToString();
+      if (status.ok()) ExpectSaneSpans(piece, facts);
+    }
+  }
+}
+
+TEST(ExtractorTest, HandlesNulBytesAndControlCharacters) {
+  const std::string text =
+      std::string("投资") + '\0' + "300亿元\x01\x7f 5%" + '\0';
+  Extraction facts;
+  ASSERT_TRUE(BuiltIn().Extract(text, {}, &facts).ok());
+  ExpectSaneSpans(text, facts);
+}
+
+TEST(ExtractorTest, CustomRuleSyntaxErrorsNameTheRule) {
+  Result<Extractor> bad =
+      Extractor::FromRules("rule my.rule\n  kind money\n  pattern (\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kRuleSyntax);
+  EXPECT_NE(bad.status().message().find(
+                "custom-rules-1:1: rule my.rule: bad pattern"),
+            std::string::npos)
+      << bad.status().message();
+
+  ExtractorOptions options;
+  options.extra_rules.push_back("rule oops\n  kind money\n");
+  Result<Extractor> extended = Extractor::Create(options);
+  ASSERT_FALSE(extended.ok());
+  EXPECT_NE(extended.status().message().find("custom-rules-1"),
+            std::string::npos);
+}
+
+TEST(ExtractorTest, CopiesShareTheCompiledRules) {
+  Extractor copy = BuiltIn();
+  Extraction a, b;
+  ASSERT_TRUE(copy.Extract(kArticle, {}, &a).ok());
+  ASSERT_TRUE(BuiltIn().Extract(kArticle, {}, &b).ok());
+  EXPECT_EQ(a.size(), b.size());
+  EXPECT_EQ(copy.rule_count(), BuiltIn().rule_count());
+}
+
+}  // namespace
+}  // namespace factx
