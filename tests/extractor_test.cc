@@ -117,7 +117,7 @@ TEST(ExtractorTest, RejectsImpossibleReferenceDates) {
     EXPECT_EQ(BuiltIn().Extract("今年", options, &facts).code(),
               StatusCode::kInvalidArgument);
   }
-  EXPECT_TRUE(CivilDate{2020, 2, 29}.IsValid());
+  EXPECT_TRUE((CivilDate{2020, 2, 29}.IsValid()));
   EXPECT_TRUE(CivilDate::Parse("2020-02-29").ok());
   EXPECT_FALSE(CivilDate::Parse("2020-02-30").ok());
   EXPECT_FALSE(CivilDate::Parse("2020-2-3").ok());
