@@ -27,6 +27,15 @@ install(FILES "${PROJECT_BINARY_DIR}/factxConfig.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/FactxDependencies.cmake"
         DESTINATION "${FACTX_CMAKE_DIR}")
 
+# factx.pc names its prefix relative to its own directory (${pcfiledir}): CMAKE_INSTALL_PREFIX
+# is fixed at configure time, but `cmake --install --prefix DIR` may put the files elsewhere.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(FACTX_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH _factx_pc_up "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+  string(REGEX REPLACE "/$" "" _factx_pc_up "${_factx_pc_up}")
+  set(FACTX_PC_PREFIX "\${pcfiledir}/${_factx_pc_up}")
+endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/factx.pc.in" "${PROJECT_BINARY_DIR}/factx.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/factx.pc"
         DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")

@@ -1,0 +1,36 @@
+# cmake -P script: compiles every public header on its own, as C++17 with CXX and, for the C
+# API (factx/factx.h), also as C99 with CC, under -Wall -Wextra -Wpedantic -Werror, the way a
+# consumer's source includes it. Proves each header self-contained and warning-free.
+# Inputs: INCLUDE_DIR, CXX, CC, WORK_DIR (scratch files). Without a compiler the test prints
+# SKIPPED, which its SKIP_REGULAR_EXPRESSION reports as a skip.
+if(NOT CXX OR NOT CC)
+  message("SKIPPED: compiler not found (CXX='${CXX}', CC='${CC}')")
+  return()
+endif()
+set(_flags -Wall -Wextra -Wpedantic -Werror -fsyntax-only "-I${INCLUDE_DIR}")
+file(GLOB _headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/factx/*.h")
+list(SORT _headers)
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(_failed "")
+foreach(_header ${_headers})
+  set(_runs "CXX;cc;-std=c++17")
+  if(_header STREQUAL "factx/factx.h")
+    list(APPEND _runs "CC;c;-std=c99")
+  endif()
+  while(_runs)
+    list(POP_FRONT _runs _compiler _extension _standard)
+    set(_source "${WORK_DIR}/include_header.${_extension}")
+    file(WRITE "${_source}" "#include \"${_header}\"\n")
+    execute_process(COMMAND "${${_compiler}}" ${_standard} ${_flags} "${_source}"
+                    RESULT_VARIABLE _code ERROR_VARIABLE _errors OUTPUT_QUIET)
+    if(_code EQUAL 0)
+      message("ok    ${_header} (${${_compiler}} ${_standard})")
+    else()
+      message("FAIL  ${_header} (${${_compiler}} ${_standard}):\n${_errors}")
+      list(APPEND _failed "${_header} (${${_compiler}} ${_standard})")
+    endif()
+  endwhile()
+endforeach()
+if(_failed)
+  message(FATAL_ERROR "headers that do not compile cleanly: ${_failed}")
+endif()
