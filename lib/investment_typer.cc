@@ -1,0 +1,761 @@
+// How an amount is tied to a trigger (docs/investment.md has the examples).
+//
+// Text is cut into sentences at 。！？；!?; line breaks and ". ", and sentences
+// into clauses at ， and at a comma that is not between digits. Only sentences
+// holding money are read. Each clause is read once, left to right, as words of
+// the investment tables (leftmost-longest across all tables) and amounts. For
+// each amount, in this order:
+//  1. List: the amount before it in the clause was tied, and between them
+//     stand only a joiner (、 和 及 and or) and a short label (二期), no
+//     trigger or blocker: same trigger. 总投资分别为12亿元和8亿元 -> both
+//     总投资.
+//  2. Head: the last trigger or blocker since the previous amount ends at most
+//     kDirectGap bytes before the amount. A blocker there (营收5亿元) means no
+//     investment; a trigger (总投资约50亿元, 拟投资5亿元, raised $50 million)
+//     ties it.
+//  3. Trigger after: a trigger after the amount, past filler words (的 专项
+//     新一轮 of in a), at most kForwardGap bytes of other text (kAttributiveGap
+//     after 的), and further listed amounts: 5亿元的投资, 完成3亿元B轮融资,
+//     a $1 billion fund. A blocker on the way ends the search.
+//  4. Trigger before, farther: the last trigger of the clause, at most
+//     kFarGap bytes before the amount, with no blocker after it and no amount
+//     tied to it yet: 研发投入同比增长20%至5亿元.
+//  5. Continuation: the clause names no trigger or blocker before the amount
+//     and opens with a continuation word (其中, 首期, 规模, including), a
+//     joiner and a short label, or the amount itself; it takes the trigger that
+//     the previous clauses of the sentence left open:
+//     设立产业基金，规模100亿元.
+// A clause leaves its last trigger open when no blocker follows it; a clause
+// with neither words nor amounts passes on what it received.
+#include "investment_typer.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace factx::internal {
+namespace {
+
+// Gap limits in bytes of normalized text: a Han character is 3 bytes, so 12
+// bytes are four characters, or two short English words.
+constexpr std::size_t kDirectGap = 12;
+constexpr std::size_t kFarGap = 45;
+constexpr std::size_t kForwardGap = 12;
+// ... or after an attributive word (的): 20亿元的新能源汽车产业基金.
+constexpr std::size_t kAttributiveGap = 30;
+// A list item's label: 、研发中心建设项目1.8亿元 (inside a clause), 和二期 /
+// and (opening one).
+constexpr std::size_t kListLabel = 30;
+constexpr std::size_t kOpeningJoinerLabel = 12;
+constexpr std::size_t kContinuationPrefix = 36;
+// The search for a trigger after an amount reads at most this many bytes and
+// skips at most kMaxListedAhead further amounts, which keeps the whole pass
+// linear.
+constexpr std::size_t kLookaheadBytes = 160;
+constexpr int kMaxListedAhead = 4;
+// Longest investor and target spans.
+constexpr std::size_t kMaxInvestor = 45;
+constexpr std::size_t kMaxTarget = 60;
+constexpr int kMaxInvestorWords = 5;
+
+// What a table word does. The order is the tie-break between keys of equal
+// length.
+enum Role : unsigned char {
+  kNeutral,
+  kBlocker,
+  kRound,
+  kTrigger,
+  kTriggerAfter,
+  kFiller,
+  kJoiner,
+  kContinuation,
+  kInvestorAdverb,
+  kInvestorSuffix,
+  kTargetVerb,
+  kTargetSuffix,
+  kNameStop,
+  kRoleCount,
+};
+
+constexpr std::string_view kTableNames[kRoleCount] = {
+    "investment_neutral",         "investment_blocker",
+    "investment_round",           "investment_trigger",
+    "investment_trigger_after",   "investment_filler",
+    "investment_list_joiner",     "investment_continuation",
+    "investment_investor_adverb", "investment_investor_suffix",
+    "investment_target_verb",     "investment_target_suffix",
+    "investment_name_stop",
+};
+
+constexpr unsigned Bit(Role role) { return 1u << role; }
+constexpr unsigned kTriggerRoles =
+    Bit(kRound) | Bit(kTrigger) | Bit(kTriggerAfter);
+// The words the clause reader tokenizes.
+constexpr unsigned kClauseRoles = Bit(kNeutral) | Bit(kBlocker) | kTriggerRoles;
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetter(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(unsigned char c) { return c == ' ' || c == '\t'; }
+unsigned char ToLower(unsigned char c) {
+  return IsAsciiUpper(c) ? c + ('a' - 'A') : c;
+}
+
+// Byte length of the code point that starts with `lead` (1 for a stray
+// continuation byte, which well-formed text never has).
+std::size_t CodePointLength(unsigned char lead) {
+  if (lead < 0xC0) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return 4;
+}
+
+bool IsInvestmentKind(std::string_view name) {
+  InvestmentKind kind;
+  return ParseInvestmentKind(name, &kind);
+}
+
+InvestmentKind KindOf(std::string_view name) {
+  InvestmentKind kind = InvestmentKind::kInvestment;
+  ParseInvestmentKind(name, &kind);
+  return kind;
+}
+
+// Where text may be cut.
+enum class Break : unsigned char { kNone, kClause, kSentence };
+
+// The break at text[pos] and its length in bytes.
+Break BreakAt(std::string_view text, std::size_t pos, std::size_t* length) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  *length = 1;
+  switch (c) {
+    case '\n':
+    case '\r':
+    case '!':
+    case '?':
+    case ';':
+      return Break::kSentence;
+    case '.': {
+      // A full stop is followed by a space or the end; "U.S. " (a lone capital
+      // before) is not.
+      const bool ends = pos + 1 == text.size() || IsSpace(text[pos + 1]);
+      const bool initial = pos >= 1 && IsAsciiUpper(text[pos - 1]) &&
+                           (pos == 1 || !IsAsciiLetter(text[pos - 2]));
+      return ends && !initial ? Break::kSentence : Break::kNone;
+    }
+    case ',': {
+      const bool in_number = pos > 0 && IsDigit(text[pos - 1]) &&
+                             pos + 1 < text.size() && IsDigit(text[pos + 1]);
+      return in_number ? Break::kNone : Break::kClause;
+    }
+    default:
+      break;
+  }
+  if (c == 0xE3 || c == 0xEF) {
+    const std::string_view rest = text.substr(pos, 3);
+    *length = 3;
+    if (rest == "。" || rest == "！" || rest == "？" || rest == "；")
+      return Break::kSentence;
+    if (rest == "，") return Break::kClause;
+  }
+  *length = 1;
+  return Break::kNone;
+}
+
+// A word of one of the tables, found in the text.
+struct Word {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  Role role = kNeutral;
+  std::string_view value;
+};
+
+// A trigger as found: one table word, or a round label joined with the trigger
+// after it.
+struct Trigger {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  InvestmentKind kind = InvestmentKind::kInvestment;
+  bool after_only = false;  // ties only an amount before it
+};
+
+// The investment tables of a rule set.
+class Lexicon {
+ public:
+  explicit Lexicon(const RuleTables& tables) {
+    for (int role = 0; role < kRoleCount; ++role)
+      tables_[role] = tables.Find(kTableNames[role]);
+  }
+  bool usable() const { return tables_[kTrigger] != nullptr; }
+
+  // The longest word at text[pos, limit) among the tables of `roles`; false
+  // when none.
+  bool Match(std::string_view text, std::size_t pos, std::size_t limit,
+             unsigned roles, Word* word) const {
+    std::size_t best = 0;
+    for (int role = 0; role < kRoleCount; ++role) {
+      if (!(roles & Bit(static_cast<Role>(role))) || tables_[role] == nullptr)
+        continue;
+      std::string_view value;
+      const std::size_t length =
+          LongestKeyAt(*tables_[role], text, pos, limit, &value);
+      if (length <= best) continue;
+      // A trigger whose kind is unknown (a typo in a custom rule) is no
+      // trigger.
+      if ((role == kTrigger || role == kTriggerAfter || role == kRound) &&
+          !IsInvestmentKind(value)) {
+        continue;
+      }
+      best = length;
+      *word = Word{pos, pos + length, static_cast<Role>(role), value};
+    }
+    return best > 0;
+  }
+
+  // The longest key of table `role` that text[begin, end) ends with; 0 when
+  // none.
+  std::size_t LongestSuffix(std::string_view text, std::size_t begin,
+                            std::size_t end, Role role) const {
+    if (tables_[role] == nullptr) return 0;
+    std::size_t best = 0;
+    for (const auto& entry : tables_[role]->entries) {
+      const std::string_view key = entry.first;
+      if (key.empty() || key.size() <= best || key.size() > end - begin)
+        continue;
+      const std::size_t pos = end - key.size();
+      if (KeyMatchesAt(text, pos, key)) best = key.size();
+    }
+    return best;
+  }
+
+ private:
+  // True when `key` is at text[pos], ignoring ASCII case, and a key that begins
+  // or ends with an ASCII letter or digit stands at a word boundary there.
+  static bool KeyMatchesAt(std::string_view text, std::size_t pos,
+                           std::string_view key) {
+    if (key.size() > text.size() - pos) return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (ToLower(text[pos + i]) != ToLower(key[i])) return false;
+    }
+    const std::size_t end = pos + key.size();
+    if (IsAsciiAlnum(key.front()) && pos > 0 && IsAsciiAlnum(text[pos - 1]))
+      return false;
+    if (IsAsciiAlnum(key.back()) && end < text.size() &&
+        IsAsciiAlnum(text[end]))
+      return false;
+    return true;
+  }
+
+  // Keys sharing the first code point (or ASCII letter, in either case) are
+  // adjacent in the sorted table: only those are tried.
+  static std::size_t LongestKeyAt(const RuleTable& table, std::string_view text,
+                                  std::size_t pos, std::size_t limit,
+                                  std::string_view* value) {
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    std::size_t best = 0;
+    auto try_keys_starting_with = [&](std::string_view first) {
+      for (auto it = table.entries.lower_bound(first);
+           it != table.entries.end(); ++it) {
+        const std::string_view key = it->first;
+        if (key.compare(0, first.size(), first) != 0) break;
+        if (key.size() <= best || key.size() > limit - pos) continue;
+        if (!KeyMatchesAt(text, pos, key)) continue;
+        best = key.size();
+        *value = it->second;
+      }
+    };
+    if (IsAsciiLetter(lead)) {
+      const char lower = static_cast<char>(lead | 0x20);
+      const char upper = static_cast<char>(lead & ~0x20);
+      try_keys_starting_with(std::string_view(&lower, 1));
+      try_keys_starting_with(std::string_view(&upper, 1));
+    } else {
+      try_keys_starting_with(text.substr(pos, CodePointLength(lead)));
+    }
+    return best;
+  }
+
+  const RuleTable* tables_[kRoleCount] = {};
+};
+
+// The state of the clause being read.
+struct Clause {
+  std::size_t begin = 0;
+  // The last trigger or blocker since the previous amount (or the clause
+  // start).
+  bool has_head = false;
+  bool head_is_blocker = false;
+  std::size_t head_end = 0;
+  Trigger head;
+  // The last trigger of the clause (or the one it took over from the previous
+  // clause).
+  bool has_active = false;
+  Trigger active;
+  bool active_blocked = false;  // a blocker came after it
+  bool active_used = false;     // an amount is tied to it already
+  // The previous amount of the clause, and the trigger it was tied to.
+  bool has_previous = false;
+  bool previous_tied = false;
+  std::size_t previous_end = 0;
+  Trigger previous_trigger;
+  bool saw_keyword = false;  // a trigger or blocker
+  bool saw_amount = false;
+};
+
+class Typer {
+ public:
+  Typer(std::string_view text, const std::vector<Money>& money,
+        const Lexicon& lexicon, std::vector<Investment>* out)
+      : text_(text), money_(money), lexicon_(lexicon), out_(out) {}
+
+  void Run() {
+    std::size_t pos = 0;
+    std::size_t next = 0;  // the first amount not read yet
+    while (next < money_.size() && pos < text_.size()) {
+      // Find the end of the sentence at `pos`, stepping over amounts (a money
+      // span may hold a full stop, as in "Rs. 5 crore").
+      std::size_t end = pos;
+      std::size_t after = next;
+      std::size_t break_length = 0;
+      while (end < text_.size()) {
+        if (after < money_.size() && end >= money_[after].span.begin) {
+          end = std::max(end, money_[after].span.end);
+          ++after;
+          continue;
+        }
+        if (BreakAt(text_, end, &break_length) == Break::kSentence) break;
+        end += CodePointLength(static_cast<unsigned char>(text_[end]));
+      }
+      if (after > next) ReadSentence(pos, end, next, after);
+      next = after;
+      pos = end < text_.size() ? end + break_length : end;
+    }
+  }
+
+ private:
+  // Reads text_[begin, end), which holds money_[first, last).
+  void ReadSentence(std::size_t begin, std::size_t end, std::size_t first,
+                    std::size_t last) {
+    sentence_end_ = end;
+    last_amount_ = last;
+    consumed_trigger_ = std::string_view::npos;
+    std::optional<Trigger> open;  // what the previous clauses left open
+    Clause clause;
+    clause.begin = begin;
+    std::size_t pos = begin;
+    std::size_t next = first;
+    while (pos < end) {
+      if (next < last && pos >= money_[next].span.begin) {
+        OnAmount(next, open, &clause);
+        pos = std::max(pos, money_[next].span.end);
+        ++next;
+        continue;
+      }
+      const unsigned char c = static_cast<unsigned char>(text_[pos]);
+      std::size_t length = 0;
+      if (BreakAt(text_, pos, &length) == Break::kClause) {
+        if (clause.has_active && !clause.active_blocked) {
+          open = clause.active;
+        } else if (clause.saw_keyword || clause.saw_amount) {
+          open.reset();
+        }
+        pos += length;
+        clause = Clause();
+        clause.begin = pos;
+        continue;
+      }
+      if (IsSpace(c)) {
+        ++pos;
+        continue;
+      }
+      const std::size_t limit = next < last ? money_[next].span.begin : end;
+      Word word;
+      if (lexicon_.Match(text_, pos, limit, kClauseRoles, &word)) {
+        pos = OnWord(word, limit, &clause);
+        continue;
+      }
+      pos = SkipToken(pos, limit);
+    }
+  }
+
+  // Past the code point at `pos`, or past the whole ASCII word that starts
+  // there (no key starts inside a word).
+  std::size_t SkipToken(std::size_t pos, std::size_t limit) const {
+    if (!IsAsciiAlnum(static_cast<unsigned char>(text_[pos]))) {
+      return pos + CodePointLength(static_cast<unsigned char>(text_[pos]));
+    }
+    ++pos;
+    while (pos < limit && IsAsciiAlnum(static_cast<unsigned char>(text_[pos])))
+      ++pos;
+    return pos;
+  }
+
+  std::size_t SkipSpaces(std::size_t pos, std::size_t limit) const {
+    while (pos < limit && IsSpace(static_cast<unsigned char>(text_[pos])))
+      ++pos;
+    return pos;
+  }
+
+  // A trigger word as a Trigger; a round label takes in the trigger right after
+  // it (B轮 + 融资 -> B轮融资, Series B + funding -> Series B funding).
+  Trigger ReadTrigger(const Word& word, std::size_t limit) const {
+    Trigger trigger{word.begin, word.end, KindOf(word.value),
+                    word.role == kTriggerAfter};
+    if (word.role != kRound) return trigger;
+    const std::size_t pos = SkipSpaces(word.end, limit);
+    Word next;
+    if (pos < limit && lexicon_.Match(text_, pos, limit, kClauseRoles, &next) &&
+        (next.role == kTrigger || next.role == kTriggerAfter)) {
+      trigger.end = next.end;
+    }
+    return trigger;
+  }
+
+  // Reads a word of the clause; returns where reading goes on.
+  std::size_t OnWord(const Word& word, std::size_t limit, Clause* clause) {
+    if (word.role == kNeutral) return word.end;
+    clause->saw_keyword = true;
+    clause->has_head = true;
+    if (word.role == kBlocker) {
+      clause->head_is_blocker = true;
+      clause->head_end = word.end;
+      if (clause->has_active) clause->active_blocked = true;
+      return word.end;
+    }
+    const Trigger trigger = ReadTrigger(word, limit);
+    clause->head_is_blocker = false;
+    clause->head_end = trigger.end;
+    clause->head = trigger;
+    clause->has_active = true;
+    clause->active = trigger;
+    clause->active_blocked = false;
+    // A trigger that an amount before it already took (5亿元的投资) is used.
+    clause->active_used = trigger.begin == consumed_trigger_;
+    return trigger.end;
+  }
+
+  void OnAmount(std::size_t index, const std::optional<Trigger>& open,
+                Clause* clause) {
+    const Money& amount = money_[index];
+    Trigger tie;
+    bool tied = false;
+    bool uses_active = false;
+    if (clause->has_previous && clause->previous_tied && !clause->has_head &&
+        IsListJoin(clause->previous_end, amount.span.begin)) {
+      tie = clause->previous_trigger;
+      tied = true;
+    } else {
+      bool blocked = false;
+      if (clause->has_head &&
+          amount.span.begin - clause->head_end <= kDirectGap) {
+        if (clause->head_is_blocker) {
+          blocked = true;
+        } else if (!clause->head.after_only) {
+          tie = clause->head;
+          tied = uses_active = true;
+        }
+      }
+      if (!tied && !blocked) {
+        if (FindTriggerAfter(index, &tie)) {
+          tied = true;
+          consumed_trigger_ = tie.begin;
+        } else if (clause->has_active && !clause->active_blocked &&
+                   !clause->active_used && !clause->active.after_only &&
+                   amount.span.begin - clause->active.end <= kFarGap) {
+          tie = clause->active;
+          tied = uses_active = true;
+        } else if (open && !clause->saw_keyword && !clause->saw_amount &&
+                   OpensContinuation(clause->begin, amount.span.begin)) {
+          tie = *open;
+          tied = true;
+          clause->has_active = true;
+          clause->active = *open;
+          clause->active_blocked = false;
+          clause->active_used = true;
+        }
+      }
+    }
+    if (uses_active) clause->active_used = true;
+    if (tied) Emit(amount, tie, *clause);
+    clause->has_previous = true;
+    clause->previous_tied = tied;
+    clause->previous_end = amount.span.end;
+    clause->previous_trigger = tie;
+    clause->has_head = false;
+    clause->saw_amount = true;
+  }
+
+  // True when text_[from, to) is a list joiner and a short label: 、二期 / and.
+  bool IsListJoin(std::size_t from, std::size_t to) const {
+    const std::size_t pos = SkipSpaces(from, to);
+    Word joiner;
+    if (pos >= to || !lexicon_.Match(text_, pos, to, Bit(kJoiner), &joiner))
+      return false;
+    return to - joiner.end <= kListLabel;
+  }
+
+  // True when text_[begin, end) before a clause's first amount is empty, opens
+  // with a continuation word ("其中一期", "规模", "including"), or is a joiner
+  // and a short label
+  // ("和二期", "and").
+  bool OpensContinuation(std::size_t begin, std::size_t end) const {
+    const std::size_t pos = SkipSpaces(begin, end);
+    if (pos >= end) return true;
+    if (end - begin > kContinuationPrefix) return false;
+    Word word;
+    if (!lexicon_.Match(text_, pos, end, Bit(kContinuation) | Bit(kJoiner),
+                        &word)) {
+      return false;
+    }
+    return word.role == kContinuation || end - word.end <= kOpeningJoinerLabel;
+  }
+
+  // Looks for a trigger right after money_[index] (see the file comment, step
+  // 3).
+  bool FindTriggerAfter(std::size_t index, Trigger* trigger) const {
+    const std::size_t start = money_[index].span.end;
+    const std::size_t stop = std::min(sentence_end_, start + kLookaheadBytes);
+    std::size_t pos = start;
+    std::size_t next = index + 1;
+    std::size_t other = 0;
+    int listed = 0;
+    bool after_joiner = false;
+    std::size_t gap_limit = kForwardGap;
+    while (pos < stop) {
+      if (next < last_amount_ && pos >= money_[next].span.begin) {
+        if (!after_joiner || ++listed > kMaxListedAhead) return false;
+        pos = std::max(pos, money_[next].span.end);
+        ++next;
+        after_joiner = false;
+        continue;
+      }
+      std::size_t length = 0;
+      if (BreakAt(text_, pos, &length) != Break::kNone) return false;
+      if (IsSpace(static_cast<unsigned char>(text_[pos]))) {
+        ++pos;
+        continue;
+      }
+      const std::size_t limit =
+          next < last_amount_ ? money_[next].span.begin : sentence_end_;
+      Word word;
+      if (lexicon_.Match(text_, pos, limit,
+                         kClauseRoles | Bit(kFiller) | Bit(kJoiner), &word)) {
+        switch (word.role) {
+          case kRound:
+          case kTrigger:
+          case kTriggerAfter:
+            *trigger = ReadTrigger(word, limit);
+            return true;
+          case kBlocker:
+            return false;
+          case kFiller:
+            if (word.value == "attributive") gap_limit = kAttributiveGap;
+            pos = word.end;
+            continue;
+          case kJoiner:
+            after_joiner = true;
+            pos = word.end;
+            continue;
+          default:  // a neutral word counts as other text
+            other += word.end - word.begin;
+            pos = word.end;
+            break;
+        }
+      } else {
+        const std::size_t skipped = SkipToken(pos, limit);
+        other += skipped - pos;
+        pos = skipped;
+      }
+      if (other > gap_limit) return false;
+    }
+    return false;
+  }
+
+  void Emit(const Money& amount, const Trigger& trigger, const Clause& clause) {
+    Investment investment;
+    investment.span = amount.span;
+    investment.trigger = Span{trigger.begin, trigger.end};
+    investment.kind = trigger.kind;
+    investment.money = amount;
+    investment.rule = amount.rule;
+    // Investor and target only for a trigger of this clause before the amount:
+    // the plain shape "X公司拟投资5亿元建设Y项目".
+    if (trigger.begin >= clause.begin && trigger.end <= amount.span.begin) {
+      investment.investor = FindInvestor(clause.begin, trigger.begin);
+      investment.target = FindTarget(amount.span.end);
+    }
+    out_->push_back(investment);
+  }
+
+  // The clause's subject before the trigger, when it plainly names an
+  // organisation.
+  std::optional<Span> FindInvestor(std::size_t begin, std::size_t end) const {
+    // Strip leading and trailing adverbs (近日, 拟, 将, plans to, will).
+    bool stripped = true;
+    while (stripped) {
+      stripped = false;
+      begin = SkipSpaces(begin, end);
+      while (end > begin && IsSpace(static_cast<unsigned char>(text_[end - 1])))
+        --end;
+      Word word;
+      if (begin < end &&
+          lexicon_.Match(text_, begin, end, Bit(kInvestorAdverb), &word)) {
+        begin = word.end;
+        stripped = true;
+      }
+      const std::size_t suffix =
+          lexicon_.LongestSuffix(text_, begin, end, kInvestorAdverb);
+      if (suffix > 0 && end - suffix >= begin) {
+        end -= suffix;
+        stripped = true;
+      }
+    }
+    if (begin >= end || end - begin > kMaxInvestor) return std::nullopt;
+    // No digits (dates, amounts) and no trigger or blocker inside.
+    for (std::size_t pos = begin; pos < end;) {
+      if (IsDigit(static_cast<unsigned char>(text_[pos]))) return std::nullopt;
+      Word word;
+      if (lexicon_.Match(text_, pos, end, kClauseRoles, &word)) {
+        if (word.role == kTrigger || word.role == kRound ||
+            word.role == kBlocker) {
+          return std::nullopt;
+        }
+        pos = word.end;
+        continue;
+      }
+      pos = SkipToken(pos, end);
+    }
+    if (!IsAsciiLetter(static_cast<unsigned char>(text_[begin]))) {
+      // Chinese: it must end with an organisation suffix (公司, 集团, 政府).
+      if (lexicon_.LongestSuffix(text_, begin, end, kInvestorSuffix) == 0)
+        return std::nullopt;
+      return Span{begin, end};
+    }
+    // English: a short run of capitalized words ("Acme Corp", "SoftBank").
+    int words = 0;
+    for (std::size_t pos = begin; pos < end;) {
+      pos = SkipSpaces(pos, end);
+      if (pos >= end) break;
+      const unsigned char c = static_cast<unsigned char>(text_[pos]);
+      if (!IsAsciiUpper(c) && c != '&') return std::nullopt;
+      if (++words > kMaxInvestorWords) return std::nullopt;
+      while (pos < end && !IsSpace(static_cast<unsigned char>(text_[pos])))
+        ++pos;
+    }
+    if (!IsPlainName(begin, end)) return std::nullopt;
+    return Span{begin, end};
+  }
+
+  // False when an English name run holds a word that is no name (a month, "On",
+  // "Series B", a trigger or a blocker).
+  bool IsPlainName(std::size_t begin, std::size_t end) const {
+    for (std::size_t pos = begin; pos < end;) {
+      Word word;
+      if (lexicon_.Match(text_, pos, end, kClauseRoles | Bit(kNameStop),
+                         &word)) {
+        if (word.role != kNeutral && word.role != kTriggerAfter) return false;
+        pos = word.end;
+        continue;
+      }
+      pos = SkipToken(pos, end);
+    }
+    return true;
+  }
+
+  // The project or company after a verb that follows the amount: 建设Y项目, in
+  // Acme.
+  std::optional<Span> FindTarget(std::size_t amount_end) const {
+    const std::size_t stop = std::min(sentence_end_, amount_end + kMaxTarget);
+    std::size_t pos = SkipSpaces(amount_end, stop);
+    Word verb;
+    if (pos >= stop ||
+        !lexicon_.Match(text_, pos, stop, Bit(kTargetVerb), &verb)) {
+      return std::nullopt;
+    }
+    // 用于建设 / 用于收购: the last of the verbs in a row.
+    pos = SkipSpaces(verb.end, stop);
+    while (pos < stop &&
+           lexicon_.Match(text_, pos, stop, Bit(kTargetVerb), &verb)) {
+      pos = SkipSpaces(verb.end, stop);
+    }
+    const std::size_t begin = pos;
+    if (begin >= stop) return std::nullopt;
+    if (IsAsciiLetter(static_cast<unsigned char>(text_[verb.begin]))) {
+      // English: the run of capitalized words after "in" / "into".
+      std::size_t end = begin;
+      pos = begin;
+      while (pos < stop &&
+             IsAsciiUpper(static_cast<unsigned char>(text_[pos]))) {
+        while (pos < stop &&
+               (IsAsciiAlnum(static_cast<unsigned char>(text_[pos])) ||
+                text_[pos] == '&' || text_[pos] == '-')) {
+          ++pos;
+        }
+        end = pos;
+        if (pos + 1 < stop && text_[pos] == ' ') ++pos;
+      }
+      if (end == begin || !IsPlainName(begin, end)) return std::nullopt;
+      return Span{begin, end};
+    }
+    // Chinese: up to the first target suffix (项目, 基地, 公司), with suffixes
+    // right after it.
+    std::size_t end = 0;
+    for (pos = begin; pos < stop;) {
+      std::size_t length = 0;
+      if (BreakAt(text_, pos, &length) != Break::kNone) break;
+      Word suffix;
+      if (lexicon_.Match(text_, pos, stop, Bit(kTargetSuffix), &suffix)) {
+        end = suffix.end;
+        pos = suffix.end;
+        continue;
+      }
+      if (end != 0) break;
+      pos += CodePointLength(static_cast<unsigned char>(text_[pos]));
+    }
+    if (end <= begin) return std::nullopt;
+    return Span{begin, end};
+  }
+
+  std::string_view text_;
+  const std::vector<Money>& money_;
+  const Lexicon& lexicon_;
+  std::vector<Investment>* out_;
+  // Of the sentence being read.
+  std::size_t sentence_end_ = 0;
+  std::size_t last_amount_ = 0;
+  std::size_t consumed_trigger_ = std::string_view::npos;
+};
+
+}  // namespace
+
+bool ParseInvestmentKind(std::string_view name, InvestmentKind* kind) {
+  constexpr InvestmentKind kKinds[] = {
+      InvestmentKind::kTotalInvestment, InvestmentKind::kInvestment,
+      InvestmentKind::kFinancing,       InvestmentKind::kFund,
+      InvestmentKind::kCreditLine,      InvestmentKind::kRndSpending,
+  };
+  for (InvestmentKind candidate : kKinds) {
+    if (InvestmentKindName(candidate) == name) {
+      *kind = candidate;
+      return true;
+    }
+  }
+  return false;
+}
+
+void FindInvestments(std::string_view text, const std::vector<Money>& money,
+                     const RuleTables& tables, std::vector<Investment>* out) {
+  if (money.empty()) return;
+  const Lexicon lexicon(tables);
+  if (!lexicon.usable()) return;
+  Typer(text, money, lexicon, out).Run();
+}
+
+}  // namespace factx::internal
