@@ -1,0 +1,579 @@
+// Money amounts, through the whole extractor with the built-in rules
+// (lib/rules/{common,en,zh}/*.rules, lib/money_builder.cc; docs/money.md).
+//
+// Each case is checked in several contexts (text before and after it),
+// asserting the exact byte span, the amount, the upper bound, the currency, the
+// qualifier and the rule. A table of near-misses (counts, measures, codes,
+// words that hold a currency character) must give no money at all, and every
+// cut of every case must end cleanly.
+#include <gtest/gtest.h>
+
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "factx/extractor.h"
+#include "factx/facts.h"
+
+namespace factx {
+namespace {
+
+const Extractor& BuiltIn() {
+  static const Extractor* extractor = [] {
+    Result<Extractor> built = Extractor::Create();
+    EXPECT_TRUE(built.ok()) << built.status().ToString();
+    return new Extractor(std::move(built).value());
+  }();
+  return *extractor;
+}
+
+std::vector<Money> MoneyIn(std::string_view text) {
+  ExtractOptions options;
+  options.kinds = kMoney;
+  Extraction facts;
+  Status status = BuiltIn().Extract(text, options, &facts);
+  EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
+  return facts.money;
+}
+
+std::string Show(std::string_view text, const std::vector<Money>& found) {
+  std::string out;
+  for (const Money& m : found) {
+    out += "\n    " + std::string(BuiltIn().rule_name(m.rule)) + ": \"" +
+           std::string(m.span.Slice(text)) + "\" " + m.amount.ToString() +
+           (m.upper ? ".." + m.upper->ToString() : "") + " " +
+           std::string(m.currency_code().empty() ? "?" : m.currency_code()) +
+           " " + std::string(QualifierName(m.qualifier));
+  }
+  return out.empty() ? "\n    (none)" : out;
+}
+
+constexpr Qualifier kExact = Qualifier::kExact;
+constexpr Qualifier kApprox = Qualifier::kApprox;
+constexpr Qualifier kOver = Qualifier::kOver;
+constexpr Qualifier kUnder = Qualifier::kUnder;
+constexpr Qualifier kRange = Qualifier::kRange;
+
+struct MoneyCase {
+  const char* text;  // a phrase holding exactly one amount
+  const char* span;  // the amount's text, found in `text`
+  const char*
+      amount;  // Decimal::ToString of the amount (the lower bound of a range)
+  const char* upper;     // of a range, or nullptr
+  const char* currency;  // ISO 4217, or "" when unknown
+  Qualifier qualifier;
+  const char* rule;
+};
+
+// Chinese phrases; each goes into the Chinese contexts below.
+const MoneyCase kChineseCases[] = {
+    // Arabic digits, with and without scales and groups.
+    {"该项目投资480亿元", "480亿元", "48000000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"奖池攀升至156.3亿元", "156.3亿元", "15630000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"去年营收73亿元", "73亿元", "7300000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"信贷计划2600亿元", "2600亿元", "260000000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"营业收入9,408.11万元", "9,408.11万元", "94081100", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"售价１２０元", "１２０元", "120", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"汇率报１．０８２６美元", "１．０８２６美元", "1.0826", nullptr, "USD",
+     kExact, "money.zh.amount"},
+    {"债务达3千万元", "3千万元", "30000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    // Chinese numerals.
+    {"募资三千五百万元", "三千五百万元", "35000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"获得两千万美元融资", "两千万美元", "20000000", nullptr, "USD", kExact,
+     "money.zh.amount"},
+    {"预算总额为三十二兆五千八百億元", "三十二兆五千八百億元", "32580000000000",
+     nullptr, "CNY", kExact, "money.zh.amount"},
+    {"罚款壹万贰仟元", "壹万贰仟元", "12000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"另需1.5万亿日元", "1.5万亿日元", "1500000000000", nullptr, "JPY", kExact,
+     "money.zh.amount"},
+    // Currencies.
+    {"以每股2.35港元收购", "2.35港元", "2.35", nullptr, "HKD", kExact,
+     "money.zh.amount"},
+    {"发行3亿港币债券", "3亿港币", "300000000", nullptr, "HKD", kExact,
+     "money.zh.amount"},
+    {"外汇存底增加2180亿台币", "2180亿台币", "218000000000", nullptr, "TWD",
+     kExact, "money.zh.amount"},
+    {"营收300亿新台币", "300亿新台币", "30000000000", nullptr, "TWD", kExact,
+     "money.zh.amount"},
+    {"投资3亿韩元", "3亿韩元", "300000000", nullptr, "KRW", kExact,
+     "money.zh.amount"},
+    {"收购价5000万澳元", "5000万澳元", "50000000", nullptr, "AUD", kExact,
+     "money.zh.amount"},
+    {"出资2亿加元", "2亿加元", "200000000", nullptr, "CAD", kExact,
+     "money.zh.amount"},
+    {"报价0.9871瑞士法郎", "0.9871瑞士法郎", "0.9871", nullptr, "CHF", kExact,
+     "money.zh.amount"},
+    {"损失100亿卢布", "100亿卢布", "10000000000", nullptr, "RUB", kExact,
+     "money.zh.amount"},
+    {"投入3亿新加坡元", "3亿新加坡元", "300000000", nullptr, "SGD", kExact,
+     "money.zh.amount"},
+    {"罚款100欧元", "100欧元", "100", nullptr, "EUR", kExact,
+     "money.zh.amount"},
+    {"门票50英镑", "50英镑", "50", nullptr, "GBP", kExact, "money.zh.amount"},
+    {"小费20美金", "20美金", "20", nullptr, "USD", kExact, "money.zh.amount"},
+    {"标价450美圆", "450美圆", "450", nullptr, "USD", kExact,
+     "money.zh.amount"},
+    {"汇率为460奈拉", "460奈拉", "460", nullptr, "NGN", kExact,
+     "money.zh.amount"},
+    {"价格为５億圓", "５億圓", "500000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    // 人民币 before or after the amount; 元 yields to a more specific currency.
+    {"融资12亿元人民币", "12亿元人民币", "1200000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"人民币8亿元的专项贷款", "人民币8亿元", "800000000", nullptr, "CNY",
+     kExact, "money.zh.amount"},
+    {"报价人民币 6千元", "人民币 6千元", "6000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"港币8亿元的债券", "港币8亿元", "800000000", nullptr, "HKD", kExact,
+     "money.zh.amount"},
+    {"年费新台币300元", "新台币300元", "300", nullptr, "TWD", kExact,
+     "money.zh.amount"},
+    {"支付人民币5000", "人民币5000", "5000", nullptr, "CNY", kExact,
+     "money.zh.currency_first"},
+    {"报价港币3亿", "港币3亿", "300000000", nullptr, "HKD", kExact,
+     "money.zh.currency_first"},
+    // Signs and codes in Chinese text: ￥ and ¥ are the renminbi here.
+    {"售价￥300", "￥300", "300", nullptr, "CNY", kExact, "money.en.symbol"},
+    {"售价¥20", "¥20", "20", nullptr, "CNY", kExact, "money.en.symbol"},
+    {"募资RMB 500 million", "RMB 500 million", "500000000", nullptr, "CNY",
+     kExact, "money.en.code_first"},
+    {"融资US$1.2bn", "US$1.2bn", "1200000000", nullptr, "USD", kExact,
+     "money.en.symbol"},
+    {"以HK$3亿收购", "HK$3亿", "300000000", nullptr, "HKD", kExact,
+     "money.en.symbol"},
+    // Qualifiers before and after.
+    {"合同金额近3000万元", "近3000万元", "30000000", nullptr, "CNY", kUnder,
+     "money.zh.amount"},
+    {"投资超过500亿元", "超过500亿元", "50000000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
+    {"总投资逾300亿元", "逾300亿元", "30000000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
+    {"营收突破100亿元", "突破100亿元", "10000000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
+    {"耗资约3亿元", "约3亿元", "300000000", nullptr, "CNY", kApprox,
+     "money.zh.amount"},
+    {"耗资大约3亿元", "大约3亿元", "300000000", nullptr, "CNY", kApprox,
+     "money.zh.amount"},
+    {"约合人民币3.5亿元", "约合人民币3.5亿元", "350000000", nullptr, "CNY",
+     kApprox, "money.zh.amount"},
+    {"账面资金不足5000元", "不足5000元", "5000", nullptr, "CNY", kUnder,
+     "money.zh.amount"},
+    {"月薪不到3000元", "不到3000元", "3000", nullptr, "CNY", kUnder,
+     "money.zh.amount"},
+    {"单价在5亿元左右", "5亿元左右", "500000000", nullptr, "CNY", kApprox,
+     "money.zh.suffix_qualifier"},
+    {"造价5亿元上下", "5亿元上下", "500000000", nullptr, "CNY", kApprox,
+     "money.zh.suffix_qualifier"},
+    {"销售额500万元以上的企业", "500万元以上", "5000000", nullptr, "CNY", kOver,
+     "money.zh.suffix_qualifier"},
+    {"月收入3000元以下的家庭", "3000元以下", "3000", nullptr, "CNY", kUnder,
+     "money.zh.suffix_qualifier"},
+    // 多 and 余 before the scale or unit: the stated figure, "over".
+    {"项目投入一千多万元", "一千多万元", "10000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
+    {"获得二百余万元补贴", "二百余万元", "2000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
+    {"净利润3亿多元", "3亿多元", "300000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
+    {"奖金100多万元", "100多万元", "1000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
+    // A scale word as the number.
+    {"市场规模超万亿元", "超万亿元", "1000000000000", nullptr, "CNY", kOver,
+     "money.zh.round_scale"},
+    {"营收逾百亿元", "逾百亿元", "10000000000", nullptr, "CNY", kOver,
+     "money.zh.round_scale"},
+    {"单笔融资过亿元", "过亿元", "100000000", nullptr, "CNY", kOver,
+     "money.zh.round_scale"},
+    {"投入上千万元", "上千万元", "10000000", nullptr, "CNY", kOver,
+     "money.zh.round_scale"},
+    {"交易额近千亿元", "近千亿元", "100000000000", nullptr, "CNY", kUnder,
+     "money.zh.round_scale"},
+    // 数/几 for an unknown digit: a range.
+    {"累计亏损数十亿元", "数十亿元", "1000000000", "10000000000", "CNY", kRange,
+     "money.zh.amount"},
+    {"年收入三十几万元", "三十几万元", "310000", "400000", "CNY", kRange,
+     "money.zh.amount"},
+    {"投入几百万元", "几百万元", "1000000", "10000000", "CNY", kRange,
+     "money.zh.amount"},
+    {"耗资十几亿元", "十几亿元", "1100000000", "2000000000", "CNY", kRange,
+     "money.zh.amount"},
+    {"融资数千万美元", "数千万美元", "10000000", "100000000", "USD", kRange,
+     "money.zh.amount"},
+    // Ranges; the scale of the upper bound carries back.
+    {"预计投资3亿至5亿元", "3亿至5亿元", "300000000", "500000000", "CNY",
+     kRange, "money.zh.range_to"},
+    {"预计投资3亿-5亿元", "3亿-5亿元", "300000000", "500000000", "CNY", kRange,
+     "money.zh.range"},
+    {"预计投资3至5亿元", "3至5亿元", "300000000", "500000000", "CNY", kRange,
+     "money.zh.range_to"},
+    {"单价1万-5万元不等", "1万-5万元", "10000", "50000", "CNY", kRange,
+     "money.zh.range"},
+    {"月薪两到三万港元", "两到三万港元", "20000", "30000", "HKD", kRange,
+     "money.zh.range_to"},
+    {"股价在5.6到5.78元之间", "5.6到5.78元", "5.6", "5.78", "CNY", kRange,
+     "money.zh.range_to"},
+    {"每套三千至五千万元", "三千至五千万元", "30000000", "50000000", "CNY",
+     kRange, "money.zh.range_to"},
+    {"单笔300万元至500万元", "300万元至500万元", "3000000", "5000000", "CNY",
+     kRange, "money.zh.range_to"},
+    {"票价80~120元", "80~120元", "80", "120", "CNY", kRange, "money.zh.range"},
+    // Minor units fold into the main unit.
+    {"一个橘子两元八毛", "两元八毛", "2.8", nullptr, "CNY", kExact,
+     "money.zh.minor_units"},
+    {"找零20元4角五分", "20元4角五分", "20.45", nullptr, "CNY", kExact,
+     "money.zh.minor_units"},
+    {"一张邮票三美元又五美分", "三美元又五美分", "3.05", nullptr, "USD", kExact,
+     "money.zh.minor_units"},
+    {"车票120日元50日本銭", "120日元50日本銭", "120.5", nullptr, "JPY", kExact,
+     "money.zh.minor_units"},
+    {"一斤两块五毛五", "两块五毛五", "2.55", nullptr, "CNY", kExact,
+     "money.zh.minor_units"},
+    {"每股派息50美分", "50美分", "0.5", nullptr, "USD", kExact,
+     "money.zh.minor_alone"},
+    {"一支笔三毛钱", "三毛钱", "0.3", nullptr, "CNY", kExact,
+     "money.zh.minor_alone"},
+    // Speech: 块.
+    {"车费只要七块", "七块", "7", nullptr, "CNY", kExact, "money.zh.kuai"},
+    {"一斤三块五", "三块五", "3.5", nullptr, "CNY", kExact, "money.zh.kuai"},
+    {"一共3块钱", "3块钱", "3", nullptr, "CNY", kExact, "money.zh.amount"},
+    // A currency with no ISO code.
+    {"钱包里存有3个比特币", "3个比特币", "3", nullptr, "", kExact,
+     "money.zh.counted"},
+    // A qualifier that is part of another word is no qualifier.
+    {"签约5亿元的项目", "5亿元", "500000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+    {"节约5亿元", "5亿元", "500000000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
+};
+
+// English phrases; each goes into the English contexts below.
+const MoneyCase kEnglishCases[] = {
+    {"raised $3.5 billion in bonds", "$3.5 billion", "3500000000", nullptr,
+     "USD", kExact, "money.en.symbol"},
+    {"bought it for $ 64 million", "$ 64 million", "64000000", nullptr, "USD",
+     kExact, "money.en.symbol"},
+    {"paid $86,500 to settle the claims", "$86,500", "86500", nullptr, "USD",
+     kExact, "money.en.symbol"},
+    {"shares slipped $ 1.85", "$ 1.85", "1.85", nullptr, "USD", kExact,
+     "money.en.symbol"},
+    {"a fine of €5m", "€5m", "5000000", nullptr, "EUR", kExact,
+     "money.en.symbol"},
+    {"signed for £3m", "£3m", "3000000", nullptr, "GBP", kExact,
+     "money.en.symbol"},
+    {"a stake worth US$1.2bn", "US$1.2bn", "1200000000", nullptr, "USD", kExact,
+     "money.en.symbol"},
+    {"a A$5 million grant", "A$5 million", "5000000", nullptr, "AUD", kExact,
+     "money.en.symbol"},
+    {"revenue of NT$300 million", "NT$300 million", "300000000", nullptr, "TWD",
+     kExact, "money.en.symbol"},
+    {"a S$2 billion fund", "S$2 billion", "2000000000", nullptr, "SGD", kExact,
+     "money.en.symbol"},
+    {"the ticket costs ¥2,000", "¥2,000", "2000", nullptr, "JPY", kExact,
+     "money.en.symbol"},
+    {"valued at c $ 22.7 million", "c $ 22.7 million", "22700000", nullptr,
+     "CAD", kExact, "money.en.symbol"},
+    {"exports of hk $ 8.6 billion", "hk $ 8.6 billion", "8600000000", nullptr,
+     "HKD", kExact, "money.en.symbol"},
+    {"a us $ 240 million loan", "us $ 240 million", "240000000", nullptr, "USD",
+     kExact, "money.en.symbol"},
+    {"a USD 1.2 million order", "USD 1.2 million", "1200000", nullptr, "USD",
+     kExact, "money.en.code_first"},
+    {"it raised RMB20bn", "RMB20bn", "20000000000", nullptr, "CNY", kExact,
+     "money.en.code_first"},
+    {"it cost 1,000 dollars", "1,000 dollars", "1000", nullptr, "USD", kExact,
+     "money.en.number_currency"},
+    {"output of 36 billion yuan", "36 billion yuan", "36000000000", nullptr,
+     "CNY", kExact, "money.en.number_currency"},
+    {"a bid of 410 million euros", "410 million euros", "410000000", nullptr,
+     "EUR", kExact, "money.en.number_currency"},
+    {"received three million yen", "three million yen", "3000000", nullptr,
+     "JPY", kExact, "money.en.number_currency"},
+    {"fined 25,000 swiss francs", "25,000 swiss francs", "25000", nullptr,
+     "CHF", kExact, "money.en.number_currency"},
+    {"bonds worth 80 million australian dollars",
+     "80 million australian dollars", "80000000", nullptr, "AUD", kExact,
+     "money.en.number_currency"},
+    {"a loss of 45 MUSD", "45 MUSD", "45000000", nullptr, "USD", kExact,
+     "money.en.million_code"},
+    {"they spent 60 USD million", "60 USD million", "60000000", nullptr, "USD",
+     kExact, "money.en.code_then_scale"},
+    // Minor units.
+    {"costs 7 cents extra", "7 cents", "0.07", nullptr, "USD", kExact,
+     "money.en.minor_alone"},
+    {"an offer of 385 pence a share", "385 pence", "3.85", nullptr, "GBP",
+     kExact, "money.en.minor_alone"},
+    {"the toll is 4 dollars 25 cents", "4 dollars 25 cents", "4.25", nullptr,
+     "USD", kExact, "money.en.minor_units"},
+    {"it cost eleven dollars and thirty-five cents",
+     "eleven dollars and thirty-five cents", "11.35", nullptr, "USD", kExact,
+     "money.en.minor_units"},
+    // Qualifiers.
+    {"revenue of about $12 million", "about $12 million", "12000000", nullptr,
+     "USD", kApprox, "money.en.symbol"},
+    {"more than $310 million in receipts", "more than $310 million",
+     "310000000", nullptr, "USD", kOver, "money.en.symbol"},
+    {"nearly $2 billion of debt", "nearly $2 billion", "2000000000", nullptr,
+     "USD", kUnder, "money.en.symbol"},
+    {"a deal of $5 million or more", "$5 million or more", "5000000", nullptr,
+     "USD", kOver, "money.en.symbol"},
+    {"around 275 million pounds", "around 275 million pounds", "275000000",
+     nullptr, "GBP", kApprox, "money.en.number_currency"},
+    // Ranges.
+    {"a budget of $3-5 million", "$3-5 million", "3000000", "5000000", "USD",
+     kRange, "money.en.symbol_range"},
+    {"worth $3 million to $5 million", "$3 million to $5 million", "3000000",
+     "5000000", "USD", kRange, "money.en.symbol_range"},
+    {"priced between $20 and $30 a share", "between $20 and $30", "20", "30",
+     "USD", kRange, "money.en.symbol_range"},
+    {"a plan of 3 to 5 billion yuan", "3 to 5 billion yuan", "3000000000",
+     "5000000000", "CNY", kRange, "money.en.range_currency"},
+    {"a fund of RMB 3-5 billion", "RMB 3-5 billion", "3000000000", "5000000000",
+     "CNY", kRange, "money.en.code_range"},
+};
+
+struct Context {
+  const char* before;
+  const char* after;
+};
+
+const Context kChineseContexts[] = {
+    {"", ""},
+    {"据公司公告，", "。"},
+    {"（记者 王明）2020年", "，较上年有所变化；"},
+};
+const Context kEnglishContexts[] = {
+    {"", ""},
+    {"The report said ", "."},
+    {"(Reuters) - In 2020, ", ", the filing showed."},
+};
+
+void ExpectCaseInContexts(const MoneyCase& c, const Context* contexts,
+                          std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string text =
+        std::string(contexts[i].before) + c.text + contexts[i].after;
+    const std::size_t at =
+        text.find(c.span, std::string(contexts[i].before).size());
+    ASSERT_NE(at, std::string::npos) << c.span << " is not in " << c.text;
+    const std::vector<Money> found = MoneyIn(text);
+    ASSERT_EQ(found.size(), 1u) << text << Show(text, found);
+    const Money& m = found[0];
+    EXPECT_EQ(m.span, (Span{at, at + std::string_view(c.span).size()}))
+        << text << Show(text, found);
+    EXPECT_EQ(m.amount.ToString(), c.amount) << text << Show(text, found);
+    if (c.upper == nullptr) {
+      EXPECT_FALSE(m.upper.has_value()) << text << Show(text, found);
+    } else {
+      ASSERT_TRUE(m.upper.has_value()) << text << Show(text, found);
+      EXPECT_EQ(m.upper->ToString(), c.upper) << text;
+    }
+    EXPECT_EQ(m.currency_code(), c.currency) << text << Show(text, found);
+    EXPECT_EQ(m.qualifier, c.qualifier) << text << Show(text, found);
+    EXPECT_EQ(BuiltIn().rule_name(m.rule), c.rule) << text << Show(text, found);
+  }
+}
+
+TEST(MoneyTest, ChineseFormsInContext) {
+  for (const MoneyCase& c : kChineseCases) {
+    ExpectCaseInContexts(c, kChineseContexts, std::size(kChineseContexts));
+  }
+}
+
+TEST(MoneyTest, EnglishFormsInContext) {
+  for (const MoneyCase& c : kEnglishCases) {
+    ExpectCaseInContexts(c, kEnglishContexts, std::size(kEnglishContexts));
+  }
+}
+
+TEST(MoneyTest, FindsEveryAmountOfASentenceInOrder) {
+  const std::string text =
+      "公司总投资超800亿元，其中6人民币8美元的样品费、人民币  80元手续费不计；"
+      "price list: $45，180美圆, ￥260, and 15 rmb 30 usd.";
+  const std::vector<Money> found = MoneyIn(text);
+  const char* const spans[] = {"超800亿元",    "6人民币", "8美元",
+                               "人民币  80元", "$45",     "180美圆",
+                               "￥260",        "15 rmb",  "30 usd"};
+  const char* const amounts[] = {"80000000000", "6",   "8",  "80", "45",
+                                 "180",         "260", "15", "30"};
+  const char* const currencies[] = {"CNY", "CNY", "USD", "CNY", "USD",
+                                    "USD", "CNY", "CNY", "USD"};
+  ASSERT_EQ(found.size(), std::size(spans)) << Show(text, found);
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(found[i].span.Slice(text), spans[i]);
+    EXPECT_EQ(found[i].amount.ToString(), amounts[i]);
+    EXPECT_EQ(found[i].currency_code(), currencies[i]);
+  }
+}
+
+TEST(MoneyTest, YenSignFollowsTheLanguageOfItsClause) {
+  struct {
+    const char* text;
+    const char* currency;
+  } const cases[] = {
+      {"售价¥20", "CNY"},                   // Chinese clause
+      {"The ticket costs ¥2,000.", "JPY"},  // English
+      {"チケットは¥2,000です", "JPY"},      // Japanese: kana
+      {"书价¥20。The ticket costs ¥20.", "CNY"},
+      {"￥300", "CNY"},  // the full-width sign is always the renminbi
+  };
+  for (const auto& c : cases) {
+    const std::vector<Money> found = MoneyIn(c.text);
+    ASSERT_FALSE(found.empty()) << c.text;
+    EXPECT_EQ(found[0].currency_code(), c.currency)
+        << c.text << Show(c.text, found);
+  }
+  // The clause decides, not the document: the second sign is in an English
+  // clause.
+  const std::string text = "书价¥20。The ticket costs ¥20.";
+  const std::vector<Money> found = MoneyIn(text);
+  ASSERT_EQ(found.size(), 2u) << Show(text, found);
+  EXPECT_EQ(found[1].currency_code(), "JPY");
+}
+
+TEST(MoneyTest, ChangeAndLevelIsNoRange) {
+  // "from X to Y" and "fell X to Y" state a change and a level: two amounts.
+  struct {
+    const char* text;
+    const char* first;
+    const char* second;
+  } const cases[] = {
+      {"营收从3亿元到5亿元", "3亿元", "5亿元"},
+      {"油价每桶下跌2美元至38美元", "2美元", "38美元"},
+      {"The price rose from $3 to $5 a share.", "$3", "$5"},
+      {"Oil dropped $2 to $38 a barrel.", "$2", "$38"},
+      {"costs rose from 3 to 5 dollars", "3", "5 dollars"},
+  };
+  for (const auto& c : cases) {
+    const std::vector<Money> found = MoneyIn(c.text);
+    for (const Money& m : found) {
+      EXPECT_NE(m.qualifier, kRange) << c.text << Show(c.text, found);
+    }
+    if (std::string_view(c.first) == "3") continue;  // a bare 3 is no amount
+    ASSERT_EQ(found.size(), 2u) << c.text << Show(c.text, found);
+    EXPECT_EQ(found[0].span.Slice(c.text), c.first);
+    EXPECT_EQ(found[1].span.Slice(c.text), c.second);
+  }
+  // A dash always makes a range: a fall of 2 to 3 yuan.
+  const std::string text = "每股下跌2-3元";
+  const std::vector<Money> found = MoneyIn(text);
+  ASSERT_EQ(found.size(), 1u) << Show(text, found);
+  EXPECT_EQ(found[0].qualifier, kRange);
+}
+
+TEST(MoneyTest, AdjacentAmountsAreNotMinorUnits) {
+  // The count after a unit belongs to the next amount when a currency follows
+  // it.
+  struct {
+    const char* text;
+    const char* first;
+    const char* second;
+  } const cases[] = {
+      {"60 dollar 25 rmb", "60 dollar", "25 rmb"},
+      {"rmb 15 usd 40", "rmb 15", "usd 40"},
+      {"20 $ 45 €", "20 $", "45 €"},
+  };
+  for (const auto& c : cases) {
+    const std::vector<Money> found = MoneyIn(c.text);
+    ASSERT_EQ(found.size(), 2u) << c.text << Show(c.text, found);
+    EXPECT_EQ(found[0].span.Slice(c.text), c.first);
+    EXPECT_EQ(found[1].span.Slice(c.text), c.second);
+  }
+}
+
+// Texts that hold no money.
+const char* const kNotMoney[] = {
+    // Counts and measures.
+    "流转土地3.6万亩",
+    "建筑面积8亿平方米",
+    "全市共有200余家企业",
+    "80多位专家出席",
+    "输入电压220V",
+    "共签约12个项目",
+    "十几家银行参与",
+    "产量是去年的1.5倍",
+    "受益人口达8亿人",
+    "3万户家庭",
+    // Dates, percentages, codes, phone numbers.
+    "2020年",
+    "营收同比增长15%",
+    "贵州茅台(600519)",
+    "联系电话13912345678",
+    "客服热线400-820-8820",
+    "流水号 B98765432109876543210 已作废",
+    // Currency characters inside other words.
+    "五角大楼发言人称",
+    "标准普尔公司调低评级",
+    "人民币 欧元 日元",
+    "人民币兑美元汇率",
+    "1月1日元旦放假",
+    "两国元首会晤",
+    "实现一元化管理",
+    "解一元二次方程",
+    "二元期权交易平台被查",
+    "在三元桥附近",
+    "19个欧元区国家",
+    "万元户越来越多",
+    "他搬了三块石头",
+    "获得两块金牌",
+    "等了3分钟",
+    "美元兑人民币",
+    // English.
+    "All 40 of them came.",
+    "ALL 9 answers were right.",
+    "She has lost her pen 4 times this week.",
+    "We called the office 6 times.",
+    "He counted the dollars hundreds of times.",
+    "He weighs 200 pounds now.",
+    "He carried a 5-pound bag of rice.",
+    "Add 10 pounds of sugar.",
+    "The S&P 500 fell 2%.",
+    "a sheet 5 centimeters thick",
+    "The team won 5 games.",
+    "visit pqdweb?SQ=issn%20CAD%29 now",
+};
+
+TEST(MoneyTest, NearMissesGiveNoMoney) {
+  for (const char* text : kNotMoney) {
+    const std::vector<Money> found = MoneyIn(text);
+    EXPECT_TRUE(found.empty()) << text << Show(text, found);
+  }
+}
+
+// Every prefix and suffix cut of every case (also inside a UTF-8 sequence) ends
+// cleanly: OK or kInvalidUtf8, with spans inside the text.
+TEST(MoneyTest, EveryCutOfEveryCaseEndsCleanly) {
+  std::vector<std::string> texts;
+  for (const MoneyCase& c : kChineseCases) texts.emplace_back(c.text);
+  for (const MoneyCase& c : kEnglishCases) texts.emplace_back(c.text);
+  for (const char* text : kNotMoney) texts.emplace_back(text);
+  Extraction facts;
+  for (const std::string& text : texts) {
+    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+      for (const std::string& piece : {text.substr(0, cut), text.substr(cut)}) {
+        const Status status = BuiltIn().Extract(piece, {}, &facts);
+        ASSERT_TRUE(status.ok() || status.code() == StatusCode::kInvalidUtf8)
+            << status.ToString();
+        for (const Money& m : facts.money) {
+          EXPECT_LE(m.span.begin, m.span.end);
+          EXPECT_LE(m.span.end, piece.size());
+          if (m.upper) {
+            EXPECT_LE(m.amount.Compare(*m.upper), 0) << piece;
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace factx
