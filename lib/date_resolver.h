@@ -1,8 +1,26 @@
 // Resolves parsed dates against the reference date and the dates before them in
 // the document.
+//
+//   reference 2020-05-06:
+//     去年3月 -> 2019-03;   1-8月 -> 2020-01..2020-08;   上周三 -> 2020-04-29
+//   2019年10月…，同年12月 -> 2019-12        (the nearest earlier date's year)
+//   今年一季度营收…，去年同期… -> 2019-Q1   (the period compared earlier in
+//                                           the same clause, a year before)
+//   2020年上半年亏损，下半年盈利 -> 2020-H2 (a date without a year takes the
+//                                           year of the date before it in
+//                                           the same clause)
+//
+// Policies (docs/dates.md, "Policies"): otherwise a month without a year takes
+// the reference's year, and a day alone is the nearest such day; a month-day
+// the year lacks moves back (2月29日 in 2019 -> 2016-02-29); the ends of a
+// range lend each other what they lack, and a lent year that puts the end
+// before the begin rolls forward (8月至2月 -> 2020-08..2021-02); without a
+// reference date, what needs one comes back with `resolved = false` and only
+// the stated fields.
 #ifndef FACTX_LIB_DATE_RESOLVER_H_
 #define FACTX_LIB_DATE_RESOLVER_H_
 
+#include <cstddef>
 #include <optional>
 
 #include "date_parse.h"
@@ -17,11 +35,45 @@ class DateResolver {
   explicit DateResolver(std::optional<CivilDate> reference)
       : reference_(reference) {}
 
-  // Fills everything in *out but `span` and `rule`. False to drop the date.
+  // Fills everything in *out but `span` and `rule`. False to drop the date (a
+  // day that does not exist, a range that ends before it begins).
   bool Resolve(const DateParse& date, DateExpr* out);
 
  private:
+  // What a point resolved to: one calendar point, or a run of them (a week, a
+  // season).
+  struct Period {
+    CalendarPoint first;
+    std::optional<CalendarPoint> last;
+  };
+  // Whether a resolution used the reference date or an earlier date, and
+  // whether it had everything it needed.
+  struct Flags {
+    bool relative = false;
+    bool resolved = true;
+  };
+
+  bool ResolvePoint(const DatePoint& point, Period* out, Flags* flags) const;
+  bool ResolveRange(const DateParse& date, const CalendarPoint* context,
+                    Period* out, Flags* flags) const;
+  bool ResolveWindow(const DateParse& date, Period* out, Flags* flags) const;
+  bool ResolveDecade(const DateParse& date, Period* out, Flags* flags) const;
+  bool ResolveSamePeriod(const DateParse& date, Period* out,
+                         Flags* flags) const;
+  // The nearest earlier date's point (a range's end), or nullptr.
+  const CalendarPoint* Previous() const;
+
   std::optional<CivilDate> reference_;
+  // The last date given out, for 同年, 次年, 当月.
+  std::optional<DateExpr> previous_;
+  // Where the last date ended in the normalized text: a later date of the same
+  // clause that states no year takes the last date's.
+  std::size_t previous_end_ = 0;
+  // The last date given out that was not itself 去年同期, 上年 or 全年, and
+  // where it ended in the normalized text: the period a later 去年同期 of the
+  // same clause compares with.
+  std::optional<DateExpr> compared_;
+  std::size_t compared_end_ = 0;
 };
 
 }  // namespace factx::internal

@@ -1,0 +1,785 @@
+#include "date_parse.h"
+
+#include <array>
+#include <cstdlib>
+#include <string_view>
+
+#include "civil_date_math.h"
+#include "utf8.h"
+
+namespace factx::internal {
+namespace {
+
+// How far back ParseDate looks for the start of a match's clause (去年同期
+// reads the period stated earlier in the same clause; farther than this it is
+// not "the period compared").
+constexpr std::size_t kClauseLookback = 512;
+
+// Two-digit years: 00..49 are 2000..2049, 50..99 are 1950..1999 (08年 -> 2008,
+// 89 -> 1989).
+constexpr int kTwoDigitYearPivot = 50;
+
+// A year written alone (2017年, 一九四九年) is a year only in this range:
+// 1500年 and 2500年 are more often durations (1500年的历史). With a month, or
+// after 公元, any year goes.
+constexpr int kMinBareYear = 1800;
+constexpr int kMaxBareYear = 2199;
+
+// The most units a window or an offset may count (近1000天 is fine, 近5000年 is
+// not a date).
+constexpr int kMaxCount = 1000;
+
+// Reads a single Chinese digit: 〇零一二两三四五六七八九 (and the financial
+// capitals).
+int ChineseDigit(char32_t c) {
+  switch (c) {
+    case U'〇':
+    case U'零':
+      return 0;
+    case U'一':
+    case U'壹':
+      return 1;
+    case U'二':
+    case U'两':
+    case U'贰':
+      return 2;
+    case U'三':
+    case U'叁':
+      return 3;
+    case U'四':
+    case U'肆':
+      return 4;
+    case U'五':
+    case U'伍':
+      return 5;
+    case U'六':
+    case U'陆':
+      return 6;
+    case U'七':
+    case U'柒':
+      return 7;
+    case U'八':
+    case U'捌':
+      return 8;
+    case U'九':
+    case U'玖':
+      return 9;
+  }
+  return -1;
+}
+
+int ChineseUnit(char32_t c) {
+  switch (c) {
+    case U'十':
+    case U'拾':
+      return 10;
+    case U'百':
+    case U'佰':
+      return 100;
+    case U'千':
+    case U'仟':
+      return 1000;
+  }
+  return 0;
+}
+
+char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// English number words and ordinals up to twelve ("three", "third"), lower
+// case.
+std::optional<int> EnglishNumber(std::string_view text) {
+  static constexpr std::array<std::string_view, 13> kCardinals = {
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  static constexpr std::array<std::string_view, 13> kOrdinals = {
+      "",        "first",  "second", "third", "fourth",   "fifth",  "sixth",
+      "seventh", "eighth", "ninth",  "tenth", "eleventh", "twelfth"};
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  char buffer[12];
+  for (std::size_t i = 0; i < text.size(); ++i) buffer[i] = AsciiLower(text[i]);
+  const std::string_view lower(buffer, text.size());
+  for (std::size_t i = 0; i < kCardinals.size(); ++i) {
+    if (lower == kCardinals[i] || (i > 0 && lower == kOrdinals[i]))
+      return static_cast<int>(i);
+  }
+  return std::nullopt;
+}
+
+// Strips an English ordinal suffix: "12th" -> "12".
+std::string_view StripOrdinalSuffix(std::string_view text) {
+  if (text.size() > 2 && text[0] >= '0' && text[0] <= '9') {
+    const std::string_view tail = text.substr(text.size() - 2);
+    if (tail == "st" || tail == "nd" || tail == "rd" || tail == "th") {
+      return text.substr(0, text.size() - 2);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+std::optional<int> ReadDateNumber(std::string_view text, int* digits) {
+  *digits = 0;
+  text = StripOrdinalSuffix(text);
+  if (text.empty()) return std::nullopt;
+  if (text[0] >= '0' && text[0] <= '9') {
+    if (text.size() > 4) return std::nullopt;
+    int value = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    *digits = static_cast<int>(text.size());
+    return value;
+  }
+  if (std::optional<int> english = EnglishNumber(text)) return english;
+  if (text == "元" || text == "首") return 1;
+
+  // Chinese: digit by digit when no 十百千 appears, positional otherwise.
+  std::array<char32_t, 8> chars{};
+  std::size_t count = 0;
+  bool positional = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t length = 0;
+    const char32_t c = DecodeUtf8(text, pos, &length);
+    if (length == 0 || count == chars.size()) return std::nullopt;
+    if (ChineseUnit(c) != 0 || c == U'廿' || c == U'卅') positional = true;
+    chars[count++] = c;
+    pos += length;
+  }
+  if (!positional) {
+    int value = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const int digit = ChineseDigit(chars[i]);
+      if (digit < 0) return std::nullopt;
+      value = value * 10 + digit;
+    }
+    // 两 is a count ("两年"), never a digit of a written-out year.
+    if (count > 1) {
+      for (std::size_t i = 0; i < count; ++i) {
+        if (chars[i] == U'两') return std::nullopt;
+      }
+    }
+    *digits = static_cast<int>(count);
+    return value;
+  }
+  // Positional: 十二, 二十三, 两千零四, 廿三, 卅一. Each unit takes the digit
+  // before it (or 1).
+  int value = 0;
+  int pending = -1;  // a digit waiting for its unit
+  int last_unit = 10000;
+  for (std::size_t i = 0; i < count; ++i) {
+    const char32_t c = chars[i];
+    if (c == U'廿' || c == U'卅') {
+      if (pending >= 0 || value != 0) return std::nullopt;
+      value = c == U'廿' ? 20 : 30;
+      last_unit = 10;
+      continue;
+    }
+    const int unit = ChineseUnit(c);
+    if (unit != 0) {
+      if (unit >= last_unit) return std::nullopt;
+      value += (pending < 0 ? 1 : pending) * unit;
+      pending = -1;
+      last_unit = unit;
+      continue;
+    }
+    const int digit = ChineseDigit(c);
+    if (digit < 0 || pending > 0) return std::nullopt;
+    pending = digit;  // 零 leaves 0 pending: 两千零四
+  }
+  if (pending > 0) value += pending;
+  if (value > 9999) return std::nullopt;
+  return value;
+}
+
+namespace {
+
+// Reads named captures for one side of a range: "" for the begin, "to_" for the
+// end.
+class SideReader {
+ public:
+  SideReader(const RuleMatch& match, const RuleTables& tables,
+             std::string_view prefix)
+      : match_(match), tables_(tables), prefix_(prefix) {}
+
+  // The capture `name` of this side; empty when it did not participate.
+  std::string_view Get(std::string_view name) const {
+    char buffer[40];
+    if (prefix_.size() + name.size() > sizeof buffer) return {};
+    prefix_.copy(buffer, prefix_.size());
+    name.copy(buffer + prefix_.size(), name.size());
+    return match_.Capture(
+        std::string_view(buffer, prefix_.size() + name.size()));
+  }
+
+  // Looks `key` up in date_zh_TABLE, then date_en_TABLE (also in lower case),
+  // and reads the value as an integer.
+  std::optional<int> LookupInt(std::string_view table,
+                               std::string_view key) const {
+    std::optional<std::string_view> value = Lookup(table, key);
+    if (!value || value->empty()) return std::nullopt;
+    return ParseInt(*value);
+  }
+
+  std::optional<std::string_view> Lookup(std::string_view table,
+                                         std::string_view key) const {
+    char name[48];
+    for (std::string_view language :
+         {std::string_view("date_zh_"), std::string_view("date_en_")}) {
+      if (language.size() + table.size() > sizeof name) return std::nullopt;
+      language.copy(name, language.size());
+      table.copy(name + language.size(), table.size());
+      const std::string_view table_name(name, language.size() + table.size());
+      if (std::optional<std::string_view> value =
+              tables_.Lookup(table_name, key))
+        return value;
+      char lower[64];
+      if (key.size() <= sizeof lower) {
+        for (std::size_t i = 0; i < key.size(); ++i)
+          lower[i] = AsciiLower(key[i]);
+        if (std::optional<std::string_view> value = tables_.Lookup(
+                table_name, std::string_view(lower, key.size()))) {
+          return value;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  static std::optional<int> ParseInt(std::string_view text) {
+    bool negative = false;
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+      negative = text[0] == '-';
+      text.remove_prefix(1);
+    }
+    if (text.empty() || text.size() > 6) return std::nullopt;
+    int value = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
+  }
+
+ private:
+  const RuleMatch& match_;
+  const RuleTables& tables_;
+  std::string_view prefix_;
+};
+
+// How a year was written, for the checks that keep counts and durations out.
+struct YearForm {
+  bool stated_number = false;  // a number was read into the year
+  int digits = 0;  // digits written one by one; 0 positional (两千零四)
+  bool leading_zero = false;  // 08年, 零八年
+  bool after_ad = false;      // 公元789年
+};
+
+int ExpandTwoDigitYear(int year) {
+  return year < kTwoDigitYearPivot ? 2000 + year : 1900 + year;
+}
+
+// The numbers of a numeric date (2017-09-12, 13.5.2015, 3-7-07, 2017.09) into
+// *point.
+bool ReadNumericDate(const SideReader& side, DatePoint* point) {
+  const std::string_view p1 = side.Get("p1"), p2 = side.Get("p2"),
+                         p3 = side.Get("p3");
+  const std::string_view s1 = side.Get("s1"), s2 = side.Get("s2");
+  if (!s2.empty() && s1 != s2) return false;  // 2017-09/12
+  int l1 = 0, l2 = 0, l3 = 0;
+  const std::optional<int> n1 = ReadDateNumber(p1, &l1);
+  const std::optional<int> n2 = ReadDateNumber(p2, &l2);
+  if (!n1 || !n2 || l1 == 0 || l2 == 0 || l2 > 2) return false;
+  int year = 0, month = 0, day = 0;
+  if (p3.empty()) {  // 2017-09, 2017.09, 2017/9
+    if (l1 != 4) return false;
+    year = *n1;
+    month = *n2;
+  } else {
+    const std::optional<int> n3 = ReadDateNumber(p3, &l3);
+    if (!n3 || l3 == 0) return false;
+    auto valid = [](int y, int m, int d) {
+      return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
+    };
+    auto two_digit = [](int y, int length) {
+      return length == 2 ? ExpandTwoDigitYear(y) : y;
+    };
+    const bool dots = s1 == ".";
+    if (l1 == 4) {  // 2017-09-12
+      year = *n1, month = *n2, day = *n3;
+    } else if (l3 ==
+               4) {  // 13.5.2015, 10/1/2017: day first; 9/15/2020: month first
+      year = *n3, month = *n2, day = *n1;
+      if (!valid(year, month, day) && valid(year, *n1, *n2))
+        month = *n1, day = *n2;
+    } else if (dots || l1 == 3 || l3 == 3) {
+      return false;  // 1.2.10 is a version number
+    } else if (l1 == 2 &&
+               l3 == 2) {  // 12-11-10: year first, else 05/05/89: day first
+      if (valid(ExpandTwoDigitYear(*n1), *n2, *n3)) {
+        year = ExpandTwoDigitYear(*n1), month = *n2, day = *n3;
+      } else {
+        year = ExpandTwoDigitYear(*n3), month = *n2, day = *n1;
+      }
+    } else if (l3 == 2) {  // 3-7-07: day first
+      year = two_digit(*n3, l3), month = *n2, day = *n1;
+    } else if (l1 == 2) {  // 27-7-3: year first
+      year = two_digit(*n1, l1), month = *n2, day = *n3;
+    } else {
+      return false;
+    }
+    if (!valid(year, month, day)) return false;
+    point->day = DateField::Absolute(day);
+  }
+  if (month < 1 || month > 12 || year < 1) return false;
+  point->year = DateField::Absolute(year);
+  point->month = DateField::Absolute(month);
+  return true;
+}
+
+// Reads one side's captures into *point. False for an invalid value.
+bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
+  if (!side.Get("p1").empty()) return ReadNumericDate(side, point);
+
+  // Year.
+  if (std::string_view text = side.Get("year"); !text.empty()) {
+    int digits = 0;
+    std::optional<int> year = ReadDateNumber(text, &digits);
+    if (!year) return false;
+    form->stated_number = true;
+    form->digits = digits;
+    form->leading_zero =
+        digits == 2 && (text[0] == '0' || text.substr(0, 3) == "零" ||
+                        text.substr(0, 3) == "〇");
+    form->after_ad = !side.Get("ad").empty();
+    if (digits == 2) {
+      *year = ExpandTwoDigitYear(*year);
+      point->two_digit_year = true;
+    }
+    if (*year < 1) return false;
+    point->year = DateField::Absolute(*year);
+  } else if (std::string_view rel = side.Get("year_rel"); !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("year_offset", rel);
+    if (!offset) return false;
+    point->year = DateField::Reference(*offset);
+  } else if (std::string_view far = side.Get("year_far"); !far.empty()) {
+    std::optional<int> offset = side.LookupInt("year_far", far);
+    if (!offset) return false;
+    point->year = DateField::Reference(*offset);
+  } else if (std::string_view ana = side.Get("year_ana"); !ana.empty()) {
+    std::optional<int> offset = side.LookupInt("year_anaphora", ana);
+    if (!offset) return false;
+    point->year = DateField::Previous(*offset);
+  } else if (std::string_view era = side.Get("era"); !era.empty()) {
+    std::optional<int> first_year = side.LookupInt("era", era);
+    int digits = 0;
+    std::optional<int> era_year = ReadDateNumber(side.Get("era_year"), &digits);
+    if (!first_year || !era_year || *era_year < 1 || *era_year > 200)
+      return false;
+    point->year = DateField::Absolute(*first_year + *era_year - 1);
+  }
+  if (!side.Get("fiscal").empty()) point->fiscal = true;
+
+  // Month, or a part of the year.
+  if (std::string_view text = side.Get("month"); !text.empty()) {
+    int digits = 0;
+    std::optional<int> month = ReadDateNumber(text, &digits);
+    if (!month || *month < 1 || *month > 12) return false;
+    point->month = DateField::Absolute(*month);
+  } else if (std::string_view name = side.Get("month_name"); !name.empty()) {
+    std::optional<int> month = side.LookupInt("month_name", name);
+    if (!month || *month < 1 || *month > 12) return false;
+    point->month = DateField::Absolute(*month);
+  } else if (std::string_view rel = side.Get("month_rel"); !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("month_offset", rel);
+    if (!offset) return false;
+    point->month = DateField::Reference(*offset);
+  } else if (std::string_view ana = side.Get("month_ana"); !ana.empty()) {
+    std::optional<int> offset = side.LookupInt("month_anaphora", ana);
+    if (!offset) return false;
+    point->month = DateField::Previous(*offset);
+  } else if (std::string_view edge = side.Get("year_edge"); !edge.empty()) {
+    std::optional<int> month = side.LookupInt("year_edge", edge);
+    if (!month || *month < 1 || *month > 12) return false;
+    point->month = DateField::Absolute(*month);
+  }
+  if (std::string_view text = side.Get("quarter"); !text.empty()) {
+    if (text[0] == 'Q' || text[0] == 'q') text.remove_prefix(1);
+    int digits = 0;
+    std::optional<int> quarter = ReadDateNumber(text, &digits);
+    if (!quarter || *quarter < 1 || *quarter > 4) return false;
+    point->part_kind = PartKind::kQuarter;
+    point->part = DateField::Absolute(*quarter);
+  } else if (std::string_view rel = side.Get("quarter_rel"); !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("quarter_offset", rel);
+    if (!offset) return false;
+    point->part_kind = PartKind::kQuarter;
+    point->part = DateField::Reference(*offset);
+  } else if (std::string_view half = side.Get("half"); !half.empty()) {
+    std::optional<int> value = side.LookupInt("half", half);
+    if (!value || *value < 1 || *value > 2) return false;
+    point->part_kind = PartKind::kHalf;
+    point->part = DateField::Absolute(*value);
+  } else if (std::string_view rel = side.Get("half_rel"); !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("half_offset", rel);
+    if (!offset) return false;
+    point->part_kind = PartKind::kHalf;
+    point->part = DateField::Reference(*offset);
+  } else if (std::string_view season = side.Get("season"); !season.empty()) {
+    std::optional<int> value = side.LookupInt("season", season);
+    if (!value || *value < 1 || *value > 4) return false;
+    point->part_kind = PartKind::kSeason;
+    point->part = DateField::Absolute(*value);
+  } else if (std::string_view ten_days = side.Get("ten_days");
+             !ten_days.empty()) {
+    std::optional<int> value = side.LookupInt("ten_days", ten_days);
+    if (!value || *value < 1 || *value > 3) return false;
+    point->part_kind = PartKind::kTenDays;
+    point->part = DateField::Absolute(*value);
+  }
+
+  // Day.
+  if (std::string_view text = side.Get("day"); !text.empty()) {
+    int digits = 0;
+    std::optional<int> day = ReadDateNumber(text, &digits);
+    if (!day || *day < 1 || *day > 31) return false;
+    point->day = DateField::Absolute(*day);
+  } else if (std::string_view rel = side.Get("day_rel"); !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("day_offset", rel);
+    if (!offset) return false;
+    point->day = DateField::Reference(*offset);
+  } else if (std::string_view ana = side.Get("day_ana"); !ana.empty()) {
+    std::optional<int> offset = side.LookupInt("day_anaphora", ana);
+    if (!offset) return false;
+    point->day = DateField::Previous(*offset);
+  }
+
+  // Weeks and weekdays.
+  if (std::string_view rel = side.Get("week_rel"); !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("week_offset", rel);
+    if (!offset) return false;
+    point->week = DateField::Reference(*offset);
+  }
+  if (std::string_view text = side.Get("weekday"); !text.empty()) {
+    std::optional<int> weekday = side.LookupInt("weekday", text);
+    if (!weekday || *weekday < 1 || *weekday > kWeekend) return false;
+    point->weekday = *weekday;
+    if (std::string_view nth = side.Get("nth"); !nth.empty()) {
+      std::optional<int> ordinal = side.LookupInt("weekday_ordinal", nth);
+      if (!ordinal || *ordinal == 0 || *ordinal < -1 || *ordinal > 5 ||
+          *weekday == kWeekend) {
+        return false;
+      }
+      point->weekday_ordinal = *ordinal;
+      // 最后一个周三 alone: in the reference's month.
+      if (!point->month.stated()) point->month = DateField::Reference(0);
+    } else if (!point->week.stated()) {
+      point->week =
+          DateField::Reference(0);  // 周三 alone: in the reference's week
+    }
+  }
+  return true;
+}
+
+// The checks that keep counts, durations and impossible days out.
+bool ValidSide(const DatePoint& point, const YearForm& form) {
+  if (!point.stated()) return false;
+  const bool finer_than_year = point.month.stated() || point.day.stated() ||
+                               point.part_kind != PartKind::kNone;
+  if (form.stated_number && !form.after_ad) {
+    // 17年, 两千年 alone could be counts of years; 17年9月, 两千年八月 cannot.
+    if (form.digits == 0 && !point.month.stated()) return false;
+    if (form.digits == 2 && !form.leading_zero && !point.month.stated() &&
+        !point.fiscal) {
+      return false;
+    }
+    if (!finer_than_year && !point.fiscal &&
+        (point.year.value < kMinBareYear || point.year.value > kMaxBareYear)) {
+      return false;
+    }
+  }
+  // A day that no month has, or that the stated month never has.
+  if (point.day.base == FieldBase::kAbsolute &&
+      point.month.base == FieldBase::kAbsolute) {
+    const int year =
+        point.year.base == FieldBase::kAbsolute ? point.year.value : 2000;
+    if (point.day.value > DaysInMonth(year, point.month.value)) return false;
+  }
+  return true;
+}
+
+std::optional<DateUnit> ReadUnit(const SideReader& side,
+                                 std::string_view text) {
+  std::optional<std::string_view> unit = side.Lookup("unit", text);
+  if (!unit) return std::nullopt;
+  if (*unit == "year") return DateUnit::kYear;
+  if (*unit == "half") return DateUnit::kHalf;
+  if (*unit == "quarter") return DateUnit::kQuarter;
+  if (*unit == "month") return DateUnit::kMonth;
+  if (*unit == "week") return DateUnit::kWeek;
+  if (*unit == "day") return DateUnit::kDay;
+  return std::nullopt;
+}
+
+// A count of units: 3, 三, 十二, twelve (never a digit-by-digit numeral such as
+// 二三).
+std::optional<int> ReadCount(std::string_view text) {
+  int digits = 0;
+  std::optional<int> count = ReadDateNumber(text, &digits);
+  if (!count || *count < 1 || *count > kMaxCount) return std::nullopt;
+  const bool arabic = text[0] >= '0' && text[0] <= '9';
+  if (!arabic && digits > 1) return std::nullopt;
+  if (arabic && text[0] == '0')
+    return std::nullopt;  // 07 年以前 is a year, not 7 years
+  return count;
+}
+
+// How many units of `unit` one `container` unit holds (0 when it is not a
+// container of them).
+int UnitsPerContainer(DateUnit container, DateUnit unit) {
+  if (container == DateUnit::kYear) {
+    switch (unit) {
+      case DateUnit::kHalf:
+        return 2;
+      case DateUnit::kQuarter:
+        return 4;
+      case DateUnit::kMonth:
+        return 12;
+      case DateUnit::kWeek:
+        return 53;
+      case DateUnit::kDay:
+        return 366;
+      case DateUnit::kYear:
+        return 0;
+    }
+  }
+  if (container == DateUnit::kMonth) {
+    if (unit == DateUnit::kWeek) return 5;
+    if (unit == DateUnit::kDay) return 31;
+  }
+  return 0;
+}
+
+// 前三季度, 今年前5个月, 最后4个月, 第三个月: a window in a year or month,
+// written as a range of points when the unit is a part of the year.
+bool ReadWindow(const SideReader& side, std::string_view kind,
+                DateParse* date) {
+  std::optional<int> count = ReadCount(side.Get("count"));
+  std::optional<DateUnit> unit = ReadUnit(side, side.Get("unit"));
+  if (!count || !unit) return false;
+  DatePoint& container = date->begin;
+  WindowKind window;
+  if (kind == "past") {
+    window = WindowKind::kPast;
+  } else if (kind == "future") {
+    window = WindowKind::kFuture;
+  } else if (kind == "previous") {
+    window = WindowKind::kPrevious;
+  } else if (kind == "next") {
+    window = WindowKind::kNext;
+  } else if (kind ==
+             "front") {  // 前: the first N of a year, or the N before now
+    const bool part_of_year = *unit == DateUnit::kMonth ||
+                              *unit == DateUnit::kQuarter ||
+                              *unit == DateUnit::kHalf;
+    window = container.stated() || part_of_year ? WindowKind::kFirst
+                                                : WindowKind::kPrevious;
+  } else if (kind == "first") {
+    window = WindowKind::kFirst;
+  } else if (kind == "last") {
+    window = WindowKind::kLast;
+  } else if (kind == "nth") {
+    window = WindowKind::kNth;
+  } else {
+    return false;
+  }
+  const bool inside = window == WindowKind::kFirst ||
+                      window == WindowKind::kLast || window == WindowKind::kNth;
+  if (!inside) {
+    if (container.stated())
+      return false;  // 今年近3个月: not a form factx reads
+    date->shape = DateShape::kWindow;
+    date->window = DateWindow{window, *unit, *count};
+    return true;
+  }
+  // The container: a year (stated or the reference's), or a stated month.
+  if (container.day.stated() || container.part_kind != PartKind::kNone ||
+      container.week.stated() || container.weekday != 0) {
+    return false;
+  }
+  if (!container.year.stated() && !container.month.stated()) {
+    // 第3天, 最后3天 alone: of what is not said.
+    if (window != WindowKind::kFirst) return false;
+    container.year = DateField::Reference(0);
+  }
+  const DateUnit container_unit =
+      container.month.stated() ? DateUnit::kMonth : DateUnit::kYear;
+  const int per_container = UnitsPerContainer(container_unit, *unit);
+  if (per_container == 0 || *count > per_container) return false;
+  if (container_unit == DateUnit::kYear &&
+      (*unit == DateUnit::kMonth || *unit == DateUnit::kQuarter ||
+       *unit == DateUnit::kHalf)) {
+    // A range of months, quarters or halves of the year.
+    int first = 1, last = *count;
+    if (window == WindowKind::kLast)
+      first = per_container - *count + 1, last = per_container;
+    if (window == WindowKind::kNth) first = last = *count;
+    auto set = [&](DatePoint* point, int value) {
+      if (*unit == DateUnit::kMonth) {
+        point->month = DateField::Absolute(value);
+      } else {
+        point->part_kind =
+            *unit == DateUnit::kQuarter ? PartKind::kQuarter : PartKind::kHalf;
+        point->part = DateField::Absolute(value);
+      }
+    };
+    if (first != last) {
+      date->end = container;
+      set(&*date->end, last);
+    }
+    set(&container, first);
+    date->shape = DateShape::kPoint;
+    return true;
+  }
+  date->shape = DateShape::kWindow;
+  date->window = DateWindow{window, *unit, *count};
+  return true;
+}
+
+// 5天前, 三年前, 2 years ago: a point offset from the reference date.
+bool ReadAgo(const SideReader& side, DateParse* date) {
+  std::optional<int> count = ReadCount(side.Get("count"));
+  std::optional<DateUnit> unit = ReadUnit(side, side.Get("unit"));
+  if (!count || !unit) return false;
+  DatePoint& point = date->begin;
+  switch (*unit) {
+    case DateUnit::kYear:
+      point.year = DateField::Reference(-*count);
+      break;
+    case DateUnit::kMonth:
+      point.month = DateField::Reference(-*count);
+      break;
+    case DateUnit::kWeek:
+      point.day = DateField::Reference(-7 * *count);
+      break;
+    case DateUnit::kDay:
+      point.day = DateField::Reference(-*count);
+      break;
+    case DateUnit::kQuarter:
+      point.part_kind = PartKind::kQuarter;
+      point.part = DateField::Reference(-*count);
+      break;
+    case DateUnit::kHalf:
+      point.part_kind = PartKind::kHalf;
+      point.part = DateField::Reference(-*count);
+      break;
+  }
+  return true;
+}
+
+// 上世纪90年代, 19世纪70年代, 九十年代.
+bool ReadDecade(const SideReader& side, DateParse* date) {
+  int digits = 0;
+  std::optional<int> decade = ReadDateNumber(side.Get("decade"), &digits);
+  if (!decade || *decade % 10 != 0 || *decade > 90) return false;
+  date->shape = DateShape::kDecade;
+  date->decade = *decade;
+  if (std::string_view century = side.Get("century"); !century.empty()) {
+    std::optional<int> number = ReadDateNumber(century, &digits);
+    if (!number || *number < 1 || *number > 30) return false;
+    date->century = DateField::Absolute((*number - 1) * 100);
+  } else if (std::string_view rel = side.Get("century_rel"); !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("century_offset", rel);
+    if (!offset) return false;
+    date->century = DateField::Reference(*offset);
+  }
+  return true;
+}
+
+// The start of the clause that holds [begin, ...): just after the nearest
+// clause end before `begin` (the rule engine's clause ends: 。；!?; and line
+// breaks), looked for at most kClauseLookback bytes back.
+std::size_t ClauseBegin(std::string_view text, std::size_t begin) {
+  const std::size_t limit =
+      begin > kClauseLookback ? begin - kClauseLookback : 0;
+  for (std::size_t i = begin; i > limit; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' || c == '\r' || c == '!' || c == '?' || c == ';') return i;
+    if (i >= 3 && (text.compare(i - 3, 3, "。") == 0 ||
+                   text.compare(i - 3, 3, "；") == 0)) {
+      return i;
+    }
+  }
+  return limit;
+}
+
+}  // namespace
+
+bool ParseDate(const RuleMatch& match, const RuleTables& tables,
+               DateParse* date) {
+  *date = DateParse();
+  date->text_begin = match.begin();
+  date->text_end = match.end();
+  date->clause_begin = ClauseBegin(match.text(), match.begin());
+  const SideReader side(match, tables, "");
+
+  if (!side.Get("decade").empty()) return ReadDecade(side, date);
+  if (std::string_view same = side.Get("same_period"); !same.empty()) {
+    // 去年同期 (-1), and 2019年同期, whose year the side states.
+    std::optional<int> years = side.LookupInt("same_period", same);
+    YearForm form;
+    if (!years || !ReadSide(side, &date->begin, &form)) return false;
+    date->shape = DateShape::kSamePeriod;
+    date->same_period_years = *years;
+    return true;
+  }
+  if (std::string_view prior = side.Get("prior_year"); !prior.empty()) {
+    // 上年: the year before the compared one.
+    std::optional<int> years = side.LookupInt("prior_year", prior);
+    if (!years) return false;
+    date->shape = DateShape::kSamePeriod;
+    date->whole_year = true;
+    date->same_period_years = *years;
+    return true;
+  }
+  if (!side.Get("whole_year").empty()) {
+    date->shape = DateShape::kSamePeriod;
+    date->whole_year = true;
+    return true;
+  }
+
+  YearForm form;
+  if (!ReadSide(side, &date->begin, &form)) return false;
+  if (std::string_view kind = side.Get("window"); !kind.empty()) {
+    if (date->begin.stated() && !ValidSide(date->begin, form)) return false;
+    std::optional<std::string_view> value = side.Lookup("window", kind);
+    return value && ReadWindow(side, *value, date);
+  }
+  if (!side.Get("ago").empty()) {
+    if (date->begin.stated()) return false;
+    return ReadAgo(side, date);
+  }
+  if (!ValidSide(date->begin, form)) return false;
+
+  const SideReader to_side(match, tables, "to_");
+  if (!to_side.Get("now").empty()) {
+    date->end_is_reference = true;
+    return true;
+  }
+  DatePoint end;
+  YearForm end_form;
+  if (!ReadSide(to_side, &end, &end_form)) return false;
+  if (end.stated()) {
+    // The end of 17年9月至19年2月 may name its year with two digits like the
+    // begin; a bare year range (2021-2035) needs both ends in the bare-year
+    // range.
+    if (!ValidSide(end, end_form)) return false;
+    date->end = end;
+  }
+  return true;
+}
+
+}  // namespace factx::internal

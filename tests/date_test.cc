@@ -1,0 +1,653 @@
+// Dates, through the whole extractor with the built-in rules
+// (lib/rules/{en,zh}/date.rules, lib/rules/zh/durations.rules,
+// lib/date_parse.cc, lib/date_resolver.cc; docs/dates.md).
+//
+// Each case is checked in several contexts (text before and after it), with and
+// without a reference date, asserting the exact span and the description of the
+// value (fact_description.h: "2020-01..2020-04 relative", "unresolved
+// relative"). Anaphora (同年, 次年, 当月, 去年同期) are checked on whole
+// documents; a table of near-misses (durations, names, clock times, money,
+// codes) must give no date at all; every cut of every case must end cleanly.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date_parse.h"
+#include "fact_description.h"
+#include "factx/extractor.h"
+#include "factx/facts.h"
+
+namespace factx {
+namespace {
+
+const Extractor& BuiltIn() {
+  static const Extractor* extractor = [] {
+    Result<Extractor> built = Extractor::Create();
+    EXPECT_TRUE(built.ok()) << built.status().ToString();
+    return new Extractor(std::move(built).value());
+  }();
+  return *extractor;
+}
+
+// The reference date of every table below unless a case says otherwise: a
+// Wednesday.
+constexpr CivilDate kReference{2020, 5, 6};
+
+std::vector<DateExpr> DatesIn(std::string_view text,
+                              std::optional<CivilDate> reference,
+                              unsigned kinds = kAllFacts) {
+  ExtractOptions options;
+  options.kinds = kinds;
+  options.reference_date = reference;
+  Extraction facts;
+  Status status = BuiltIn().Extract(text, options, &facts);
+  EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
+  return facts.dates;
+}
+
+std::string Show(std::string_view text, const std::vector<DateExpr>& found) {
+  std::string out;
+  for (const DateExpr& d : found) {
+    out += "\n    " + std::string(BuiltIn().rule_name(d.rule)) + ": \"" +
+           std::string(d.span.Slice(text)) + "\" = " + internal::Describe(d);
+  }
+  return out.empty() ? "\n    (none)" : out;
+}
+
+struct DateCase {
+  const char* text;         // a phrase holding exactly one date
+  const char* span;         // the date's text in `text`
+  const char* description;  // with the reference date 2020-05-06
+};
+
+struct Context {
+  const char* before;
+  const char* after;
+};
+
+const Context kChineseContexts[] = {
+    {"", ""},
+    {"据国家统计局消息，", "，规模以上工业增加值同比增长3.9%。"},
+    {"他说：“", "的数据还不完整。”"},
+    {"（", "）"},
+    {"第一段。\n", "\n第二段。"},
+};
+
+const Context kEnglishContexts[] = {
+    {"", ""},
+    {"According to the report, ", ", output rose 3.9%."},
+    {"(", ")"},
+};
+
+// Checks that `text` in each context gives exactly one date, at `span`,
+// described as `description`.
+void ExpectInContexts(const DateCase& c, const Context* contexts,
+                      std::size_t count, std::optional<CivilDate> reference,
+                      const std::string& description) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string text =
+        std::string(contexts[i].before) + c.text + contexts[i].after;
+    const std::vector<DateExpr> found = DatesIn(text, reference);
+    ASSERT_EQ(found.size(), 1u)
+        << "in \"" << text << "\":" << Show(text, found);
+    const std::string_view span = found[0].span.Slice(text);
+    EXPECT_EQ(span, c.span) << "in \"" << text << "\"";
+    EXPECT_EQ(internal::Describe(found[0]), description)
+        << "in \"" << text << "\"";
+    const std::size_t expected_begin = std::string(contexts[i].before).size() +
+                                       std::string_view(c.text).find(c.span);
+    EXPECT_EQ(found[0].span.begin, expected_begin) << "in \"" << text << "\"";
+  }
+}
+
+// ---- Absolute dates: the same with and without a reference date
+// ---------------------------
+
+const DateCase kAbsoluteChinese[] = {
+    {"2017年", "2017年", "2017"},
+    {"2017年9月", "2017年9月", "2017-09"},
+    {"2017年9月12日", "2017年9月12日", "2017-09-12"},
+    {"2017年9月12号", "2017年9月12号", "2017-09-12"},
+    {"二〇一七年九月", "二〇一七年九月", "2017-09"},
+    {"二零一七年九月十二日", "二零一七年九月十二日", "2017-09-12"},
+    {"一九九八年", "一九九八年", "1998"},
+    {"２０１７年９月", "２０１７年９月", "2017-09"},
+    {"17年9月", "17年9月", "2017-09"},
+    {"08年", "08年", "2008"},
+    {"零八年", "零八年", "2008"},
+    {"2008 年", "2008 年", "2008"},
+    {"2018年 12月", "2018年 12月", "2018-12"},
+    {"2017-09-12", "2017-09-12", "2017-09-12"},
+    {"2017/9/12", "2017/9/12", "2017-09-12"},
+    {"2017.09.12", "2017.09.12", "2017-09-12"},
+    {"2017.09", "2017.09", "2017-09"},
+    {"13.5.2015", "13.5.2015", "2015-05-13"},
+    {"2020年度报告", "2020年度", "2020"},
+    {"2020年全年", "2020年全年", "2020"},
+    {"2019年9月下旬", "2019年9月下旬", "2019-09-D3"},
+    {"2019年12月初", "2019年12月初", "2019-12-D1"},
+    {"2019年末", "2019年末", "2019-12"},
+    {"2020年一季度", "2020年一季度", "2020-Q1"},
+    {"2020年第三季度", "2020年第三季度", "2020-Q3"},
+    {"2020年Q3", "2020年Q3", "2020-Q3"},
+    {"2019年上半年", "2019年上半年", "2019-H1"},
+    {"2019年下半年", "2019年下半年", "2019-H2"},
+    {"2019年前三季度", "2019年前三季度", "2019-Q1..2019-Q3"},
+    {"2019年前4个月", "2019年前4个月", "2019-01..2019-04"},
+    {"2019年1-8月", "2019年1-8月", "2019-01..2019-08"},
+    {"2019年1至8月份", "2019年1至8月份", "2019-01..2019-08"},
+    {"2021—2035", "2021—2035", "2021..2035"},
+    {"2021-2035年", "2021-2035年", "2021..2035"},
+    {"2021年至2035年", "2021年至2035年", "2021..2035"},
+    {"2019年12月至2020年3月", "2019年12月至2020年3月", "2019-12..2020-03"},
+    {"2019年9月12日至15日", "2019年9月12日至15日", "2019-09-12..2019-09-15"},
+    {"2019年12月28日至1月3日", "2019年12月28日至1月3日",
+     "2019-12-28..2020-01-03"},
+    {"2019年9月12-15日", "2019年9月12-15日", "2019-09-12..2019-09-15"},
+    {"2015年和2018年之间", "2015年和2018年之间", "2015..2018"},
+    {"2020财年", "2020财年", "2020 fiscal"},
+    {"民国三年", "民国三年", "1914"},
+    {"十九世纪七十年代", "十九世纪七十年代", "1870..1879"},
+    {"二零零四年八月十五", "二零零四年八月十五", "2004-08-15"},
+    {"2020年5月6日（星期三）", "2020年5月6日（星期三）", "2020-05-06"},
+};
+
+const DateCase kAbsoluteEnglish[] = {
+    {"September 2017", "September 2017", "2017-09"},
+    {"Sept. 12, 2017", "Sept. 12, 2017", "2017-09-12"},
+    {"12 September 2017", "12 September 2017", "2017-09-12"},
+    {"sales in 2017", "in 2017", "2017"},
+    {"H1 2020", "H1 2020", "2020-H1"},
+    {"Q3 2020", "Q3 2020", "2020-Q3"},
+    {"the third quarter of 2019", "third quarter of 2019", "2019-Q3"},
+    {"FY2020", "FY2020", "2020 fiscal"},
+    {"fiscal 2019", "fiscal 2019", "2019 fiscal"},
+    {"from March to May 2020", "March to May 2020", "2020-03..2020-05"},
+    {"between 2019 and 2021", "between 2019 and 2021", "2019..2021"},
+};
+
+TEST(DateTest, ReadsAbsoluteChineseDatesInContextWithAndWithoutReference) {
+  for (const DateCase& c : kAbsoluteChinese) {
+    ExpectInContexts(c, kChineseContexts, std::size(kChineseContexts),
+                     kReference, c.description);
+    ExpectInContexts(c, kChineseContexts, std::size(kChineseContexts),
+                     std::nullopt, c.description);
+  }
+}
+
+TEST(DateTest, ReadsAbsoluteEnglishDatesInContextWithAndWithoutReference) {
+  for (const DateCase& c : kAbsoluteEnglish) {
+    ExpectInContexts(c, kEnglishContexts, std::size(kEnglishContexts),
+                     kReference, c.description);
+    ExpectInContexts(c, kEnglishContexts, std::size(kEnglishContexts),
+                     std::nullopt, c.description);
+  }
+}
+
+// ---- Relative dates: resolved with the reference date, unresolved without
+// ------------------
+
+const DateCase kRelativeChinese[] = {
+    {"今年", "今年", "2020 relative"},
+    {"去年", "去年", "2019 relative"},
+    {"前年", "前年", "2018 relative"},
+    {"明年", "明年", "2021 relative"},
+    {"上年", "上年", "2019 relative"},
+    {"本月", "本月", "2020-05 relative"},
+    {"上月", "上月", "2020-04 relative"},
+    {"上个月", "上个月", "2020-04 relative"},
+    {"下月", "下月", "2020-06 relative"},
+    {"今年3月", "今年3月", "2020-03 relative"},
+    {"去年底", "去年底", "2019-12 relative"},
+    {"年初", "年初", "2020-01 relative"},
+    {"年底", "年底", "2020-12 relative"},
+    {"昨天", "昨天", "2020-05-05 relative"},
+    {"前天", "前天", "2020-05-04 relative"},
+    {"上周三", "上周三", "2020-04-29 relative"},
+    {"周五", "周五", "2020-05-08 relative"},
+    {"上周", "上周", "2020-04-27..2020-05-03 relative"},
+    {"本周末", "本周末", "2020-05-09..2020-05-10 relative"},
+    {"9月", "9月", "2020-09 relative"},
+    {"9月份", "9月份", "2020-09 relative"},
+    {"12日", "12日", "2020-05-12 relative"},
+    {"9月12日", "9月12日", "2020-09-12 relative"},
+    {"9月上旬", "9月上旬", "2020-09-D1 relative"},
+    {"5月中旬", "5月中旬", "2020-05-D2 relative"},
+    {"9月底", "9月底", "2020-09-D3 relative"},
+    {"月底", "月底", "2020-05-D3 relative"},
+    {"一季度", "一季度", "2020-Q1 relative"},
+    {"第三季度", "第三季度", "2020-Q3 relative"},
+    {"三季度", "三季度", "2020-Q3 relative"},
+    {"Q3", "Q3", "2020-Q3 relative"},
+    {"上季度", "上季度", "2020-Q1 relative"},
+    {"前三季度", "前三季度", "2020-Q1..2020-Q3 relative"},
+    {"上半年", "上半年", "2020-H1 relative"},
+    {"下半年", "下半年", "2020-H2 relative"},
+    {"全年", "全年", "2020 relative"},
+    {"今年前5个月", "今年前5个月", "2020-01..2020-05 relative"},
+    {"1-8月", "1-8月", "2020-01..2020-08 relative"},
+    {"一至三月", "一至三月", "2020-01..2020-03 relative"},
+    {"今年1月至4月", "今年1月至4月", "2020-01..2020-04 relative"},
+    {"1月至4月", "1月至4月", "2020-01..2020-04 relative"},
+    {"9月12日至15日", "9月12日至15日", "2020-09-12..2020-09-15 relative"},
+    {"去年同期", "去年同期", "2019 relative"},
+    {"近三年", "近三年", "2017-05-07..2020-05-06 relative"},
+    {"近5年来", "近5年来", "2015-05-07..2020-05-06 relative"},
+    {"未来两天", "未来两天", "2020-05-07..2020-05-08 relative"},
+    {"上2个月", "上2个月", "2020-03..2020-04 relative"},
+    {"三年前", "三年前", "2017 relative"},
+    {"5天前", "5天前", "2020-05-01 relative"},
+    {"2015年至今", "2015年至今", "2015..2020 relative"},
+    {"上世纪90年代", "上世纪90年代", "1990..1999 relative"},
+    {"今年夏天", "今年夏天", "2020-06..2020-08 relative"},
+    {"四月的最后一个星期一", "四月的最后一个星期一", "2020-04-27 relative"},
+    {"元月", "元月", "2020-01 relative"},
+};
+
+const DateCase kRelativeEnglish[] = {
+    {"last year", "last year", "2019 relative"},
+    {"this month", "this month", "2020-05 relative"},
+    {"yesterday", "yesterday", "2020-05-05 relative"},
+    {"last Monday", "last Monday", "2020-04-27 relative"},
+    {"next week", "next week", "2020-05-11..2020-05-17 relative"},
+    {"first-quarter profit", "first-quarter", "2020-Q1 relative"},
+    {"the first half of this year", "first half of this year",
+     "2020-H1 relative"},
+    {"March 5", "March 5", "2020-03-05 relative"},
+    {"over the past three years", "the past three years",
+     "2017-05-07..2020-05-06 relative"},
+    {"two years ago", "two years ago", "2018 relative"},
+};
+
+TEST(DateTest, ResolvesRelativeChineseDatesAgainstTheReference) {
+  for (const DateCase& c : kRelativeChinese) {
+    ExpectInContexts(c, kChineseContexts, std::size(kChineseContexts),
+                     kReference, c.description);
+  }
+}
+
+TEST(DateTest, ResolvesRelativeEnglishDatesAgainstTheReference) {
+  for (const DateCase& c : kRelativeEnglish) {
+    ExpectInContexts(c, kEnglishContexts, std::size(kEnglishContexts),
+                     kReference, c.description);
+  }
+}
+
+TEST(DateTest, LeavesRelativeDatesUnresolvedWithoutReference) {
+  for (const DateCase& c : kRelativeChinese) {
+    ExpectInContexts(c, kChineseContexts, std::size(kChineseContexts),
+                     std::nullopt, "unresolved relative");
+  }
+  for (const DateCase& c : kRelativeEnglish) {
+    ExpectInContexts(c, kEnglishContexts, std::size(kEnglishContexts),
+                     std::nullopt, "unresolved relative");
+  }
+}
+
+// Without a reference date, an unresolved date holds what the text states: year
+// 0 where it states none.
+TEST(DateTest, UnresolvedDatesKeepWhatTheTextStates) {
+  struct Stated {
+    const char* text;
+    CalendarPoint begin;
+    std::optional<CalendarPoint> end;
+  };
+  const Stated cases[] = {
+      {"今年3月", {0, 3, 0, 0, Grain::kMonth}, std::nullopt},
+      {"9月12日至15日",
+       {0, 9, 12, 0, Grain::kDay},
+       CalendarPoint{0, 9, 15, 0, Grain::kDay}},
+      {"三季度", {0, 0, 0, 3, Grain::kQuarter}, std::nullopt},
+      {"12日", {0, 0, 12, 0, Grain::kDay}, std::nullopt},
+      {"9月下旬", {0, 9, 0, 3, Grain::kTenDays}, std::nullopt},
+  };
+  for (const Stated& c : cases) {
+    const std::vector<DateExpr> found = DatesIn(c.text, std::nullopt);
+    ASSERT_EQ(found.size(), 1u) << c.text << Show(c.text, found);
+    EXPECT_FALSE(found[0].resolved) << c.text;
+    EXPECT_TRUE(found[0].relative) << c.text;
+    EXPECT_EQ(found[0].begin, c.begin)
+        << c.text << ": " << found[0].begin.ToIso8601();
+    EXPECT_EQ(found[0].end.has_value(), c.end.has_value()) << c.text;
+    if (c.end && found[0].end) {
+      EXPECT_EQ(*found[0].end, *c.end) << c.text;
+    }
+  }
+}
+
+// ---- The resolver's policies, with other reference dates
+// ------------------------------------
+
+struct PolicyCase {
+  const char* text;
+  CivilDate reference;
+  const char* description;  // of the only date in `text`
+};
+
+const PolicyCase kPolicies[] = {
+    // A day the reference's month lacks moves back to the latest month that has
+    // it.
+    {"29日", {2018, 2, 22}, "2018-01-29 relative"},
+    {"31日", {2020, 4, 15}, "2020-03-31 relative"},
+    // A day alone is the nearest such day.
+    {"28日", {2021, 3, 2}, "2021-02-28 relative"},
+    {"3日", {2021, 2, 27}, "2021-03-03 relative"},
+    // 2月29日 outside a leap year: the latest leap year.
+    {"2月29日", {2019, 3, 22}, "2016-02-29 relative"},
+    {"2月29日", {2020, 1, 22}, "2020-02-29 relative"},
+    {"2月29日-3月1日", {2019, 9, 18}, "2016-02-29..2016-03-01 relative"},
+    // Offsets cross year ends.
+    {"上月", {2020, 1, 15}, "2019-12 relative"},
+    {"上季度", {2020, 2, 1}, "2019-Q4 relative"},
+    {"下个半年", {2020, 8, 1}, "2021-H1 relative"},
+    {"上2个月", {2020, 1, 10}, "2019-11..2019-12 relative"},
+    // Range ends roll forward when they would come before the begin.
+    {"8月至2月", {2020, 5, 6}, "2020-08..2021-02 relative"},
+    {"12月28日至1月3日", {2020, 5, 6}, "2020-12-28..2021-01-03 relative"},
+    {"10月和5月间", {2018, 9, 18}, "2018-10..2019-05 relative"},
+    {"December to February 2021", {2020, 5, 6}, "2020-12..2021-02"},
+    // Weeks run Monday to Sunday.
+    {"上周一", {2017, 3, 22}, "2017-03-13 relative"},
+    {"这个星期一", {2017, 3, 22}, "2017-03-20 relative"},
+    {"下下周日", {2024, 11, 15}, "2024-12-01 relative"},
+    {"上上个週三", {2024, 11, 15}, "2024-10-30 relative"},
+    // A decade without a century: the latest that has begun.
+    {"九十年代", {2017, 3, 22}, "1990..1999 relative"},
+    {"20年代", {2017, 3, 22}, "1920..1929 relative"},
+    {"20年代", {2023, 3, 22}, "2020..2029 relative"},
+    // Windows inside a year.
+    {"2021年的第一周", {2020, 5, 6}, "2021-01-01..2021-01-07"},
+    {"今年的最后3周", {2019, 11, 29}, "2019-12-11..2019-12-31 relative"},
+    {"2021 年的最后 4 个月", {2020, 5, 6}, "2021-09..2021-12"},
+    {"明年第九个月", {2021, 11, 29}, "2022-09 relative"},
+};
+
+TEST(DateTest, AppliesTheResolverPolicies) {
+  for (const PolicyCase& c : kPolicies) {
+    const std::vector<DateExpr> found = DatesIn(c.text, c.reference);
+    ASSERT_EQ(found.size(), 1u) << c.text << Show(c.text, found);
+    EXPECT_EQ(internal::Describe(found[0]), c.description) << c.text;
+    EXPECT_EQ(found[0].span.Slice(c.text), c.text);
+  }
+}
+
+// ---- Anaphora and the clause rule of 去年同期
+// -----------------------------------------------
+
+struct DocumentCase {
+  const char* text;
+  std::optional<CivilDate> reference;
+  // "span = description" of every date, in text order.
+  std::vector<std::string> dates;
+};
+
+const DocumentCase kDocuments[] = {
+    {"2019年10月，公司成立；同年12月完成融资。",
+     kReference,
+     {"2019年10月 = 2019-10", "同年12月 = 2019-12 relative"}},
+    {"2018年3月签约，当月完成付款，次年投产。",
+     kReference,
+     {"2018年3月 = 2018-03", "当月 = 2018-03 relative",
+      "次年 = 2019 relative"}},
+    {"2020年3月2日签约，次日生效。",
+     std::nullopt,
+     {"2020年3月2日 = 2020-03-02", "次日 = 2020-03-03 relative"}},
+    // Anaphora need no reference date, only an earlier date.
+    {"2019年10月成立，同年12月上市。",
+     std::nullopt,
+     {"2019年10月 = 2019-10", "同年12月 = 2019-12 relative"}},
+    {"同年12月上市。", kReference, {"同年12月 = unresolved relative"}},
+    // 去年同期: the period compared earlier in the same clause, a year before.
+    {"今年一季度营收10亿元，去年同期为8亿元。",
+     kReference,
+     {"今年一季度 = 2020-Q1 relative", "去年同期 = 2019-Q1 relative"}},
+    {"今年前5个月销量增长5%，比去年同期多2万辆。",
+     kReference,
+     {"今年前5个月 = 2020-01..2020-05 relative",
+      "去年同期 = 2019-01..2019-05 relative"}},
+    {"2019年9月12日开幕，上年同期则在9月5日。",
+     kReference,
+     {"2019年9月12日 = 2019-09-12", "上年同期 = 2018-09-12 relative",
+      "9月5日 = 2018-09-05 relative"}},
+    // In another clause (after ；), 去年同期 is the previous year.
+    {"今年前5个月销量增长5%；去年同期下降3%。",
+     kReference,
+     {"今年前5个月 = 2020-01..2020-05 relative", "去年同期 = 2019 relative"}},
+    {"2019年四季度增长6%，全年增长6.1%。",
+     kReference,
+     {"2019年四季度 = 2019-Q4", "全年 = 2019 relative"}},
+    // 上年 and 2019年同期 count from the compared period too.
+    {"2019年营收增长8%，比上年增加2亿元。",
+     kReference,
+     {"2019年 = 2019", "上年 = 2018 relative"}},
+    {"比上年增长5%。", kReference, {"上年 = 2019 relative"}},
+    {"今年1-2月增长35%，比2019年同期增长17%。",
+     kReference,
+     {"今年1-2月 = 2020-01..2020-02 relative",
+      "2019年同期 = 2019-01..2019-02 relative"}},
+    // A date that states no year takes the year of the date before it in the
+    // same clause (a day alone, its month too); in another clause, the
+    // reference's.
+    {"2019年上半年亏损2亿元，下半年扭亏为盈。",
+     kReference,
+     {"2019年上半年 = 2019-H1", "下半年 = 2019-H2 relative"}},
+    {"2019年9月12日开幕，15日闭幕。",
+     kReference,
+     {"2019年9月12日 = 2019-09-12", "15日 = 2019-09-15 relative"}},
+    {"2019年上半年亏损2亿元。下半年扭亏为盈。",
+     kReference,
+     {"2019年上半年 = 2019-H1", "下半年 = 2020-H2 relative"}},
+    {"上月CPI上涨1.5%，比11月回落0.8个百分点。",
+     CivilDate{2022, 1, 10},
+     {"上月 = 2021-12 relative", "11月 = 2021-11 relative"}},
+    {"Revenue in Q1 2020 rose 5% from a year earlier.",
+     kReference,
+     {"Q1 2020 = 2020-Q1", "a year earlier = 2019-Q1 relative"}},
+};
+
+TEST(DateTest, ResolvesAnaphoraAndTheSamePeriodFromEarlierDates) {
+  for (const DocumentCase& c : kDocuments) {
+    const std::vector<DateExpr> found = DatesIn(c.text, c.reference);
+    std::vector<std::string> got;
+    for (const DateExpr& d : found) {
+      got.push_back(std::string(d.span.Slice(c.text)) + " = " +
+                    internal::Describe(d));
+    }
+    EXPECT_EQ(got, c.dates) << c.text << Show(c.text, found);
+  }
+}
+
+// ---- Not dates
+// ------------------------------------------------------------------------------
+
+const char* const kNotDates[] = {
+    // Durations.
+    "项目周期为12个月",
+    "5年来营收翻番",
+    "三年间增长一倍",
+    "用三年时间完成改造",
+    "30日内完成整改",
+    "耗时5天",
+    "已有1500年历史",
+    "发展了17年",
+    "两千年的文明",
+    // Names, codes, clock times, numbers.
+    "双11成交额创新高",
+    "双十一期间",
+    "618大促期间销量大增",
+    "5G基站建设提速",
+    "10:30开盘",
+    "下午3点召开会议",
+    "10点30分",
+    "联系电话888-000-9999",
+    "联系电话010-12345678",
+    "服务器地址192.168.255.255",
+    "升级到1.2.10版本",
+    "股票代码600519",
+    "12号线",
+    "3号楼",
+    "30日均线",
+    "7日年化收益率为2.1%",
+    "10年期国债收益率",
+    "1年期LPR",
+    "兑换3日元",
+    // Money and percentages whose digits could look like years.
+    "近3000万元",
+    "营收2019.12亿元",
+    "增长2020.01%",
+    "售价2000-2100元",
+    "指数收于2019.05点",
+    // Recurring and vague times.
+    "每周三例会",
+    "一周三次",
+    "每年3月",
+    "每年年底",
+    "每月底",
+    "本周期",
+    "近日",
+    "日前",
+    "最近",
+    "近期",
+    "同比增长",
+    // Invalid calendar days.
+    "2019年2月29日",
+    "2月30日",
+    "13月",
+    "2035-2021",
+    // Chinese-calendar dates (not converted; docs/dates.md).
+    "正月初一",
+    "农历三月初一",
+    "大年三十",
+    // Date words that end or begin other words.
+    "如今年轻人消费观念变化",
+    "数据表明年轻群体占比提高",
+    "目前年产能达50万吨",
+    "项目投产后年产值可达20亿元",
+    "此前年均增长8%",
+    "未来年均增速",
+    "不同年龄段",
+    "本次年会在北京召开",
+    "线上年货节",
+    // Names that hold date words.
+    "今日头条",
+    "《明日之后》",
+    // Relative words without a day to count from.
+    "提前3天完成",
+    "上市第3天",
+    // English near-misses.
+    "Sales may fall.",
+    "model Q7 sedan",
+    "a rise of 2017%",
+};
+
+TEST(DateTest, FindsNoDateInNearMisses) {
+  for (const char* text : kNotDates) {
+    for (std::optional<CivilDate> reference :
+         {std::optional<CivilDate>(kReference), std::optional<CivilDate>()}) {
+      const std::vector<DateExpr> found = DatesIn(text, reference);
+      EXPECT_TRUE(found.empty())
+          << "in \"" << text << "\":" << Show(text, found);
+      // The same with only dates asked for, so that no money rule hides a date.
+      const std::vector<DateExpr> dates_only = DatesIn(text, reference, kDate);
+      EXPECT_TRUE(dates_only.empty())
+          << "in \"" << text << "\":" << Show(text, dates_only);
+    }
+  }
+}
+
+// A date next to money keeps its own span and leaves the money alone.
+TEST(DateTest, LeavesMoneyToTheMoneyRules) {
+  const std::string text = "2020年近3000万元资金到位，2019年营收2019万元。";
+  ExtractOptions options;
+  options.reference_date = kReference;
+  Extraction facts;
+  ASSERT_TRUE(BuiltIn().Extract(text, options, &facts).ok());
+  ASSERT_EQ(facts.dates.size(), 2u) << Show(text, facts.dates);
+  EXPECT_EQ(facts.dates[0].span.Slice(text), "2020年");
+  EXPECT_EQ(facts.dates[1].span.Slice(text), "2019年");
+  ASSERT_EQ(facts.money.size(), 2u);
+  EXPECT_EQ(facts.money[0].span.Slice(text), "近3000万元");
+  EXPECT_EQ(facts.money[1].span.Slice(text), "2019万元");
+}
+
+// ---- Numbers of dates
+// -----------------------------------------------------------------------
+
+TEST(DateNumberTest, ReadsDigitsChineseNumeralsAndWords) {
+  struct NumberCase {
+    const char* text;
+    int value;
+    int digits;
+  };
+  const NumberCase cases[] = {
+      {"2017", 2017, 4}, {"09", 9, 2},          {"二〇一七", 2017, 4},
+      {"零八", 8, 2},    {"三六七", 367, 3},    {"十二", 12, 0},
+      {"二十三", 23, 0}, {"两千零四", 2004, 0}, {"二千零二十", 2020, 0},
+      {"廿三", 23, 0},   {"卅一", 31, 0},       {"三十一", 31, 0},
+      {"元", 1, 0},      {"首", 1, 0},          {"third", 3, 0},
+      {"Twelve", 12, 0}, {"12th", 12, 2},
+  };
+  for (const NumberCase& c : cases) {
+    int digits = -1;
+    const std::optional<int> value = internal::ReadDateNumber(c.text, &digits);
+    ASSERT_TRUE(value.has_value()) << c.text;
+    EXPECT_EQ(*value, c.value) << c.text;
+    EXPECT_EQ(digits, c.digits) << c.text;
+  }
+  for (const char* bad :
+       {"", "abc", "十十", "两三", "12345", "3.5", "二十万"}) {
+    int digits = 0;
+    EXPECT_FALSE(internal::ReadDateNumber(bad, &digits).has_value()) << bad;
+  }
+}
+
+// ---- Robustness
+// ------------------------------------------------------------------------------
+
+// Every cut of every case (also inside a UTF-8 sequence) gives OK or
+// kInvalidUtf8, and every span is in bounds and on code point boundaries.
+TEST(DateTest, EveryCutOfEveryCaseEndsCleanly) {
+  std::vector<std::string> texts;
+  for (const DateCase& c : kAbsoluteChinese)
+    texts.push_back(std::string("据统计，") + c.text + "。");
+  for (const DateCase& c : kRelativeChinese) texts.push_back(c.text);
+  for (const DocumentCase& c : kDocuments) texts.push_back(c.text);
+  for (const std::string& text : texts) {
+    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+      for (const std::string& piece : {text.substr(0, cut), text.substr(cut)}) {
+        ExtractOptions options;
+        options.reference_date = kReference;
+        Extraction facts;
+        const Status status = BuiltIn().Extract(piece, options, &facts);
+        ASSERT_TRUE(status.ok() || status.code() == StatusCode::kInvalidUtf8)
+            << status.ToString();
+        for (const DateExpr& d : facts.dates) {
+          ASSERT_LE(d.span.end, piece.size());
+          ASSERT_LT(d.span.begin, d.span.end);
+          EXPECT_NE(static_cast<unsigned char>(piece[d.span.begin]) & 0xC0,
+                    0x80);
+        }
+      }
+    }
+  }
+}
+
+// A long run of dates, ranges and anaphora: every one comes out, in text order.
+TEST(DateTest, HandlesLongDocuments) {
+  std::string text;
+  for (int i = 0; i < 500; ++i)
+    text += "2019年12月至2020年3月，同年5月，去年同期，近三年；";
+  const std::vector<DateExpr> found = DatesIn(text, kReference);
+  ASSERT_EQ(found.size(), 2000u);
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    EXPECT_LT(found[i - 1].span.begin, found[i].span.begin);
+  }
+  EXPECT_EQ(internal::Describe(found[1]), "2020-05 relative");  // 同年5月
+  EXPECT_EQ(internal::Describe(found[2]),
+            "2019-05 relative");  // 去年同期 of 同年5月
+}
+
+}  // namespace
+}  // namespace factx
