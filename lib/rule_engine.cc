@@ -11,6 +11,12 @@ namespace {
 // Memory for the prefilter's DFA; past it RE2::Set reports an error and every
 // rule of the clause is tried instead (slower, same result).
 constexpr std::int64_t kPrefilterMaxMem = std::int64_t{64} << 20;
+// Memory for each rule's own program and DFAs (RE2's default is 8 MiB). The
+// rules that embed the Chinese numeral grammar compile to some 22,000
+// instructions; with 8 MiB their DFA cache fills and is flushed over and over,
+// which made extraction five times slower (docs/performance.md). RE2 takes the
+// memory only as it builds states, and small rules never come near it.
+constexpr std::int64_t kRuleMaxMem = std::int64_t{32} << 20;
 // After a match fails its guards, the rule is retried from the next code point
 // at most this many times before skipping past the failed match, which keeps
 // matching linear.
@@ -21,6 +27,7 @@ RE2::Options RuleOptions() {
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);  // a library never writes to stderr
   options.set_longest_match(true);
+  options.set_max_mem(kRuleMaxMem);
   return options;
 }
 
@@ -98,6 +105,8 @@ CompiledRule::CompiledRule(const RuleSpec* spec, std::unique_ptr<RE2> regex,
                            std::vector<Guard> guards)
     : spec_(spec), regex_(std::move(regex)), guards_(std::move(guards)) {
   group_count_ = regex_->NumberOfCapturingGroups();
+  auto fact = regex_->NamedCapturingGroups().find("fact");
+  if (fact != regex_->NamedCapturingGroups().end()) fact_group_ = fact->second;
   for (const auto& [index, full_name] : regex_->CapturingGroupNames()) {
     std::string base = full_name.substr(0, full_name.find("__"));
     auto it =
@@ -227,13 +236,21 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
     const std::size_t match_begin =
         static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t match_end = match_begin + groups[0].size();
-    if (match_end == match_begin) {  // empty matches carry no fact
+    // A `fact` capture narrows the fact to part of the match: the rest is context the rule
+    // requires but does not report (what lookaround would do, which RE2 lacks).
+    std::size_t fact_begin = match_begin, fact_end = match_end;
+    if (rule.fact_group() > 0 && groups[rule.fact_group()].data() != nullptr) {
+      const re2::StringPiece& fact = groups[rule.fact_group()];
+      fact_begin = static_cast<std::size_t>(fact.data() - text.data());
+      fact_end = fact_begin + fact.size();
+    }
+    if (fact_end == fact_begin) {  // empty matches carry no fact
       pos = NextCodePoint(text, match_begin);
       continue;
     }
     bool allowed = true;
     for (const Guard& guard : rule.guards()) {
-      if (!guard.Allows(text, match_begin, match_end)) {
+      if (!guard.Allows(text, fact_begin, fact_end)) {
         allowed = false;
         break;
       }
@@ -241,14 +258,15 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
     if (allowed) {
       Candidate candidate;
       candidate.rule = id;
-      candidate.begin = match_begin;
-      candidate.end = match_end;
+      candidate.begin = fact_begin;
+      candidate.end = fact_end;
       candidate.groups = static_cast<std::uint32_t>(scratch->groups.size());
       for (int g = 0; g < group_count; ++g) {
         scratch->groups.emplace_back(groups[g].data(), groups[g].size());
       }
       scratch->candidates.push_back(candidate);
-      pos = match_end;
+      // Context after the fact may hold the next fact (一亿、两亿和三亿元): resume there.
+      pos = fact_end;
       retries = 0;
     } else if (retries < kGuardRetries) {
       ++retries;

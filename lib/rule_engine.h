@@ -35,6 +35,8 @@ class CompiledRule {
   const re2::RE2& regex() const { return *regex_; }
   const std::vector<Guard>& guards() const { return guards_; }
   int group_count() const { return group_count_; }
+  // The group named `fact`, which narrows a match's fact to part of it; 0 if none.
+  int fact_group() const { return fact_group_; }
   // Group numbers (1-based) whose base name (before any "__") is `name`, in
   // order.
   const std::vector<int>* GroupsNamed(std::string_view name) const;
@@ -44,6 +46,7 @@ class CompiledRule {
   std::unique_ptr<re2::RE2> regex_;
   std::vector<Guard> guards_;
   int group_count_ = 0;
+  int fact_group_ = 0;
   std::vector<std::pair<std::string, std::vector<int>>> groups_by_name_;
 };
 

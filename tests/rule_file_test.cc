@@ -193,6 +193,20 @@ TEST(RuleEngineTest, GuardsRejectNeighbours) {
   EXPECT_EQ(Candidates(**engine, "5元美元"), (std::vector<std::string>{}));
 }
 
+TEST(RuleEngineTest, FactCaptureNarrowsTheFactAndResumesAfterIt) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule r\n  kind money\n  pattern (?P<fact>[0-9]+亿)(?:和[0-9]+亿){1,8}元\n"
+                            "  guard not_after :digit\n",
+                            "r.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok());
+  // The context after the fact is required but not reported, and holds the next fact.
+  EXPECT_EQ(Candidates(**engine, "分别为1亿和2亿和3亿元"),
+            (std::vector<std::string>{"r:1亿", "r:2亿"}));
+  EXPECT_TRUE(Candidates(**engine, "分别为1亿和2亿").empty());
+}
+
 TEST(RuleEngineTest, MatchesNeverCrossClauseEnds) {
   RuleSet rules;
   ASSERT_TRUE(ParseRuleText("rule r\n  kind money\n  pattern 甲.*乙\n",
