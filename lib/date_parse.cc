@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "civil_date_math.h"
+#include "number_parser.h"
 #include "utf8.h"
 
 namespace factx::internal {
@@ -28,45 +29,6 @@ constexpr int kMaxBareYear = 2199;
 // The most units a window or an offset may count (近1000天 is fine, 近5000年 is
 // not a date).
 constexpr int kMaxCount = 1000;
-
-// Reads a single Chinese digit: 〇零一二两三四五六七八九 (and the financial
-// capitals).
-int ChineseDigit(char32_t c) {
-  switch (c) {
-    case U'〇':
-    case U'零':
-      return 0;
-    case U'一':
-    case U'壹':
-      return 1;
-    case U'二':
-    case U'两':
-    case U'贰':
-      return 2;
-    case U'三':
-    case U'叁':
-      return 3;
-    case U'四':
-    case U'肆':
-      return 4;
-    case U'五':
-    case U'伍':
-      return 5;
-    case U'六':
-    case U'陆':
-      return 6;
-    case U'七':
-    case U'柒':
-      return 7;
-    case U'八':
-    case U'捌':
-      return 8;
-    case U'九':
-    case U'玖':
-      return 9;
-  }
-  return -1;
-}
 
 int ChineseUnit(char32_t c) {
   switch (c) {
@@ -152,7 +114,7 @@ std::optional<int> ReadDateNumber(std::string_view text, int* digits) {
   if (!positional) {
     int value = 0;
     for (std::size_t i = 0; i < count; ++i) {
-      const int digit = ChineseDigit(chars[i]);
+      const int digit = ChineseDigitValue(chars[i]);
       if (digit < 0) return std::nullopt;
       value = value * 10 + digit;
     }
@@ -186,7 +148,7 @@ std::optional<int> ReadDateNumber(std::string_view text, int* digits) {
       last_unit = unit;
       continue;
     }
-    const int digit = ChineseDigit(c);
+    const int digit = ChineseDigitValue(c);
     if (digit < 0 || pending > 0) return std::nullopt;
     pending = digit;  // 零 leaves 0 pending: 两千零四
   }

@@ -1161,4 +1161,9 @@ std::optional<Decimal> ParseNumber(std::string_view text) {
   return value;
 }
 
+int ChineseDigitValue(char32_t c) {
+  const ChineseChar meaning = ClassifyChinese(c);
+  return meaning.kind == ChineseKind::kDigit ? meaning.value : -1;
+}
+
 }  // namespace factx::internal

@@ -39,6 +39,11 @@ namespace factx::internal {
 // rounded value with `Decimal::rounded` set, never a wrapped one.
 std::optional<Decimal> ParseNumber(std::string_view text);
 
+// 0..9 for one Chinese digit (〇 零 一 二 两 三 … 九 and the financial capitals
+// 壹 贰 叁 … 玖), -1 for anything else (十百千万亿 are units and scales, not
+// digits).
+int ChineseDigitValue(char32_t c);
+
 }  // namespace factx::internal
 
 #endif  // FACTX_LIB_NUMBER_PARSER_H_

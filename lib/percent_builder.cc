@@ -94,53 +94,10 @@ std::string CleanNumber(std::string_view text) {
   return out;
 }
 
-// The Chinese digits that read alone (not 十百千, which are units).
-bool IsChineseDigit(char32_t c) {
-  static constexpr char32_t kDigits[] =
-      U"〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
-  for (char32_t d : kDigits) {
-    if (d != 0 && d == c) return true;
-  }
-  return false;
-}
-
-// 0..9 for a Chinese or ASCII digit, -1 otherwise.
+// 0..9 for an ASCII or Chinese digit, -1 otherwise.
 int DigitValue(char32_t c) {
   if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  switch (c) {
-    case U'〇':
-    case U'零':
-      return 0;
-    case U'一':
-    case U'壹':
-      return 1;
-    case U'二':
-    case U'两':
-    case U'贰':
-      return 2;
-    case U'三':
-    case U'叁':
-      return 3;
-    case U'四':
-    case U'肆':
-      return 4;
-    case U'五':
-    case U'伍':
-      return 5;
-    case U'六':
-    case U'陆':
-      return 6;
-    case U'七':
-    case U'柒':
-      return 7;
-    case U'八':
-    case U'捌':
-      return 8;
-    case U'九':
-    case U'玖':
-      return 9;
-  }
-  return -1;
+  return ChineseDigitValue(c);
 }
 
 // True for a Chinese integer written as two or more bare digits (两三, 五六):
@@ -154,7 +111,7 @@ bool IsVagueChineseCount(std::string_view number) {
     i += length;
     if (c == U'点') break;
     if (c == U' ') continue;
-    if (!IsChineseDigit(c)) return false;
+    if (ChineseDigitValue(c) < 0) return false;
     ++bare_digits;
   }
   return bare_digits >= 2;
