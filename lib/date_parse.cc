@@ -15,6 +15,17 @@ namespace {
 // reads the period stated earlier in the same clause; farther than this it is
 // not "the period compared").
 constexpr std::size_t kClauseLookback = 512;
+// The same for the start of a paragraph (全年 and 上年 read the period reported
+// earlier in the paragraph).
+constexpr std::size_t kParagraphLookback = 2048;
+
+// Words that make the date right after them the base of a comparison
+// (normalized text: 較 reads as 较): 较11月, 比上月, 与上月持平. 与 also joins
+// lists (2019年与2020年), whose later items then lend no compared period,
+// which is harmless. English keeps the trailing space.
+constexpr std::array<std::string_view, 10> kComparisonWords = {
+    "较",           "比",      "相比", "相较于", "较之", "与", "compared with ",
+    "compared to ", "versus ", "than "};
 
 // Two-digit years: 00..49 are 2000..2049, 50..99 are 1950..1999 (08年 -> 2008,
 // 89 -> 1989).
@@ -678,6 +689,42 @@ std::size_t ClauseBegin(std::string_view text, std::size_t begin) {
   return limit;
 }
 
+// Where the sentence (ends 。！？!? and line breaks; ；and ; do not end it)
+// or, with `paragraph`, the paragraph (line breaks) that holds [begin, ...)
+// starts, looked for at most `lookback` bytes back.
+std::size_t SentenceBegin(std::string_view text, std::size_t begin,
+                          bool paragraph, std::size_t lookback) {
+  const std::size_t limit = begin > lookback ? begin - lookback : 0;
+  for (std::size_t i = begin; i > limit; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' || c == '\r') return i;
+    if (paragraph) continue;
+    if (c == '!' || c == '?') return i;
+    if (i >= 3 && (text.compare(i - 3, 3, "。") == 0 ||
+                   text.compare(i - 3, 3, "！") == 0 ||
+                   text.compare(i - 3, 3, "？") == 0)) {
+      return i;
+    }
+  }
+  return limit;
+}
+
+bool FollowsComparisonWord(std::string_view text, std::size_t begin) {
+  const std::string_view before = text.substr(0, begin);
+  for (std::string_view word : kComparisonWords) {
+    if (before.size() < word.size()) continue;
+    std::string_view tail = before.substr(before.size() - word.size());
+    bool same = true;
+    for (std::size_t i = 0; i < word.size() && same; ++i) {
+      char c = tail[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      same = c == word[i];
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
@@ -686,6 +733,11 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
   date->text_begin = match.begin();
   date->text_end = match.end();
   date->clause_begin = ClauseBegin(match.text(), match.begin());
+  date->sentence_begin = SentenceBegin(match.text(), match.begin(),
+                                       /*paragraph=*/false, kClauseLookback);
+  date->paragraph_begin = SentenceBegin(match.text(), match.begin(),
+                                        /*paragraph=*/true, kParagraphLookback);
+  date->comparison_base = FollowsComparisonWord(match.text(), match.begin());
   const SideReader side(match, tables, "");
 
   if (!side.Get("decade").empty()) return ReadDecade(side, date);
@@ -712,9 +764,23 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
     date->whole_year = true;
     return true;
   }
+  if (std::string_view plan = side.Get("plan"); !plan.empty()) {
+    // A five-year plan (十四五): its first year, and the four after it.
+    std::optional<int> first = side.LookupInt("five_year_plan", plan);
+    if (!first || *first < kMinBareYear || *first + 4 > kMaxBareYear)
+      return false;
+    date->begin.year = DateField::Absolute(*first);
+    DatePoint end;
+    end.year = DateField::Absolute(*first + 4);
+    date->end = end;
+    return true;
+  }
 
   YearForm form;
   if (!ReadSide(side, &date->begin, &form)) return false;
+  date->news_day = date->begin.day.base == FieldBase::kReference ||
+                   (date->begin.weekday >= 1 && date->begin.weekday <= 7 &&
+                    !date->begin.year.stated() && !date->begin.month.stated());
   if (std::string_view kind = side.Get("window"); !kind.empty()) {
     if (date->begin.stated() && !ValidSide(date->begin, form)) return false;
     std::optional<std::string_view> value = side.Lookup("window", kind);

@@ -149,6 +149,21 @@ struct DateParse {
   std::size_t text_begin = 0;
   std::size_t text_end = 0;
   std::size_t clause_begin = 0;
+  // The same for the sentence (clause ends but ；, which only separates the
+  // items of one report) and the paragraph (line breaks), each looked for a
+  // bounded distance back: 去年同期 compares with a period of its sentence,
+  // 全年 and 上年 with one of its paragraph.
+  std::size_t sentence_begin = 0;
+  std::size_t paragraph_begin = 0;
+
+  // The date is the base of a comparison (较11月, 比上月, compared with March):
+  // it is not the period the text reports on, so a later 去年同期 does not
+  // compare with it, and an offset from the reference (上月) counts instead
+  // from the reported period of the sentence.
+  bool comparison_base = false;
+  // The date is a day counted from the reference (今日, 昨天, on Thursday): in
+  // news the day of the announcement, not the period a later 去年同期 compares.
+  bool news_day = false;
 };
 
 // False when the match is not a valid date (month 13, day 32, 2019年2月29日, a

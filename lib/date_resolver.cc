@@ -717,7 +717,12 @@ bool DateResolver::ResolveSamePeriod(const DateParse& date, Period* out,
     }
     stated_year = year.first.year;
   }
-  const bool same_clause = compared_ && compared_end_ > date.clause_begin &&
+  // 去年同期 compares with the period reported earlier in its sentence (the
+  // items of a report run on after ；), 全年 and 上年 with the one reported
+  // earlier in its paragraph (2023年…。全年…).
+  const std::size_t scope_begin =
+      date.whole_year ? date.paragraph_begin : date.sentence_begin;
+  const bool same_clause = compared_ && compared_end_ > scope_begin &&
                            compared_end_ <= date.text_begin;
   if (same_clause) {  // 今年一季度…去年同期: 2019-Q1
     if (!compared_->resolved) {
@@ -765,6 +770,14 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   }
   switch (date.shape) {
     case DateShape::kPoint:
+      if (const std::optional<CivilDate> base = ComparisonReference(date)) {
+        // 1月末…，比上月末低: 上月末 counts from January, not from the
+        // reference.
+        DateResolver shifted(*this);
+        shifted.reference_ = base;
+        ok = shifted.ResolveRange(date, context, &period, &flags);
+        break;
+      }
       ok = ResolveRange(date, context, &period, &flags);
       break;
     case DateShape::kWindow:
@@ -789,11 +802,35 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   out->fiscal = date.begin.fiscal || (date.end && date.end->fiscal);
   previous_ = *out;
   previous_end_ = date.text_end;
-  if (date.shape != DateShape::kSamePeriod) {
+  if (date.shape != DateShape::kSamePeriod && !date.comparison_base &&
+      !date.news_day) {
     compared_ = *out;
     compared_end_ = date.text_end;
   }
   return true;
+}
+
+std::optional<CivilDate> DateResolver::ComparisonReference(
+    const DateParse& date) const {
+  // Only a month or quarter offset (上月, 上季度) with nothing stated beside
+  // it: 比去年 keeps meaning the year before the article's.
+  const DatePoint& point = date.begin;
+  const bool month_offset = point.month.base == FieldBase::kReference ||
+                            (point.part.base == FieldBase::kReference &&
+                             point.part_kind == PartKind::kQuarter);
+  if (!date.comparison_base || date.end || !month_offset ||
+      point.year.stated() || point.day.stated() || !compared_ ||
+      !compared_->resolved || compared_end_ <= date.sentence_begin ||
+      compared_end_ > date.text_begin) {
+    return std::nullopt;
+  }
+  const CalendarPoint& reported = compared_->begin;
+  if (reported.grain != Grain::kMonth && reported.grain != Grain::kTenDays &&
+      reported.grain != Grain::kDay) {
+    return std::nullopt;
+  }
+  return CivilDate{reported.year, reported.month,
+                   reported.grain == Grain::kDay ? reported.day : 1};
 }
 
 }  // namespace factx::internal

@@ -60,6 +60,10 @@ class DateResolver {
   bool ResolveDecade(const DateParse& date, Period* out, Flags* flags) const;
   bool ResolveSamePeriod(const DateParse& date, Period* out,
                          Flags* flags) const;
+  // For a comparison base that counts months or quarters from the reference
+  // (比上月, 较上季度): the reported period of the same sentence, as the date
+  // to count from instead; nullopt to count from the reference.
+  std::optional<CivilDate> ComparisonReference(const DateParse& date) const;
   // The nearest earlier date's point (a range's end), or nullptr.
   const CalendarPoint* Previous() const;
 
@@ -69,9 +73,10 @@ class DateResolver {
   // Where the last date ended in the normalized text: a later date of the same
   // clause that states no year takes the last date's.
   std::size_t previous_end_ = 0;
-  // The last date given out that was not itself 去年同期, 上年 or 全年, and
-  // where it ended in the normalized text: the period a later 去年同期 of the
-  // same clause compares with.
+  // The last date given out that was not itself 去年同期, 上年 or 全年, nor a
+  // comparison base or the day of the news, and where it ended in the
+  // normalized text: the period a later 去年同期 of the same sentence (全年,
+  // 上年: paragraph) compares with.
   std::optional<DateExpr> compared_;
   std::size_t compared_end_ = 0;
 };

@@ -411,10 +411,44 @@ const DocumentCase kDocuments[] = {
      kReference,
      {"2019年9月12日 = 2019-09-12", "上年同期 = 2018-09-12 relative",
       "9月5日 = 2018-09-05 relative"}},
-    // In another clause (after ；), 去年同期 is the previous year.
+    // After ；the items of one report run on: the same sentence, the same
+    // compared period. In another sentence, 去年同期 is the previous year.
     {"今年前5个月销量增长5%；去年同期下降3%。",
      kReference,
+     {"今年前5个月 = 2020-01..2020-05 relative",
+      "去年同期 = 2019-01..2019-05 relative"}},
+    {"今年前5个月销量增长5%。去年同期下降3%。",
+     kReference,
      {"今年前5个月 = 2020-01..2020-05 relative", "去年同期 = 2019 relative"}},
+    // A comparison base (较3月) and the day of the news (今日, on Monday) are
+    // not the period that 去年同期 compares with.
+    {"2019年4月销量较3月减少4%，较去年同期增加8%。",
+     kReference,
+     {"2019年4月 = 2019-04", "3月 = 2019-03 relative",
+      "去年同期 = 2018-04 relative"}},
+    {"今年一季度营收今日公布，较去年同期增长5%。",
+     kReference,
+     {"今年一季度 = 2020-Q1 relative", "今日 = 2020-05-06 relative",
+      "去年同期 = 2019-Q1 relative"}},
+    {"Second-quarter sales rose 4% on Monday from a year earlier.",
+     kReference,
+     {"Second-quarter = 2020-Q2 relative", "Monday = 2020-05-04 relative",
+      "a year earlier = 2019-Q2 relative"}},
+    // 全年 and 上年 take the year reported earlier in the paragraph, even in
+    // another sentence; not across a line break.
+    {"2019年出口增长5%。全年进口下降2%，比上年少3亿元。",
+     kReference,
+     {"2019年 = 2019", "全年 = 2019 relative", "上年 = 2018 relative"}},
+    {"2019年出口增长5%。\n全年进口下降2%。",
+     kReference,
+     {"2019年 = 2019", "全年 = 2020 relative"}},
+    // 比上月 counts from the month the sentence reports on.
+    {"3月末贷款余额增长8%，比上月末低0.5个百分点。",
+     kReference,
+     {"3月末 = 2020-03-D3 relative", "上月末 = 2020-02-D3 relative"}},
+    {"CPI上涨2%，比上月回落0.3个百分点。",
+     kReference,
+     {"上月 = 2020-04 relative"}},
     {"2019年四季度增长6%，全年增长6.1%。",
      kReference,
      {"2019年四季度 = 2019-Q4", "全年 = 2019 relative"}},

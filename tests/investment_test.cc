@@ -446,6 +446,12 @@ TEST(InvestmentWordsTest, ChineseKinds) {
       {"研发费用同比增长25%至4.2亿元。",
        {{"4.2亿元", "rnd_spending", "研发费用"}}},
       {"项目投资人民币5亿元。", {{"5亿元", "investment", "投资"}}},
+      {"其中6亿元拟投向智能工厂项目。", {{"6亿元", "investment", "投向"}}},
+      {"这家公司在港上市集资总额为80亿港元。",
+       {{"80亿港元", "financing", "集资"}}},
+      {"公司募资30亿港元(约合27亿元人民币)。",
+       {{"30亿港元", "financing", "募资"},
+        {"约合27亿元人民币", "financing", "募资"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -488,6 +494,8 @@ TEST(InvestmentWordsTest, ChineseAmountsThatAreNoInvestment) {
       {"公司拟使用不超过3亿元的闲置募集资金购买理财产品。",
        {{"不超过3亿元", "", ""}}},
       {"高新技术企业研发费用加计扣除金额达到12亿元。", {{"12亿元", "", ""}}},
+      {"公司营收30亿港元(约合27亿元人民币)。",
+       {{"30亿港元", "", ""}, {"约合27亿元人民币", "", ""}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -520,6 +528,11 @@ TEST(InvestmentWordsTest, EnglishKinds) {
       {"The two funds will invest $300 million and $200 million respectively.",
        {{"$300 million", "investment", "invest"},
         {"$200 million", "investment", "invest"}}},
+      {"The lab plans to spend $40 million on research over three years.",
+       {{"$40 million", "rnd_spending", "research"}}},
+      {"It raised HK$7.8 billion ($1 billion) in its listing.",
+       {{"HK$7.8 billion", "financing", "raised"},
+        {"$1 billion", "financing", "raised"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -543,6 +556,8 @@ TEST(InvestmentWordsTest, EnglishAmountsThatAreNoInvestment) {
       {"Investment bank Lazard earned $80 million in fees.",
        {{"$80 million", "", ""}}},
       {"It opened a $10 million R&D center.", {{"$10 million", "", ""}}},
+      {"Sales reached $5 billion (revenue $4 billion).",
+       {{"$5 billion", "", ""}, {"$4 billion", "", ""}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
