@@ -18,18 +18,12 @@
 #include "fact_description.h"
 #include "factx/extractor.h"
 #include "factx/facts.h"
+#include "test_support.h"
 
 namespace factx {
 namespace {
 
-const Extractor& BuiltIn() {
-  static const Extractor* extractor = [] {
-    Result<Extractor> built = Extractor::Create();
-    EXPECT_TRUE(built.ok()) << built.status().ToString();
-    return new Extractor(std::move(built).value());
-  }();
-  return *extractor;
-}
+using test_support::BuiltInExtractor;
 
 // The reference date of every table below unless a case says otherwise: a
 // Wednesday.
@@ -42,7 +36,7 @@ std::vector<DateExpr> DatesIn(std::string_view text,
   options.kinds = kinds;
   options.reference_date = reference;
   Extraction facts;
-  Status status = BuiltIn().Extract(text, options, &facts);
+  Status status = BuiltInExtractor().Extract(text, options, &facts);
   EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
   return facts.dates;
 }
@@ -50,8 +44,9 @@ std::vector<DateExpr> DatesIn(std::string_view text,
 std::string Show(std::string_view text, const std::vector<DateExpr>& found) {
   std::string out;
   for (const DateExpr& d : found) {
-    out += "\n    " + std::string(BuiltIn().rule_name(d.rule)) + ": \"" +
-           std::string(d.span.Slice(text)) + "\" = " + internal::Describe(d);
+    out += "\n    " + std::string(BuiltInExtractor().rule_name(d.rule)) +
+           ": \"" + std::string(d.span.Slice(text)) +
+           "\" = " + internal::Describe(d);
   }
   return out.empty() ? "\n    (none)" : out;
 }
@@ -597,7 +592,7 @@ TEST(DateTest, LeavesMoneyToTheMoneyRules) {
   ExtractOptions options;
   options.reference_date = kReference;
   Extraction facts;
-  ASSERT_TRUE(BuiltIn().Extract(text, options, &facts).ok());
+  ASSERT_TRUE(BuiltInExtractor().Extract(text, options, &facts).ok());
   ASSERT_EQ(facts.dates.size(), 2u) << Show(text, facts.dates);
   EXPECT_EQ(facts.dates[0].span.Slice(text), "2020年");
   EXPECT_EQ(facts.dates[1].span.Slice(text), "2019年");
@@ -648,24 +643,9 @@ TEST(DateTest, EveryCutOfEveryCaseEndsCleanly) {
     texts.push_back(std::string("据统计，") + c.text + "。");
   for (const DateCase& c : kRelativeChinese) texts.push_back(c.text);
   for (const DocumentCase& c : kDocuments) texts.push_back(c.text);
-  for (const std::string& text : texts) {
-    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
-      for (const std::string& piece : {text.substr(0, cut), text.substr(cut)}) {
-        ExtractOptions options;
-        options.reference_date = kReference;
-        Extraction facts;
-        const Status status = BuiltIn().Extract(piece, options, &facts);
-        ASSERT_TRUE(status.ok() || status.code() == StatusCode::kInvalidUtf8)
-            << status.ToString();
-        for (const DateExpr& d : facts.dates) {
-          ASSERT_LE(d.span.end, piece.size());
-          ASSERT_LT(d.span.begin, d.span.end);
-          EXPECT_NE(static_cast<unsigned char>(piece[d.span.begin]) & 0xC0,
-                    0x80);
-        }
-      }
-    }
-  }
+  ExtractOptions options;
+  options.reference_date = kReference;
+  test_support::ExpectEveryCutEndsCleanly(texts, options);
 }
 
 // A long run of dates, ranges and anaphora: every one comes out, in text order.

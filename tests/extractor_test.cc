@@ -10,19 +10,12 @@
 #include <vector>
 
 #include "fact_description.h"
-#include "utf8.h"
+#include "test_support.h"
 
 namespace factx {
 namespace {
 
-const Extractor& BuiltIn() {
-  static const Extractor* extractor = [] {
-    Result<Extractor> built = Extractor::Create();
-    EXPECT_TRUE(built.ok()) << built.status().ToString();
-    return new Extractor(std::move(built).value());
-  }();
-  return *extractor;
-}
+using test_support::BuiltInExtractor;
 
 // A news paragraph with every fact type, used by several tests below.
 constexpr char kArticle[] =
@@ -32,36 +25,10 @@ constexpr char kArticle[] =
     "2023年投产。"
     "Revenue rose 17 percent to $3.5 billion in the first quarter of 2020.";
 
-// Every fact's span: in bounds, begin <= end, on code point boundaries of
-// `text`.
-void ExpectSaneSpans(std::string_view text, const Extraction& facts) {
-  auto check = [&](const Span& span, const char* what) {
-    EXPECT_LE(span.begin, span.end) << what;
-    EXPECT_LE(span.end, text.size()) << what;
-    EXPECT_TRUE(internal::IsCodePointBoundary(text, span.begin))
-        << what << " " << span.begin;
-    EXPECT_TRUE(internal::IsCodePointBoundary(text, span.end))
-        << what << " " << span.end;
-  };
-  for (const Money& m : facts.money) check(m.span, "money");
-  for (const Percentage& p : facts.percentages) check(p.span, "percent");
-  for (const DateExpr& d : facts.dates) check(d.span, "date");
-  for (const Investment& i : facts.investments) {
-    check(i.span, "investment");
-    check(i.trigger, "trigger");
-  }
-  // Each list is in text order.
-  for (std::size_t i = 1; i < facts.money.size(); ++i) {
-    EXPECT_LE(facts.money[i - 1].span.begin, facts.money[i].span.begin);
-  }
-  for (std::size_t i = 1; i < facts.dates.size(); ++i) {
-    EXPECT_LE(facts.dates[i - 1].span.begin, facts.dates[i].span.begin);
-  }
-}
-
 TEST(ExtractorTest, BuildsFromBuiltInRules) {
-  EXPECT_GT(BuiltIn().rule_count(), 0u);
-  EXPECT_EQ(BuiltIn().rule_name(static_cast<RuleId>(BuiltIn().rule_count())),
+  EXPECT_GT(BuiltInExtractor().rule_count(), 0u);
+  EXPECT_EQ(BuiltInExtractor().rule_name(
+                static_cast<RuleId>(BuiltInExtractor().rule_count())),
             "");
 }
 
@@ -69,8 +36,8 @@ TEST(ExtractorTest, FindsEveryFactTypeInAnArticle) {
   ExtractOptions options;
   options.reference_date = CivilDate{2020, 5, 6};
   Extraction facts;
-  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &facts).ok());
-  ExpectSaneSpans(kArticle, facts);
+  ASSERT_TRUE(BuiltInExtractor().Extract(kArticle, options, &facts).ok());
+  test_support::ExpectSaneFacts(kArticle, facts);
   EXPECT_FALSE(facts.money.empty());
   EXPECT_FALSE(facts.percentages.empty());
   EXPECT_FALSE(facts.dates.empty());
@@ -80,7 +47,7 @@ TEST(ExtractorTest, KindsSelectWhatIsReported) {
   ExtractOptions options;
   options.kinds = kPercentage;
   Extraction facts;
-  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &facts).ok());
+  ASSERT_TRUE(BuiltInExtractor().Extract(kArticle, options, &facts).ok());
   EXPECT_TRUE(facts.money.empty());
   EXPECT_TRUE(facts.dates.empty());
   EXPECT_TRUE(facts.investments.empty());
@@ -89,22 +56,22 @@ TEST(ExtractorTest, KindsSelectWhatIsReported) {
 
 TEST(ExtractorTest, EmptyTextGivesNoFacts) {
   Extraction facts;
-  EXPECT_TRUE(BuiltIn().Extract("", {}, &facts).ok());
+  EXPECT_TRUE(BuiltInExtractor().Extract("", {}, &facts).ok());
   EXPECT_EQ(facts.size(), 0u);
 }
 
 TEST(ExtractorTest, InvalidUtf8IsAnErrorNamingTheByteUnlessReplaced) {
   const std::string text = std::string("投资300亿元，") + "\xC3\x28" + "增长5%";
   Extraction facts;
-  Status status = BuiltIn().Extract(text, {}, &facts);
+  Status status = BuiltInExtractor().Extract(text, {}, &facts);
   EXPECT_EQ(status.code(), StatusCode::kInvalidUtf8);
   EXPECT_NE(status.message().find("byte 18"), std::string::npos)
       << status.message();
 
   ExtractOptions lenient;
   lenient.replace_invalid_utf8 = true;
-  ASSERT_TRUE(BuiltIn().Extract(text, lenient, &facts).ok());
-  ExpectSaneSpans(text, facts);
+  ASSERT_TRUE(BuiltInExtractor().Extract(text, lenient, &facts).ok());
+  test_support::ExpectSaneFacts(text, facts);
 }
 
 TEST(ExtractorTest, RejectsImpossibleReferenceDates) {
@@ -114,7 +81,7 @@ TEST(ExtractorTest, RejectsImpossibleReferenceDates) {
     ExtractOptions options;
     options.reference_date = date;
     Extraction facts;
-    EXPECT_EQ(BuiltIn().Extract("今年", options, &facts).code(),
+    EXPECT_EQ(BuiltInExtractor().Extract("今年", options, &facts).code(),
               StatusCode::kInvalidArgument);
   }
   EXPECT_TRUE((CivilDate{2020, 2, 29}.IsValid()));
@@ -128,7 +95,7 @@ TEST(ExtractorTest, InputLimitIsResourceExhausted) {
   ExtractOptions options;
   options.max_input_bytes = 10;
   Extraction facts;
-  EXPECT_EQ(BuiltIn().Extract(kArticle, options, &facts).code(),
+  EXPECT_EQ(BuiltInExtractor().Extract(kArticle, options, &facts).code(),
             StatusCode::kResourceExhausted);
 }
 
@@ -136,11 +103,11 @@ TEST(ExtractorTest, FactLimitKeepsTheFirstFacts) {
   ExtractOptions options;
   options.reference_date = CivilDate{2020, 5, 6};
   Extraction all;
-  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &all).ok());
+  ASSERT_TRUE(BuiltInExtractor().Extract(kArticle, options, &all).ok());
   ASSERT_GE(all.size(), 3u);
   options.max_facts = 2;
   Extraction some;
-  EXPECT_EQ(BuiltIn().Extract(kArticle, options, &some).code(),
+  EXPECT_EQ(BuiltInExtractor().Extract(kArticle, options, &some).code(),
             StatusCode::kResourceExhausted);
   EXPECT_EQ(some.size(), 2u);
 }
@@ -149,10 +116,11 @@ TEST(ExtractorTest, ReusedExtractionGivesTheSameFacts) {
   ExtractOptions options;
   options.reference_date = CivilDate{2020, 5, 6};
   Extraction reused, fresh;
-  ASSERT_TRUE(
-      BuiltIn().Extract("另一段文字：投资5亿元。", options, &reused).ok());
-  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &reused).ok());
-  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &fresh).ok());
+  ASSERT_TRUE(BuiltInExtractor()
+                  .Extract("另一段文字：投资5亿元。", options, &reused)
+                  .ok());
+  ASSERT_TRUE(BuiltInExtractor().Extract(kArticle, options, &reused).ok());
+  ASSERT_TRUE(BuiltInExtractor().Extract(kArticle, options, &fresh).ok());
   ASSERT_EQ(reused.money.size(), fresh.money.size());
   for (std::size_t i = 0; i < fresh.money.size(); ++i) {
     EXPECT_EQ(reused.money[i].span, fresh.money[i].span);
@@ -166,14 +134,14 @@ TEST(ExtractorTest, SharedAcrossThreadsGivesTheSameFacts) {
   ExtractOptions options;
   options.reference_date = CivilDate{2020, 5, 6};
   Extraction expected;
-  ASSERT_TRUE(BuiltIn().Extract(kArticle, options, &expected).ok());
+  ASSERT_TRUE(BuiltInExtractor().Extract(kArticle, options, &expected).ok());
   std::vector<std::thread> threads;
   std::vector<int> mismatches(4, 0);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       Extraction facts;
       for (int i = 0; i < 50; ++i) {
-        if (!BuiltIn().Extract(kArticle, options, &facts).ok() ||
+        if (!BuiltInExtractor().Extract(kArticle, options, &facts).ok() ||
             facts.size() != expected.size()) {
           ++mismatches[t];
         }
@@ -187,26 +155,17 @@ TEST(ExtractorTest, SharedAcrossThreadsGivesTheSameFacts) {
 // Termination and bounds: every prefix and suffix cut of the article, including
 // cuts inside a UTF-8 sequence, gives OK or kInvalidUtf8, and sane spans.
 TEST(ExtractorTest, EveryCutOfTheTextTerminatesWithSaneSpans) {
-  const std::string text = kArticle;
   ExtractOptions options;
   options.reference_date = CivilDate{2020, 5, 6};
-  Extraction facts;
-  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
-    for (const std::string& piece : {text.substr(0, cut), text.substr(cut)}) {
-      Status status = BuiltIn().Extract(piece, options, &facts);
-      ASSERT_TRUE(status.ok() || status.code() == StatusCode::kInvalidUtf8)
-          << status.ToString();
-      if (status.ok()) ExpectSaneSpans(piece, facts);
-    }
-  }
+  test_support::ExpectEveryCutEndsCleanly({kArticle}, options);
 }
 
 TEST(ExtractorTest, HandlesNulBytesAndControlCharacters) {
   const std::string text =
       std::string("投资") + '\0' + "300亿元\x01\x7f 5%" + '\0';
   Extraction facts;
-  ASSERT_TRUE(BuiltIn().Extract(text, {}, &facts).ok());
-  ExpectSaneSpans(text, facts);
+  ASSERT_TRUE(BuiltInExtractor().Extract(text, {}, &facts).ok());
+  test_support::ExpectSaneFacts(text, facts);
 }
 
 TEST(ExtractorTest, CustomRuleSyntaxErrorsNameTheRule) {
@@ -228,12 +187,12 @@ TEST(ExtractorTest, CustomRuleSyntaxErrorsNameTheRule) {
 }
 
 TEST(ExtractorTest, CopiesShareTheCompiledRules) {
-  Extractor copy = BuiltIn();
+  Extractor copy = BuiltInExtractor();
   Extraction a, b;
   ASSERT_TRUE(copy.Extract(kArticle, {}, &a).ok());
-  ASSERT_TRUE(BuiltIn().Extract(kArticle, {}, &b).ok());
+  ASSERT_TRUE(BuiltInExtractor().Extract(kArticle, {}, &b).ok());
   EXPECT_EQ(a.size(), b.size());
-  EXPECT_EQ(copy.rule_count(), BuiltIn().rule_count());
+  EXPECT_EQ(copy.rule_count(), BuiltInExtractor().rule_count());
 }
 
 }  // namespace

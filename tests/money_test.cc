@@ -15,24 +15,18 @@
 
 #include "factx/extractor.h"
 #include "factx/facts.h"
+#include "test_support.h"
 
 namespace factx {
 namespace {
 
-const Extractor& BuiltIn() {
-  static const Extractor* extractor = [] {
-    Result<Extractor> built = Extractor::Create();
-    EXPECT_TRUE(built.ok()) << built.status().ToString();
-    return new Extractor(std::move(built).value());
-  }();
-  return *extractor;
-}
+using test_support::BuiltInExtractor;
 
 std::vector<Money> MoneyIn(std::string_view text) {
   ExtractOptions options;
   options.kinds = kMoney;
   Extraction facts;
-  Status status = BuiltIn().Extract(text, options, &facts);
+  Status status = BuiltInExtractor().Extract(text, options, &facts);
   EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
   return facts.money;
 }
@@ -40,9 +34,10 @@ std::vector<Money> MoneyIn(std::string_view text) {
 std::string Show(std::string_view text, const std::vector<Money>& found) {
   std::string out;
   for (const Money& m : found) {
-    out += "\n    " + std::string(BuiltIn().rule_name(m.rule)) + ": \"" +
-           std::string(m.span.Slice(text)) + "\" " + m.amount.ToString() +
-           (m.upper ? ".." + m.upper->ToString() : "") + " " +
+    out += "\n    " + std::string(BuiltInExtractor().rule_name(m.rule)) +
+           ": \"" + std::string(m.span.Slice(text)) + "\" " +
+           m.amount.ToString() + (m.upper ? ".." + m.upper->ToString() : "") +
+           " " +
            std::string(m.currency_code().empty() ? "?" : m.currency_code()) +
            " " + std::string(QualifierName(m.qualifier));
   }
@@ -379,7 +374,8 @@ void ExpectCaseInContexts(const MoneyCase& c, const Context* contexts,
     }
     EXPECT_EQ(m.currency_code(), c.currency) << text << Show(text, found);
     EXPECT_EQ(m.qualifier, c.qualifier) << text << Show(text, found);
-    EXPECT_EQ(BuiltIn().rule_name(m.rule), c.rule) << text << Show(text, found);
+    EXPECT_EQ(BuiltInExtractor().rule_name(m.rule), c.rule)
+        << text << Show(text, found);
   }
 }
 
@@ -556,23 +552,7 @@ TEST(MoneyTest, EveryCutOfEveryCaseEndsCleanly) {
   for (const MoneyCase& c : kChineseCases) texts.emplace_back(c.text);
   for (const MoneyCase& c : kEnglishCases) texts.emplace_back(c.text);
   for (const char* text : kNotMoney) texts.emplace_back(text);
-  Extraction facts;
-  for (const std::string& text : texts) {
-    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
-      for (const std::string& piece : {text.substr(0, cut), text.substr(cut)}) {
-        const Status status = BuiltIn().Extract(piece, {}, &facts);
-        ASSERT_TRUE(status.ok() || status.code() == StatusCode::kInvalidUtf8)
-            << status.ToString();
-        for (const Money& m : facts.money) {
-          EXPECT_LE(m.span.begin, m.span.end);
-          EXPECT_LE(m.span.end, piece.size());
-          if (m.upper) {
-            EXPECT_LE(m.amount.Compare(*m.upper), 0) << piece;
-          }
-        }
-      }
-    }
-  }
+  test_support::ExpectEveryCutEndsCleanly(texts);
 }
 
 }  // namespace

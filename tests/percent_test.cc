@@ -14,24 +14,18 @@
 
 #include "factx/extractor.h"
 #include "factx/facts.h"
+#include "test_support.h"
 
 namespace factx {
 namespace {
 
-const Extractor& BuiltIn() {
-  static const Extractor* extractor = [] {
-    Result<Extractor> built = Extractor::Create();
-    EXPECT_TRUE(built.ok()) << built.status().ToString();
-    return new Extractor(std::move(built).value());
-  }();
-  return *extractor;
-}
+using test_support::BuiltInExtractor;
 
 std::vector<Percentage> PercentagesIn(std::string_view text) {
   ExtractOptions options;
   options.kinds = kPercentage;
   Extraction facts;
-  Status status = BuiltIn().Extract(text, options, &facts);
+  Status status = BuiltInExtractor().Extract(text, options, &facts);
   EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
   return facts.percentages;
 }
@@ -39,10 +33,10 @@ std::vector<Percentage> PercentagesIn(std::string_view text) {
 std::string Show(std::string_view text, const std::vector<Percentage>& found) {
   std::string out;
   for (const Percentage& p : found) {
-    out += "\n    " + std::string(BuiltIn().rule_name(p.rule)) + ": \"" +
-           std::string(p.span.Slice(text)) + "\" " + p.value.ToString() +
-           (p.upper ? ".." + p.upper->ToString() : "") + " " +
-           std::string(PercentUnitName(p.unit)) + " " +
+    out += "\n    " + std::string(BuiltInExtractor().rule_name(p.rule)) +
+           ": \"" + std::string(p.span.Slice(text)) + "\" " +
+           p.value.ToString() + (p.upper ? ".." + p.upper->ToString() : "") +
+           " " + std::string(PercentUnitName(p.unit)) + " " +
            std::string(QualifierName(p.qualifier));
   }
   return out.empty() ? "\n    (none)" : out;
@@ -248,7 +242,7 @@ void ExpectCaseInContexts(const PercentCase& c, const Context* contexts,
     }
     EXPECT_EQ(p.unit, c.unit) << text << Show(text, found);
     EXPECT_EQ(p.qualifier, c.qualifier) << text << Show(text, found);
-    EXPECT_EQ(BuiltIn().rule_name(p.rule), c.rule) << text;
+    EXPECT_EQ(BuiltInExtractor().rule_name(p.rule), c.rule) << text;
   }
 }
 
@@ -352,20 +346,7 @@ TEST(PercentTest, EveryCutOfEveryCaseEndsCleanly) {
   for (const PercentCase& c : kChineseCases) texts.emplace_back(c.text);
   for (const PercentCase& c : kEnglishCases) texts.emplace_back(c.text);
   for (const char* text : kNotPercentages) texts.emplace_back(text);
-  Extraction facts;
-  for (const std::string& text : texts) {
-    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
-      for (const std::string& piece : {text.substr(0, cut), text.substr(cut)}) {
-        const Status status = BuiltIn().Extract(piece, {}, &facts);
-        ASSERT_TRUE(status.ok() || status.code() == StatusCode::kInvalidUtf8)
-            << status.ToString();
-        for (const Percentage& p : facts.percentages) {
-          EXPECT_LE(p.span.begin, p.span.end);
-          EXPECT_LE(p.span.end, piece.size());
-        }
-      }
-    }
-  }
+  test_support::ExpectEveryCutEndsCleanly(texts);
 }
 
 std::string Repeat(std::string_view piece, int times) {
@@ -388,7 +369,7 @@ TEST(PercentTest, LongRunsEndCleanly) {
   };
   Extraction facts;
   for (const std::string& text : texts) {
-    EXPECT_TRUE(BuiltIn().Extract(text, {}, &facts).ok());
+    EXPECT_TRUE(BuiltInExtractor().Extract(text, {}, &facts).ok());
     for (const Percentage& p : facts.percentages) {
       EXPECT_LE(p.span.end, text.size());
     }

@@ -1,0 +1,29 @@
+// Helpers shared by the tests that run the whole library.
+#ifndef FACTX_TESTS_TEST_SUPPORT_H_
+#define FACTX_TESTS_TEST_SUPPORT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "factx/extractor.h"
+
+namespace factx::test_support {
+
+// The extractor with the built-in rules, built once per test program.
+const Extractor& BuiltInExtractor();
+
+// The invariants every extraction keeps: every span of every fact is in bounds,
+// not empty, on code point boundaries of `text`; each list is in text order; a
+// range's lower bound is not above its upper bound.
+void ExpectSaneFacts(std::string_view text, const Extraction& facts);
+
+// Every prefix and suffix cut of each text (also inside a UTF-8 sequence) gives
+// OK or kInvalidUtf8, and sane facts when OK: extraction always terminates and
+// never misplaces a span.
+void ExpectEveryCutEndsCleanly(const std::vector<std::string>& texts,
+                               const ExtractOptions& options = {});
+
+}  // namespace factx::test_support
+
+#endif  // FACTX_TESTS_TEST_SUPPORT_H_
