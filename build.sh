@@ -11,7 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 readonly packages=(cmake g++ make pkg-config libre2-dev libicu-dev libgtest-dev libbenchmark-dev
-                   clang)  # clang: the public headers are checked with clang++ too
+                   clang libclang-rt-14-dev)
+# clang: the public headers are checked with clang++ too, and the sanitizer and fuzzer tests
+# build with it; libclang-rt-14-dev: its ASan, UBSan, TSan and libFuzzer runtimes.
 readonly build_dir="${FACTX_BUILD_DIR:-build}"
 readonly build_type="${FACTX_BUILD_TYPE:-Release}"
 readonly jobs="${FACTX_JOBS:-$(nproc 2>/dev/null || echo 2)}"

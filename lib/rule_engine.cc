@@ -16,7 +16,7 @@ constexpr std::int64_t kPrefilterMaxMem = std::int64_t{64} << 20;
 // instructions; with 8 MiB their DFA cache fills and is flushed over and over,
 // which made extraction five times slower (docs/performance.md). RE2 takes the
 // memory only as it builds states, and small rules never come near it.
-constexpr std::int64_t kRuleMaxMem = std::int64_t{32} << 20;
+constexpr std::int64_t kRuleMaxMem = std::int64_t{16} << 20;
 // After a match fails its guards, the rule is retried from the next code point
 // at most this many times before skipping past the failed match, which keeps
 // matching linear.
@@ -179,6 +179,18 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
 void RuleEngine::FindCandidates(std::string_view text, unsigned kind_mask,
                                 RuleScratch* scratch) const {
   if (compiled_.empty()) return;
+  // Most text holds no figure at all. One prefilter pass over the whole text,
+  // which stops at the first place a rule could match, skips the clause by
+  // clause work for it (and RE2::Set's allocation of its match list, made only
+  // when it is asked which rules matched). A rule that cannot match the text
+  // cannot match a clause of it: clause ends are non-word characters, so \b
+  // reads the same, and MatchRule matches within the whole text.
+  RE2::Set::ErrorInfo error;
+  if (!prefilter_->Match(re2::StringPiece(text.data(), text.size()), nullptr,
+                         &error) &&
+      error.kind == RE2::Set::kNoError) {
+    return;
+  }
   std::size_t clause_begin = 0;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 1;
@@ -236,8 +248,9 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
     const std::size_t match_begin =
         static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t match_end = match_begin + groups[0].size();
-    // A `fact` capture narrows the fact to part of the match: the rest is context the rule
-    // requires but does not report (what lookaround would do, which RE2 lacks).
+    // A `fact` capture narrows the fact to part of the match: the rest is
+    // context the rule requires but does not report (what lookaround would do,
+    // which RE2 lacks).
     std::size_t fact_begin = match_begin, fact_end = match_end;
     if (rule.fact_group() > 0 && groups[rule.fact_group()].data() != nullptr) {
       const re2::StringPiece& fact = groups[rule.fact_group()];
@@ -265,7 +278,8 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
         scratch->groups.emplace_back(groups[g].data(), groups[g].size());
       }
       scratch->candidates.push_back(candidate);
-      // Context after the fact may hold the next fact (一亿、两亿和三亿元): resume there.
+      // Context after the fact may hold the next fact (一亿、两亿和三亿元):
+      // resume there.
       pos = fact_end;
       retries = 0;
     } else if (retries < kGuardRetries) {

@@ -65,6 +65,40 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
+// True when every code point of well-formed `text` is one that the filtered
+// NFKC leaves as it is whatever its neighbours: ASCII, the CJK Unified
+// Ideographs (U+4E00..U+9FFF: no decomposition, never composed), the CJK
+// punctuation of Chinese news (、。〈〉《》「」『』【】 ’‘ “” —) and
+// kKeptCharacters. Such text, the bulk of Chinese news, needs no call into ICU;
+// anything else (full-width digits and brackets, U+3000, compatibility
+// ideographs, combining marks) goes to ICU's own check.
+bool IsNfkcInert(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((lead & 0xF0) != 0xE0 || i + 2 >= size) return false;  // not 3 bytes
+    const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                       (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) |
+                       static_cast<char32_t>(bytes[i + 2] & 0x3F);
+    i += 3;
+    if (c >= 0x4E00 && c <= 0x9FFF) continue;
+    if (c == 0x3001 || c == 0x3002 || (c >= 0x3008 && c <= 0x3011)) continue;
+    if (c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C ||
+        c == 0x201D) {
+      continue;
+    }
+    if (c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFFE5) continue;
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // NFKC restricted to everything but kKeptCharacters. FilteredNormalizer2 keeps
@@ -113,7 +147,8 @@ Status TextNormalizer::Impl::AppendNormalizedRun(std::string_view run,
   const icu::StringPiece piece(run.data(), static_cast<int32_t>(run.size()));
   // Quick path, the common case: ASCII or already-normalized text is copied,
   // with no changes.
-  if (IsAscii(run) || normalizer.isNormalizedUTF8(piece, code)) {
+  if (IsAscii(run) || IsNfkcInert(run) ||
+      normalizer.isNormalizedUTF8(piece, code)) {
     out->text_.append(run);
     return Status();
   }

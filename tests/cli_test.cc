@@ -744,5 +744,48 @@ TEST(CliTest, TablePrintsOneRowPerFact) {
   EXPECT_NE(run.out.find("35.7%"), std::string::npos) << run.out;
 }
 
+// --threads: the same bytes as one thread, line for line, whatever the mix of
+// documents, errors and blank lines, over several batches' worth of lines.
+TEST(CliTest, ThreadsGiveTheSameOutputInTheSameOrder) {
+  const std::string_view kLines[] = {
+      R"({"id": 1, "ref_date": "2021-03-08", "text": "今年1月至2月投资增长12.5%，总投资超过450亿元。"})",
+      R"({"id": "b", "text": "The company raised $45 million in a Series B round."})",
+      R"(not json at all)",
+      "",
+      R"({"id": 3})",
+      R"({"id": 4, "text": "会议强调，要持续优化营商环境。"})",
+      R"({"id": 5, "ref_date": "2020-02-30", "text": "增长5%"})",
+      R"({"id": 6, "text": "同比下降3.2个百分点，约合3000万美元"})",
+  };
+  std::string input;
+  constexpr int kRepeats = 700;  // 5600 lines: more than one batch of 4096
+  for (int r = 0; r < kRepeats; ++r) {
+    for (const std::string_view line : kLines) {
+      input.append(line).append("\n");
+    }
+  }
+  const TempFile file(input);
+  const RunResult one = RunFactx("--jsonl --threads 1 " + Quoted(file.path()));
+  EXPECT_EQ(one.exit_status, 2) << one.err;
+  ASSERT_EQ(SplitLines(one.out).size(), kRepeats * std::size(kLines));
+  for (const char* threads : {"2", "3", "8"}) {
+    const RunResult many = RunFactx(std::string("--jsonl --threads=") +
+                                    threads + " " + Quoted(file.path()));
+    EXPECT_EQ(many.exit_status, 2) << threads;
+    EXPECT_TRUE(many.out == one.out) << "--threads " << threads;
+  }
+}
+
+TEST(CliTest, ThreadsMustBeACountFromOneTo256) {
+  for (const std::string_view arguments :
+       {"--jsonl --threads 0", "--jsonl --threads 257", "--jsonl --threads -1",
+        "--jsonl --threads two", "--jsonl --threads ''", "--jsonl --threads"}) {
+    const RunResult run = RunFactx(std::string(arguments));
+    EXPECT_EQ(run.exit_status, 1) << arguments;
+    EXPECT_EQ(run.out, "") << arguments;
+  }
+  EXPECT_EQ(RunFactx("--jsonl --threads 256").exit_status, 0);
+}
+
 }  // namespace
 }  // namespace factx_cli

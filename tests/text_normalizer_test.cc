@@ -1,6 +1,8 @@
 #include "text_normalizer.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <cstdint>
 #include <limits>
@@ -351,6 +353,58 @@ TEST(TraditionalChineseTest, FoldKeepsSizeAndBoundaries) {
   FoldTraditionalChinese(&text);
   EXPECT_EQ(text, "a亿\xF0\x9F\x98\x80万é两");
   EXPECT_EQ(text.size(), size);
+}
+
+// Normalize copies text made only of these code points without asking ICU
+// (IsNfkcInert in text_normalizer.cc). That is right only if NFKC leaves every
+// string of them alone: each is normalized on its own and has a boundary before
+// it (a starter that never composes with what precedes it).
+TEST(TextNormalizerTest, CodePointsCopiedWithoutIcuAreNfkcInert) {
+  UErrorCode code = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(code);
+  ASSERT_TRUE(U_SUCCESS(code));
+  const std::pair<UChar32, UChar32> kFastPath[] = {
+      {0x0000, 0x007F}, {0x4E00, 0x9FFF}, {0x3001, 0x3002}, {0x3008, 0x3011},
+      {0x2014, 0x2014}, {0x2018, 0x2019}, {0x201C, 0x201D}};
+  for (const auto& [first, last] : kFastPath) {
+    for (UChar32 c = first; c <= last; ++c) {
+      const icu::UnicodeString alone(c);
+      EXPECT_TRUE(nfkc->isNormalized(alone, code)) << std::hex << c;
+      EXPECT_TRUE(nfkc->hasBoundaryBefore(c)) << std::hex << c;
+    }
+  }
+  EXPECT_TRUE(U_SUCCESS(code));
+  // Near misses that must still go through ICU: U+3000, （, ０, …, and 兀
+  // (U+F9DF, a compatibility ideograph).
+  for (const UChar32 c : {0x3000, 0xFF08, 0xFF10, 0x2026, 0xF9DF}) {
+    EXPECT_FALSE(nfkc->isNormalized(icu::UnicodeString(c), code))
+        << std::hex << c;
+  }
+}
+
+TEST(TextNormalizerTest, InertTextIsCopiedAndNearMissesAreStillNormalized) {
+  const TextNormalizer normalizer = MakeNormalizer();
+  NormalizedText out;
+  const std::string inert =
+      "项目总投资300亿元，“十四五”期间《规划》提出：增长5%"
+      "。A—B‘C’、【注】￥8；";
+  ASSERT_TRUE(normalizer.Normalize(inert, false, &out).ok());
+  EXPECT_EQ(out.text(), inert);
+  // One code point outside the fast path sends the run to ICU: full-width
+  // digits, brackets and the ideographic space fold, a combining accent
+  // composes with the ASCII letter before it.
+  const struct {
+    std::string original, normalized;
+  } kCases[] = {
+      {"增长１７％。", "增长17%。"},
+      {"（2020年）", "(2020年)"},
+      {"投资\u3000300亿元", "投资 300亿元"},
+      {"cafe\u0301 3亿元", "caf\u00e9 3亿元"},
+  };
+  for (const auto& c : kCases) {
+    ASSERT_TRUE(normalizer.Normalize(c.original, false, &out).ok());
+    EXPECT_EQ(out.text(), c.normalized) << c.original;
+  }
 }
 
 }  // namespace
