@@ -488,8 +488,17 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
     std::optional<Decimal> parsed = ParseAmount(upper_text);
     if (!parsed) return false;
     upper = parsed;
+    const Decimal written = amount;
     amount = CarryScaleBack(num_text, amount, upper_text, *upper);
     if (amount.Compare(*upper) > 0) return false;  // 5至3亿元 is no range
+    // A bare lower bound that no scale of the upper fits, four orders of
+    // magnitude below it, is something else next to an amount (August 2020 to
+    // 922 billion yuan: a year), not a range; the plain amount is still found
+    // by the other rules. 500,000 to 2 million stays a range.
+    if (amount == written && !TrailingScale(upper_text).empty()) {
+      const std::optional<Decimal> far = ScaleByPowerOf10(amount, 4);
+      if (far && far->Compare(*upper) < 0) return false;
+    }
   }
 
   if (const std::string_view scale_text = match.Capture("scale");
