@@ -14,7 +14,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
+
+#include "utf8.h"
 
 namespace factx::internal {
 namespace {
@@ -226,20 +227,6 @@ std::size_t SequenceLength(unsigned char lead) {
   return 4;
 }
 
-// Number of ASCII bytes at the start of [data, data + size), 8 at a time.
-std::size_t AsciiPrefixLength(const char* data, std::size_t size) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  std::size_t pos = 0;
-  while (pos + 8 <= size) {
-    std::uint64_t word;
-    std::memcpy(&word, data + pos, 8);
-    if ((word & kHighBits) != 0) break;
-    pos += 8;
-  }
-  while (pos < size && static_cast<unsigned char>(data[pos]) < 0x80) ++pos;
-  return pos;
-}
-
 }  // namespace
 
 char32_t SimplifiedForm(char32_t c) {
@@ -266,7 +253,7 @@ void FoldTraditionalChinese(std::string* text) {
     const auto lead = static_cast<unsigned char>(data[pos]);
     if (lead < 0x80) {
       previous = 0;
-      pos += AsciiPrefixLength(data + pos, size - pos);
+      pos += AsciiPrefixLength(std::string_view(data + pos, size - pos));
       continue;
     }
     const std::size_t length = SequenceLength(lead);

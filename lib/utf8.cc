@@ -9,21 +9,6 @@
 namespace factx::internal {
 namespace {
 
-// Number of bytes at the start of `text` that form ASCII characters, read 8 at
-// a time.
-std::size_t AsciiPrefixLength(const unsigned char* bytes, std::size_t size) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  std::size_t pos = 0;
-  while (pos + 8 <= size) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes + pos, 8);
-    if ((word & kHighBits) != 0) break;
-    pos += 8;
-  }
-  while (pos < size && bytes[pos] < 0x80) ++pos;
-  return pos;
-}
-
 bool InRange(unsigned char byte, unsigned char low, unsigned char high) {
   return byte >= low && byte <= high;
 }
@@ -61,13 +46,27 @@ std::size_t WellFormedLength(const unsigned char* bytes, std::size_t size) {
 
 }  // namespace
 
+std::size_t AsciiPrefixLength(std::string_view text) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  const std::size_t size = text.size();
+  std::size_t pos = 0;
+  while (pos + 8 <= size) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if ((word & kHighBits) != 0) break;
+    pos += 8;
+  }
+  while (pos < size && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 std::size_t FindInvalidUtf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   std::size_t pos = 0;
   while (pos < size) {
     if (bytes[pos] < 0x80) {
-      pos += AsciiPrefixLength(bytes + pos, size - pos);
+      pos += AsciiPrefixLength(text.substr(pos));
       continue;
     }
     const std::size_t length = WellFormedLength(bytes + pos, size - pos);

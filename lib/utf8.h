@@ -1,4 +1,5 @@
-// UTF-8 validation and decoding (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
+// UTF-8 validation and decoding (RFC 3629: no overlongs, no surrogates, at most
+// U+10FFFF).
 #ifndef FACTX_LIB_UTF8_H_
 #define FACTX_LIB_UTF8_H_
 
@@ -9,17 +10,24 @@
 
 namespace factx::internal {
 
-// Byte offset of the first ill-formed byte of `text`, or text.size() when it is well formed.
+// Number of ASCII bytes at the start of `text`, read 8 at a time (the fast path
+// of every scan over mostly-ASCII text).
+std::size_t AsciiPrefixLength(std::string_view text);
+
+// Byte offset of the first ill-formed byte of `text`, or text.size() when it is
+// well formed.
 std::size_t FindInvalidUtf8(std::string_view text);
 
 // OK, or kInvalidUtf8 with the message "invalid UTF-8 at byte N".
 Status ValidateUtf8(std::string_view text);
 
-// Decodes the code point starting at text[pos] (which must be well-formed UTF-8) and returns
-// it; sets *length to its byte length (1..4).
-char32_t DecodeUtf8(std::string_view text, std::size_t pos, std::size_t* length);
+// Decodes the code point starting at text[pos] (which must be well-formed
+// UTF-8) and returns it; sets *length to its byte length (1..4).
+char32_t DecodeUtf8(std::string_view text, std::size_t pos,
+                    std::size_t* length);
 
-// True when `pos` is 0, text.size(), or the start of a code point (not a continuation byte).
+// True when `pos` is 0, text.size(), or the start of a code point (not a
+// continuation byte).
 inline bool IsCodePointBoundary(std::string_view text, std::size_t pos) {
   return pos == 0 || pos >= text.size() ||
          (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
