@@ -43,6 +43,12 @@ class NumberFragments {
     return it == compiled_.end() ? nullptr : it->second.get();
   }
 
+  // The fragment's prefilter form (its own pattern if it has no `prefilter`).
+  const RE2* FindPrefilter(std::string_view name) const {
+    auto it = prefilter_compiled_.find(std::string(name));
+    return it == prefilter_compiled_.end() ? nullptr : it->second.get();
+  }
+
   const std::string& load_error() const { return load_error_; }
 
  private:
@@ -68,9 +74,18 @@ class NumberFragments {
       }
       compiled_[name] = std::move(re);
     }
+    for (const auto& [name, pattern] : rules.prefilter_fragments) {
+      auto re = std::make_unique<RE2>(pattern, options);
+      if (!re->ok()) {
+        load_error_ += name + " (prefilter): " + re->error() + "\n";
+        continue;
+      }
+      prefilter_compiled_[name] = std::move(re);
+    }
   }
 
   std::map<std::string, std::unique_ptr<RE2>> compiled_;
+  std::map<std::string, std::unique_ptr<RE2>> prefilter_compiled_;
   std::string load_error_;
 };
 
@@ -225,9 +240,10 @@ TEST(NumberFragmentsTest, FindNumbersInText) {
   }
 }
 
-// Every text the fragments match parses: all sequences of up to four pieces of
-// an alphabet of numeral characters and digit groups, then longer sequences
-// from a fixed pseudo-random generator.
+// Every text the fragments match parses, and their prefilter forms match it
+// too (else the prefilter would skip a rule that matches): all sequences of up
+// to four pieces of an alphabet of numeral characters and digit groups, then
+// longer sequences from a fixed pseudo-random generator.
 void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
                             int max_exhaustive_length, int random_sequences,
                             std::uint32_t seed) {
@@ -241,12 +257,22 @@ void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
   names.push_back("{NUM_ARABIC}{SCALE_ZH}");
   fragments.push_back(&arabic_with_scale);
   int failures = 0;
+  std::vector<const RE2*> prefilters;
+  for (std::string_view name : names) {
+    prefilters.push_back(NumberFragments::Get().FindPrefilter(name));
+  }
   auto check = [&](const std::string& text) {
-    for (std::size_t i = 0; i < fragments.size(); ++i) {
-      if (failures < 20 && RE2::FullMatch(text, *fragments[i]) &&
-          !ParseNumber(text).has_value()) {
+    for (std::size_t i = 0; i < fragments.size() && failures < 20; ++i) {
+      if (!RE2::FullMatch(text, *fragments[i])) continue;
+      if (!ParseNumber(text).has_value()) {
         ADD_FAILURE() << names[i] << " matches \"" << text
                       << "\" but ParseNumber rejects it";
+        ++failures;
+      }
+      if (i < prefilters.size() && prefilters[i] != nullptr &&
+          !RE2::FullMatch(text, *prefilters[i])) {
+        ADD_FAILURE() << names[i] << " matches \"" << text
+                      << "\" but its prefilter form does not";
         ++failures;
       }
     }

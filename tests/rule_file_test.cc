@@ -85,6 +85,26 @@ struct BadRuleCase {
   const char* message_part;  // must appear in the status message
 };
 
+// A `prefilter` form stands in for its fragment in prefilter patterns only,
+// there and in every later fragment that uses it.
+TEST(RuleFileTest, PrefilterFormsReplaceFragmentsInPrefilterPatternsOnly) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("define NUM [1-9][0-9]{0,2}\n"
+                            "prefilter NUM [0-9]+\n"
+                            "define AMOUNT {NUM}万?\n"
+                            "rule money.test\n"
+                            "  kind money\n"
+                            "  pattern (?P<num>{AMOUNT})元\n",
+                            "prefilter.rules", &rules)
+                  .ok());
+  ASSERT_EQ(rules.rules.size(), 1u);
+  EXPECT_EQ(rules.rules[0].pattern, "(?P<num>(?:(?:[1-9][0-9]{0,2})万?))元");
+  EXPECT_EQ(rules.rules[0].prefilter_pattern, "(?P<num>(?:(?:[0-9]+)万?))元");
+  // A fragment without a prefilter form is its own.
+  EXPECT_EQ(rules.prefilter_fragments.at("AMOUNT"), "(?:[0-9]+)万?");
+  EXPECT_EQ(rules.fragments.at("AMOUNT"), "(?:[1-9][0-9]{0,2})万?");
+}
+
 TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
   const BadRuleCase cases[] = {
       {"rule a\n  kind money\n", "bad.rules:1: rule a: no pattern"},
@@ -95,7 +115,9 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
        "bad.rules:3: rule a: unknown fragment {NOPE}"},
       {"rule a\n  kind money\n  colour red\n", "unknown attribute \"colour\""},
       {"  indented\n", "bad.rules:1: indented line outside"},
-      {"frobnicate x\n", "expected define, table or rule"},
+      {"frobnicate x\n", "expected define, prefilter, table or rule"},
+      {"prefilter X [0-9]+\n", "prefilter for X, which no define has made"},
+      {"define X [0-9]\nprefilter X\n", "prefilter needs a NAME and a PATTERN"},
       {"define\n", "define needs a NAME"},
       {"define X\n", "define X has no pattern"},
       {"rule a\n  kind money\n  priority high\n  pattern x\n",
@@ -195,13 +217,15 @@ TEST(RuleEngineTest, GuardsRejectNeighbours) {
 
 TEST(RuleEngineTest, FactCaptureNarrowsTheFactAndResumesAfterIt) {
   RuleSet rules;
-  ASSERT_TRUE(ParseRuleText("rule r\n  kind money\n  pattern (?P<fact>[0-9]+亿)(?:和[0-9]+亿){1,8}元\n"
+  ASSERT_TRUE(ParseRuleText("rule r\n  kind money\n  pattern "
+                            "(?P<fact>[0-9]+亿)(?:和[0-9]+亿){1,8}元\n"
                             "  guard not_after :digit\n",
                             "r.rules", &rules)
                   .ok());
   auto engine = RuleEngine::Build(std::move(rules));
   ASSERT_TRUE(engine.ok());
-  // The context after the fact is required but not reported, and holds the next fact.
+  // The context after the fact is required but not reported, and holds the next
+  // fact.
   EXPECT_EQ(Candidates(**engine, "分别为1亿和2亿和3亿元"),
             (std::vector<std::string>{"r:1亿", "r:2亿"}));
   EXPECT_TRUE(Candidates(**engine, "分别为1亿和2亿").empty());
