@@ -36,11 +36,12 @@ struct Scratch {
   std::vector<DateParse> dates;
   std::vector<BuiltCandidate> built;
   std::vector<std::uint32_t> order;    // indices into `built`, best first
-  std::vector<unsigned char> claimed;  // one flag per normalized byte
+  std::vector<unsigned char> claimed;  // one flag per byte of the segment
   std::vector<Money>
       accepted_money;  // normalized spans, for the investment typer
 
-  void Clear() {
+  // What one segment of the text (RuleEngine::SegmentEnd) uses.
+  void ClearSegment() {
     rules.candidates.clear();
     rules.groups.clear();
     money.clear();
@@ -48,8 +49,6 @@ struct Scratch {
     dates.clear();
     built.clear();
     order.clear();
-    claimed.clear();
-    accepted_money.clear();
   }
 };
 
@@ -130,10 +129,11 @@ void BuildCandidates(const internal::RuleEngine& engine, std::string_view text,
   }
 }
 
-// Keeps the best of overlapping candidates: longer first, then higher priority,
-// then leftmost. Block candidates take part and win their spans like any other.
-void DropOverlaps(const internal::RuleEngine& engine, std::size_t text_size,
-                  Scratch* s) {
+// Keeps the best of overlapping candidates of the segment text[begin, end):
+// longer first, then higher priority, then leftmost. Block candidates take part
+// and win their spans like any other.
+void DropOverlaps(const internal::RuleEngine& engine, std::size_t begin,
+                  std::size_t end, Scratch* s) {
   const auto& candidates = s->rules.candidates;
   s->order.resize(s->built.size());
   for (std::uint32_t i = 0; i < s->order.size(); ++i) s->order[i] = i;
@@ -149,19 +149,20 @@ void DropOverlaps(const internal::RuleEngine& engine, std::size_t text_size,
         if (x.begin != y.begin) return x.begin < y.begin;
         return x.rule < y.rule;
       });
-  s->claimed.assign(text_size, 0);
+  s->claimed.assign(end - begin, 0);
   std::size_t kept = 0;
   for (std::uint32_t index : s->order) {
     const internal::Candidate& c = candidates[s->built[index].candidate];
     bool free = true;
     for (std::size_t i = c.begin; i < c.end; ++i) {
-      if (s->claimed[i]) {
+      if (s->claimed[i - begin]) {
         free = false;
         break;
       }
     }
     if (!free) continue;
-    std::fill(s->claimed.begin() + c.begin, s->claimed.begin() + c.end, 1);
+    std::fill(s->claimed.begin() + (c.begin - begin),
+              s->claimed.begin() + (c.end - begin), 1);
     s->order[kept++] = index;
   }
   s->order.resize(kept);
@@ -170,6 +171,43 @@ void DropOverlaps(const internal::RuleEngine& engine, std::size_t text_size,
               return candidates[s->built[a].candidate].begin <
                      candidates[s->built[b].candidate].begin;
             });
+}
+
+// Appends the kept facts of a segment to *out in text order, resolving dates;
+// false when max_facts was reached first.
+bool EmitFacts(Scratch& s, const ExtractOptions& options,
+               internal::DateResolver* resolver, std::size_t* fact_count,
+               Extraction* out) {
+  for (std::uint32_t index : s.order) {
+    const BuiltCandidate& built = s.built[index];
+    const internal::Candidate& candidate = s.rules.candidates[built.candidate];
+    if (*fact_count >= options.max_facts) return false;
+    switch (built.kind) {
+      case RuleKind::kMoney:
+        s.accepted_money.push_back(s.money[built.value]);
+        if (options.kinds & kMoney) {
+          out->money.push_back(s.money[built.value]);
+          ++*fact_count;
+        }
+        break;
+      case RuleKind::kPercent:
+        out->percentages.push_back(s.percentages[built.value]);
+        ++*fact_count;
+        break;
+      case RuleKind::kDate: {
+        DateExpr date;
+        if (!resolver->Resolve(s.dates[built.value], &date)) break;
+        date.span = Span{candidate.begin, candidate.end};
+        date.rule = candidate.rule;
+        out->dates.push_back(date);
+        ++*fact_count;
+        break;
+      }
+      case RuleKind::kBlock:
+        break;
+    }
+  }
+  return true;
 }
 
 void MapSpan(const internal::NormalizedText& normalized, Span* span) {
@@ -242,7 +280,7 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   }
   if (!out->scratch_) out->scratch_.reset(new Scratch());
   Scratch& s = *out->scratch_;
-  s.Clear();
+  s.accepted_money.clear();
 
   Status status = impl_->normalizer.Normalize(
       text, options.replace_invalid_utf8, &s.normalized);
@@ -250,46 +288,23 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   const std::string_view normalized = s.normalized.text();
   const internal::RuleEngine& engine = *impl_->engine;
 
-  engine.FindCandidates(normalized, RuleKindMask(options.kinds), &s.rules);
-  BuildCandidates(engine, normalized, &s);
-  DropOverlaps(engine, normalized.size(), &s);
-
-  // Emit in text order; dates resolve here, since 同年 and 次年 read the dates
-  // before them.
+  // Segment by segment, so that the candidates kept at once are bounded
+  // whatever the text's size; emitted in text order, where dates resolve,
+  // since 同年 and 次年 read the dates before them.
   internal::DateResolver resolver(options.reference_date);
   std::size_t fact_count = 0;
   bool exhausted = false;
-  for (std::uint32_t index : s.order) {
-    const BuiltCandidate& built = s.built[index];
-    const internal::Candidate& candidate = s.rules.candidates[built.candidate];
-    if (fact_count >= options.max_facts) {
-      exhausted = true;
-      break;
-    }
-    switch (built.kind) {
-      case RuleKind::kMoney:
-        s.accepted_money.push_back(s.money[built.value]);
-        if (options.kinds & kMoney) {
-          out->money.push_back(s.money[built.value]);
-          ++fact_count;
-        }
-        break;
-      case RuleKind::kPercent:
-        out->percentages.push_back(s.percentages[built.value]);
-        ++fact_count;
-        break;
-      case RuleKind::kDate: {
-        DateExpr date;
-        if (!resolver.Resolve(s.dates[built.value], &date)) break;
-        date.span = Span{candidate.begin, candidate.end};
-        date.rule = candidate.rule;
-        out->dates.push_back(date);
-        ++fact_count;
-        break;
-      }
-      case RuleKind::kBlock:
-        break;
-    }
+  const bool may_match = engine.MayMatch(normalized);
+  for (std::size_t begin = 0;
+       may_match && !exhausted && begin < normalized.size();) {
+    const std::size_t end = internal::RuleEngine::SegmentEnd(normalized, begin);
+    s.ClearSegment();
+    engine.FindCandidates(normalized, begin, end, RuleKindMask(options.kinds),
+                          &s.rules);
+    BuildCandidates(engine, normalized, &s);
+    DropOverlaps(engine, begin, end, &s);
+    exhausted = !EmitFacts(s, options, &resolver, &fact_count, out);
+    begin = end;
   }
   if (options.kinds & kInvestment) {
     internal::FindInvestments(normalized, s.accepted_money, engine.tables(),

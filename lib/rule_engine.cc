@@ -31,11 +31,10 @@ RE2::Options RuleOptions() {
   return options;
 }
 
-// Replaces each {@TABLE} with an alternation of the table's keys, longest
-// first.
-Status ExpandTables(const RuleSpec& spec, const RuleSet& rules,
-                    std::string* out) {
-  const std::string& pattern = spec.pattern;
+// Replaces each {@TABLE} of `pattern` (spec's pattern or prefilter pattern)
+// with an alternation of the table's keys, longest first.
+Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
+                    const RuleSet& rules, std::string* out) {
   std::size_t i = 0;
   while (i < pattern.size()) {
     if (pattern[i] == '\\' && i + 1 < pattern.size()) {
@@ -145,8 +144,12 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
       return spec.source + ":" + std::to_string(line) + ": rule " + spec.name +
              ": ";
     };
-    std::string pattern;
-    Status status = ExpandTables(spec, engine->rules_, &pattern);
+    std::string pattern, prefilter_pattern;
+    Status status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
+    if (status.ok()) {
+      status = ExpandTables(spec, spec.prefilter_pattern, engine->rules_,
+                            &prefilter_pattern);
+    }
     if (!status.ok()) return status;
     auto regex = std::make_unique<RE2>(pattern, options);
     if (!regex->ok()) {
@@ -163,9 +166,9 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
       }
     }
     std::string error;
-    if (engine->prefilter_->Add(pattern, &error) < 0) {
+    if (engine->prefilter_->Add(prefilter_pattern, &error) < 0) {
       return Status(StatusCode::kRuleSyntax,
-                    where(spec.line) + "bad pattern: " + error);
+                    where(spec.line) + "bad prefilter pattern: " + error);
     }
     engine->compiled_.emplace_back(&spec, std::move(regex), std::move(guards));
   }
@@ -176,23 +179,60 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
   return engine;
 }
 
+bool RuleEngine::MayMatch(std::string_view text) const {
+  if (compiled_.empty()) return false;
+  // One prefilter pass, which stops at the first place a rule could match and
+  // makes no match list (RE2::Set allocates one only when asked which rules
+  // matched). A rule that cannot match the text cannot match a clause of it:
+  // clause ends are non-word characters, so \b reads the same, and MatchRule
+  // matches within the whole text.
+  RE2::Set::ErrorInfo error;
+  return prefilter_->Match(re2::StringPiece(text.data(), text.size()), nullptr,
+                           &error) ||
+         error.kind != RE2::Set::kNoError;
+}
+
+std::size_t RuleEngine::SegmentEnd(std::string_view text, std::size_t begin) {
+  const std::size_t limit = begin + kSegmentBytes;
+  if (limit >= text.size()) return text.size();
+  std::size_t last_clause_end = begin;
+  for (std::size_t i = begin; i < limit;) {
+    std::size_t length = 1;
+    if (IsClauseEnd(text, i, &length)) last_clause_end = i + length;
+    i += length;
+  }
+  if (last_clause_end > begin) return last_clause_end;
+  // One clause longer than kSegmentBytes: no prose has one. Cut it after the
+  // last comma or space of the window's second half, else at a code point.
+  for (std::size_t i = limit; i > begin + kSegmentBytes / 2; --i) {
+    const char c = text[i - 1];
+    if (c == ' ' || c == ',' || c == '\t') return i;
+    if (i >= 3 && (text.compare(i - 3, 3, "，") == 0 ||
+                   text.compare(i - 3, 3, "、") == 0)) {
+      return i;
+    }
+  }
+  std::size_t cut = limit;
+  while (cut > begin + 1 && !IsCodePointBoundary(text, cut)) --cut;
+  return cut;
+}
+
 void RuleEngine::FindCandidates(std::string_view text, unsigned kind_mask,
                                 RuleScratch* scratch) const {
-  if (compiled_.empty()) return;
-  // Most text holds no figure at all. One prefilter pass over the whole text,
-  // which stops at the first place a rule could match, skips the clause by
-  // clause work for it (and RE2::Set's allocation of its match list, made only
-  // when it is asked which rules matched). A rule that cannot match the text
-  // cannot match a clause of it: clause ends are non-word characters, so \b
-  // reads the same, and MatchRule matches within the whole text.
-  RE2::Set::ErrorInfo error;
-  if (!prefilter_->Match(re2::StringPiece(text.data(), text.size()), nullptr,
-                         &error) &&
-      error.kind == RE2::Set::kNoError) {
-    return;
+  if (!MayMatch(text)) return;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = SegmentEnd(text, begin);
+    FindCandidates(text, begin, end, kind_mask, scratch);
+    begin = end;
   }
-  std::size_t clause_begin = 0;
-  for (std::size_t i = 0; i < text.size();) {
+}
+
+void RuleEngine::FindCandidates(std::string_view text, std::size_t begin,
+                                std::size_t end, unsigned kind_mask,
+                                RuleScratch* scratch) const {
+  if (compiled_.empty()) return;
+  std::size_t clause_begin = begin;
+  for (std::size_t i = begin; i < end;) {
     std::size_t length = 1;
     if (IsClauseEnd(text, i, &length)) {
       if (i > clause_begin)
@@ -201,8 +241,8 @@ void RuleEngine::FindCandidates(std::string_view text, unsigned kind_mask,
     }
     i += length;
   }
-  if (text.size() > clause_begin) {
-    MatchClause(text, clause_begin, text.size(), kind_mask, scratch);
+  if (end > clause_begin) {
+    MatchClause(text, clause_begin, end, kind_mask, scratch);
   }
 }
 

@@ -1,9 +1,10 @@
 // Compiles a RuleSet and runs it over normalized text.
 //
-// An RE2::Set over every rule's pattern picks, clause by clause, the rules that
-// can match; only those run their own RE2 for positions and captures, and their
-// guards filter the matches. Both RE2 and the Set run in time linear in the
-// text.
+// An RE2::Set over every rule's prefilter pattern (rule_file.h: the pattern
+// with looser stand-ins for the biggest fragments) picks, clause by clause, the
+// rules that can match; only those run their own RE2 for positions and
+// captures, and their guards filter the matches. Both RE2 and the Set run in
+// time linear in the text.
 #ifndef FACTX_LIB_RULE_ENGINE_H_
 #define FACTX_LIB_RULE_ENGINE_H_
 
@@ -35,7 +36,8 @@ class CompiledRule {
   const re2::RE2& regex() const { return *regex_; }
   const std::vector<Guard>& guards() const { return guards_; }
   int group_count() const { return group_count_; }
-  // The group named `fact`, which narrows a match's fact to part of it; 0 if none.
+  // The group named `fact`, which narrows a match's fact to part of it; 0 if
+  // none.
   int fact_group() const { return fact_group_; }
   // Group numbers (1-based) whose base name (before any "__") is `name`, in
   // order.
@@ -81,10 +83,28 @@ class RuleEngine {
   const CompiledRule& rule(std::size_t id) const { return compiled_[id]; }
   RuleTables tables() const { return RuleTables(&rules_); }
 
-  // Appends to scratch->candidates every guarded match in `text` of the rules
-  // whose kind bit (1 << RuleKind) is in `kind_mask`. Clauses (split at
-  // 。！？；!?; and line breaks) are matched one at a time; matches never cross
-  // them.
+  // Matches never cross a segment end. Text is matched segment by segment, so
+  // that what a call keeps (candidates and their captures) is bounded by a
+  // segment, whatever the size of the text: 16 KiB of whole clauses, or the
+  // first 16 KiB of a longer clause (which prose never has), cut after a comma
+  // or space where the window's second half has one.
+  static constexpr std::size_t kSegmentBytes = 16 * 1024;
+
+  // True when some rule may match somewhere in `text`: one prefilter pass.
+  // Text without a figure stops here.
+  bool MayMatch(std::string_view text) const;
+
+  // The end of the segment of `text` that starts at `begin` (< text.size()).
+  static std::size_t SegmentEnd(std::string_view text, std::size_t begin);
+
+  // Appends to scratch->candidates every guarded match in text[begin, end) (a
+  // segment, or several) of the rules whose kind bit (1 << RuleKind) is in
+  // `kind_mask`. Clauses (split at 。！？；!?; and line breaks) are matched one
+  // at a time; matches never cross them.
+  void FindCandidates(std::string_view text, std::size_t begin, std::size_t end,
+                      unsigned kind_mask, RuleScratch* scratch) const;
+
+  // The same over all of `text`, segment by segment, after MayMatch.
   void FindCandidates(std::string_view text, unsigned kind_mask,
                       RuleScratch* scratch) const;
 
