@@ -245,5 +245,65 @@ TEST(RuleEngineTest, MatchesNeverCrossClauseEnds) {
   EXPECT_TRUE(Candidates(**engine, "甲\n乙").empty());
 }
 
+// Segments hold whole clauses; only a clause longer than a segment, which
+// prose never has, is cut, after a comma or space when there is one.
+TEST(RuleEngineTest, SegmentsEndAtClauseEndsOrCutOnlyOverlongClauses) {
+  constexpr std::size_t kSegment = RuleEngine::kSegmentBytes;
+  std::string sentences;
+  while (sentences.size() < 3 * kSegment) sentences += "投资300亿元。";
+  std::size_t begin = 0;
+  int segments = 0;
+  while (begin < sentences.size()) {
+    const std::size_t end = RuleEngine::SegmentEnd(sentences, begin);
+    ASSERT_GT(end, begin);
+    EXPECT_LE(end - begin, kSegment);
+    if (end < sentences.size()) {
+      EXPECT_EQ(sentences.compare(end - 3, 3, "。"), 0) << end;
+    }
+    begin = end;
+    ++segments;
+  }
+  EXPECT_GE(segments, 3);
+  EXPECT_LE(segments, 4);
+
+  // One clause of words and spaces: cut after a space in the second half.
+  std::string words;
+  while (words.size() < 2 * kSegment) words += "lorem ipsum ";
+  const std::size_t cut = RuleEngine::SegmentEnd(words, 0);
+  EXPECT_GT(cut, kSegment / 2);
+  EXPECT_LE(cut, kSegment);
+  EXPECT_EQ(words[cut - 1], ' ');
+
+  // No comma or space at all: cut on a code point boundary.
+  std::string han;
+  while (han.size() < 2 * kSegment) han += "甲";
+  const std::size_t hard_cut = RuleEngine::SegmentEnd(han, 3);
+  EXPECT_EQ(hard_cut % 3, 0u);  // 甲 is three bytes
+  EXPECT_GT(hard_cut, 3 + kSegment / 2);
+  EXPECT_LE(hard_cut - 3, kSegment);
+
+  // A short text is one segment.
+  EXPECT_EQ(RuleEngine::SegmentEnd("投资300亿元", 0), 15u);
+}
+
+// Segment by segment finds what one pass over the whole text would: every
+// amount of a text several segments long, each once.
+TEST(RuleEngineTest, CandidatesOfALongTextAreFoundInEverySegment) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(kGoodRules, "good.rules", &rules).ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok());
+  std::string text;
+  int amounts = 0;
+  while (text.size() < 4 * RuleEngine::kSegmentBytes) {
+    text += "投资" + std::to_string(amounts + 1) + "亿元，";
+    if (++amounts % 7 == 0) text += "。";
+  }
+  const std::vector<std::string> found = Candidates(**engine, text);
+  ASSERT_EQ(found.size(), static_cast<std::size_t>(amounts));
+  EXPECT_EQ(found.front(), "money.test:1亿元");
+  EXPECT_EQ(found.back(), "money.test:" + std::to_string(amounts) + "亿元");
+}
+
 }  // namespace
 }  // namespace factx::internal
