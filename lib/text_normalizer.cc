@@ -51,38 +51,29 @@ Status IcuError(const char* what, UErrorCode code) {
                 std::string("ICU ") + what + " failed: " + u_errorName(code));
 }
 
-bool IsAscii(std::string_view text) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  std::size_t pos = 0;
-  for (; pos + 8 <= text.size(); pos += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + pos, 8);
-    if ((word & kHighBits) != 0) return false;
-  }
-  for (; pos < text.size(); ++pos) {
-    if (static_cast<unsigned char>(text[pos]) >= 0x80) return false;
-  }
-  return true;
-}
-
-// True when every code point of well-formed `text` is one that the filtered
-// NFKC leaves as it is whatever its neighbours: ASCII, the CJK Unified
-// Ideographs (U+4E00..U+9FFF: no decomposition, never composed), the CJK
-// punctuation of Chinese news (、。〈〉《》「」『』【】 ’‘ “” —) and
-// kKeptCharacters. Such text, the bulk of Chinese news, needs no call into ICU;
-// anything else (full-width digits and brackets, U+3000, compatibility
-// ideographs, combining marks) goes to ICU's own check.
-bool IsNfkcInert(std::string_view text) {
+// True when `text` is well-formed UTF-8 made only of code points that the
+// filtered NFKC leaves as they are whatever their neighbours: ASCII, the CJK
+// Unified Ideographs (U+4E00..U+9FFF: no decomposition, never composed), the
+// CJK punctuation of Chinese news (、。〈〉《》「」『』【】 ’‘ “” —) and
+// kKeptCharacters. Such text, the bulk of Chinese news, needs no call into ICU
+// and no separate validation: a 3-byte sequence with continuation bytes that
+// decodes into these ranges is neither overlong nor a surrogate. Anything else
+// (full-width digits and brackets, U+3000, compatibility ideographs,
+// combining marks, ill-formed bytes) goes the general way.
+bool IsWellFormedAndNfkcInert(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
     const unsigned char lead = bytes[i];
     if (lead < 0x80) {
-      ++i;
+      i += AsciiPrefixLength(text.substr(i));
       continue;
     }
     if ((lead & 0xF0) != 0xE0 || i + 2 >= size) return false;  // not 3 bytes
+    if ((bytes[i + 1] & 0xC0) != 0x80 || (bytes[i + 2] & 0xC0) != 0x80) {
+      return false;
+    }
     const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) |
                        (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) |
                        static_cast<char32_t>(bytes[i + 2] & 0x3F);
@@ -147,7 +138,7 @@ Status TextNormalizer::Impl::AppendNormalizedRun(std::string_view run,
   const icu::StringPiece piece(run.data(), static_cast<int32_t>(run.size()));
   // Quick path, the common case: ASCII or already-normalized text is copied,
   // with no changes.
-  if (IsAscii(run) || IsNfkcInert(run) ||
+  if (IsWellFormedAndNfkcInert(run) ||
       normalizer.isNormalizedUTF8(piece, code)) {
     out->text_.append(run);
     return Status();
@@ -181,6 +172,12 @@ Status TextNormalizer::Normalize(std::string_view original,
         StatusCode::kResourceExhausted,
         "text of " + std::to_string(original.size()) +
             " bytes is longer than the 2147483647 bytes ICU can normalize");
+  }
+  // The common case in one pass: nothing to repair, nothing for ICU to do.
+  if (IsWellFormedAndNfkcInert(original)) {
+    out->text_.assign(original);
+    FoldTraditionalChinese(&out->text_);
+    return Status();
   }
   const std::size_t first_bad = FindInvalidUtf8(original);
   if (first_bad != original.size() && !replace_invalid_utf8) {

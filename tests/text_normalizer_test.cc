@@ -356,7 +356,7 @@ TEST(TraditionalChineseTest, FoldKeepsSizeAndBoundaries) {
 }
 
 // Normalize copies text made only of these code points without asking ICU
-// (IsNfkcInert in text_normalizer.cc). That is right only if NFKC leaves every
+// (IsWellFormedAndNfkcInert in text_normalizer.cc). That is right only if NFKC leaves every
 // string of them alone: each is normalized on its own and has a boundary before
 // it (a starter that never composes with what precedes it).
 TEST(TextNormalizerTest, CodePointsCopiedWithoutIcuAreNfkcInert) {
