@@ -60,9 +60,13 @@ class Extractor::Impl {
  public:
   internal::TextNormalizer normalizer;
   std::unique_ptr<internal::RuleEngine> engine;
+  // Indexes the investment tables of `engine`'s rules once, for every call.
+  internal::InvestmentTyper investment_typer;
 
   Impl(internal::TextNormalizer n, std::unique_ptr<internal::RuleEngine> e)
-      : normalizer(std::move(n)), engine(std::move(e)) {}
+      : normalizer(std::move(n)),
+        engine(std::move(e)),
+        investment_typer(engine->tables()) {}
 };
 
 namespace {
@@ -307,8 +311,8 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
     begin = end;
   }
   if (options.kinds & kInvestment) {
-    internal::FindInvestments(normalized, s.accepted_money, engine.tables(),
-                              &out->investments);
+    impl_->investment_typer.Find(normalized, s.accepted_money,
+                                 &out->investments);
     const std::size_t room =
         options.max_facts - std::min(options.max_facts, fact_count);
     if (out->investments.size() > room) {

@@ -31,7 +31,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace factx::internal {
@@ -117,17 +120,6 @@ std::size_t CodePointLength(unsigned char lead) {
   return 4;
 }
 
-bool IsInvestmentKind(std::string_view name) {
-  InvestmentKind kind;
-  return ParseInvestmentKind(name, &kind);
-}
-
-InvestmentKind KindOf(std::string_view name) {
-  InvestmentKind kind = InvestmentKind::kInvestment;
-  ParseInvestmentKind(name, &kind);
-  return kind;
-}
-
 // Where text may be cut.
 enum class Break : unsigned char { kNone, kClause, kSentence };
 
@@ -174,7 +166,8 @@ struct Word {
   std::size_t begin = 0;
   std::size_t end = 0;
   Role role = kNeutral;
-  std::string_view value;
+  InvestmentKind kind = InvestmentKind::kInvestment;  // of a trigger
+  bool attributive = false;  // a filler (的) that allows kAttributiveGap
 };
 
 // A trigger as found: one table word, or a round label joined with the trigger
@@ -186,104 +179,265 @@ struct Trigger {
   bool after_only = false;  // ties only an amount before it
 };
 
-// The investment tables of a rule set.
-class Lexicon {
+}  // namespace
+
+// The words of the investment tables, indexed twice: by their first code point
+// (ASCII letters folded to lower case) for Match, and by their last byte for
+// LongestSuffix. Immutable after construction.
+//
+// Match keeps the meaning of reading each table on its own: for every table
+// of `roles` its longest key at the position (between keys differing only in
+// ASCII case, the one the sorted table lists first among keys starting with a
+// lower-case letter, then among those starting with an upper-case one); then
+// the longest of those, the lower role on equal lengths. A trigger of unknown
+// kind found so is no word, and it hides the shorter keys of its table. The
+// keys of a first code point are kept longest first, then by role, then in
+// that table order, so the first key that matches (skipping hidden tables)
+// is the answer.
+class InvestmentLexicon {
  public:
-  explicit Lexicon(const RuleTables& tables) {
-    for (int role = 0; role < kRoleCount; ++role)
-      tables_[role] = tables.Find(kTableNames[role]);
+  explicit InvestmentLexicon(const RuleTables& tables) {
+    struct Pending {
+      std::uint64_t first;  // FirstCodePoint of the key
+      std::uint32_t rank;   // order between keys differing only in case
+      Key key;
+    };
+    std::vector<Pending> pending;
+    for (int role = 0; role < kRoleCount; ++role) {
+      const RuleTable* table = tables.Find(kTableNames[role]);
+      if (table == nullptr) continue;
+      const bool is_trigger =
+          (Bit(static_cast<Role>(role)) & kTriggerRoles) != 0;
+      const std::uint32_t table_size =
+          static_cast<std::uint32_t>(table->entries.size());
+      std::uint32_t index = 0;
+      for (const auto& [key, value] : table->entries) {
+        ++index;
+        if (key.empty()) continue;  // matches nowhere
+        Key entry;
+        entry.offset = static_cast<std::uint32_t>(folded_.size());
+        entry.size = static_cast<std::uint32_t>(key.size());
+        entry.role = static_cast<Role>(role);
+        entry.word_start = IsAsciiAlnum(key.front());
+        entry.word_end = IsAsciiAlnum(key.back());
+        if (is_trigger) {
+          entry.usable = ParseInvestmentKind(value, &entry.kind);
+        }
+        entry.attributive = role == kFiller && value == "attributive";
+        for (const char c : key)
+          folded_.push_back(static_cast<char>(ToLower(c)));
+        const std::uint32_t rank =
+            (IsAsciiUpper(key.front()) ? table_size : 0) + index;
+        pending.push_back({FirstCodePoint(key, 0), rank, entry});
+      }
+    }
+
+    // By first code point.
+    std::sort(pending.begin(), pending.end(),
+              [](const Pending& a, const Pending& b) {
+                if (a.first != b.first) return a.first < b.first;
+                if (a.key.size != b.key.size) return a.key.size > b.key.size;
+                if (a.key.role != b.key.role) return a.key.role < b.key.role;
+                return a.rank < b.rank;
+              });
+    std::size_t groups = 0;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      if (i == 0 || pending[i].first != pending[i - 1].first) ++groups;
+    }
+    std::size_t capacity = 16;
+    while (capacity < 2 * groups) capacity *= 2;
+    wide_groups_.assign(capacity, Slot());
+    wide_shift_ = 64;
+    for (std::size_t c = capacity; c > 1; c /= 2) --wide_shift_;
+    by_first_.reserve(pending.size());
+    for (std::size_t i = 0; i < pending.size();) {
+      const std::uint64_t first = pending[i].first;
+      Range range;
+      range.begin = static_cast<std::uint32_t>(by_first_.size());
+      for (; i < pending.size() && pending[i].first == first; ++i) {
+        by_first_.push_back(pending[i].key);
+        range.roles |= Bit(pending[i].key.role);
+      }
+      range.end = static_cast<std::uint32_t>(by_first_.size());
+      const unsigned char lead = static_cast<unsigned char>(first);
+      lead_roles_[lead] |= range.roles;
+      if ((first >> 32) == 1) {
+        narrow_groups_[lead] = range;
+      } else {
+        Slot* slot = &wide_groups_[WideHash(first)];
+        while (slot->first != 0) {
+          slot = slot + 1 == wide_groups_.data() + wide_groups_.size()
+                     ? wide_groups_.data()
+                     : slot + 1;
+        }
+        slot->first = first;
+        slot->range = range;
+      }
+    }
+
+    // By last byte.
+    by_last_ = by_first_;
+    std::sort(by_last_.begin(), by_last_.end(),
+              [this](const Key& a, const Key& b) {
+                const unsigned char a_last = LastByte(a), b_last = LastByte(b);
+                if (a_last != b_last) return a_last < b_last;
+                if (a.role != b.role) return a.role < b.role;
+                return a.size > b.size;
+              });
+    for (std::size_t i = 0; i < by_last_.size();) {
+      const unsigned char last = LastByte(by_last_[i]);
+      Range& range = last_byte_groups_[last];
+      range.begin = static_cast<std::uint32_t>(i);
+      for (; i < by_last_.size() && LastByte(by_last_[i]) == last; ++i)
+        range.roles |= Bit(by_last_[i].role);
+      range.end = static_cast<std::uint32_t>(i);
+    }
   }
-  bool usable() const { return tables_[kTrigger] != nullptr; }
 
   // The longest word at text[pos, limit) among the tables of `roles`; false
-  // when none.
+  // when none. Requires pos < text.size().
   bool Match(std::string_view text, std::size_t pos, std::size_t limit,
              unsigned roles, Word* word) const {
-    std::size_t best = 0;
-    for (int role = 0; role < kRoleCount; ++role) {
-      if (!(roles & Bit(static_cast<Role>(role))) || tables_[role] == nullptr)
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    if ((lead_roles_[ToLower(lead)] & roles) == 0) return false;
+    const Range* range = KeysStartingAt(text, pos);
+    if (range == nullptr || (range->roles & roles) == 0) return false;
+    const std::size_t room = limit - pos;
+    unsigned hidden = 0;  // tables whose longest key here is no word
+    for (std::uint32_t i = range->begin; i < range->end; ++i) {
+      const Key& key = by_first_[i];
+      const unsigned bit = Bit(key.role);
+      if ((roles & bit) == 0 || (hidden & bit) != 0 || key.size > room)
         continue;
-      std::string_view value;
-      const std::size_t length =
-          LongestKeyAt(*tables_[role], text, pos, limit, &value);
-      if (length <= best) continue;
-      // A trigger whose kind is unknown (a typo in a custom rule) is no
-      // trigger.
-      if ((role == kTrigger || role == kTriggerAfter || role == kRound) &&
-          !IsInvestmentKind(value)) {
+      if (!KeyMatchesAt(text, pos, key)) continue;
+      if (!key.usable) {
+        hidden |= bit;
         continue;
       }
-      best = length;
-      *word = Word{pos, pos + length, static_cast<Role>(role), value};
+      *word = Word{pos, pos + key.size, key.role, key.kind, key.attributive};
+      return true;
     }
-    return best > 0;
+    return false;
   }
 
   // The longest key of table `role` that text[begin, end) ends with; 0 when
   // none.
   std::size_t LongestSuffix(std::string_view text, std::size_t begin,
                             std::size_t end, Role role) const {
-    if (tables_[role] == nullptr) return 0;
-    std::size_t best = 0;
-    for (const auto& entry : tables_[role]->entries) {
-      const std::string_view key = entry.first;
-      if (key.empty() || key.size() <= best || key.size() > end - begin)
-        continue;
-      const std::size_t pos = end - key.size();
-      if (KeyMatchesAt(text, pos, key)) best = key.size();
+    const std::size_t room = end - begin;
+    if (room == 0 || end == 0) return 0;
+    const Range& range =
+        last_byte_groups_[ToLower(static_cast<unsigned char>(text[end - 1]))];
+    if ((range.roles & Bit(role)) == 0) return 0;
+    for (std::uint32_t i = range.begin; i < range.end; ++i) {
+      const Key& key = by_last_[i];
+      if (key.role != role || key.size > room) continue;
+      if (KeyMatchesAt(text, end - key.size, key)) return key.size;
     }
-    return best;
+    return 0;
   }
 
  private:
+  struct Key {
+    std::uint32_t offset = 0;  // of its bytes in folded_
+    std::uint32_t size = 0;
+    Role role = kNeutral;
+    // False for a trigger of unknown kind (a typo in a custom rule): no word.
+    bool usable = true;
+    bool attributive = false;
+    bool word_start = false;  // begins with an ASCII letter or digit
+    bool word_end = false;    // ends with one
+    InvestmentKind kind = InvestmentKind::kInvestment;
+  };
+  // Keys [begin, end) of by_first_ or by_last_, and the roles among them.
+  struct Range {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    unsigned roles = 0;
+  };
+  struct Slot {
+    std::uint64_t first = 0;  // 0: empty
+    Range range;
+  };
+
+  // The first code point of text[pos...] as a table key: its bytes (at most
+  // CodePointLength of the lead, fewer at the end of `text`) in the low bits
+  // and their count above bit 32. A one-byte code point is folded to lower
+  // case; longer ones are compared byte for byte, as the sorted tables were.
+  static std::uint64_t FirstCodePoint(std::string_view text, std::size_t pos) {
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    const std::size_t length =
+        std::min(CodePointLength(lead), text.size() - pos);
+    if (length == 1) return (std::uint64_t{1} << 32) | ToLower(lead);
+    std::uint64_t first = std::uint64_t{length} << 32;
+    for (std::size_t i = 0; i < length; ++i) {
+      first |= std::uint64_t{static_cast<unsigned char>(text[pos + i])}
+               << (8 * i);
+    }
+    return first;
+  }
+
+  std::size_t WideHash(std::uint64_t first) const {
+    return static_cast<std::size_t>((first * 0x9E3779B97F4A7C15ull) >>
+                                    wide_shift_);
+  }
+
+  // The keys whose first code point is the one at text[pos], or nullptr.
+  const Range* KeysStartingAt(std::string_view text, std::size_t pos) const {
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    if (CodePointLength(lead) == 1) return &narrow_groups_[ToLower(lead)];
+    const std::uint64_t first = FirstCodePoint(text, pos);
+    // A code point cut short by the end of the text, down to its lead byte.
+    if ((first >> 32) == 1) return &narrow_groups_[lead];
+    const Slot* slot = &wide_groups_[WideHash(first)];
+    const Slot* const slots_end = wide_groups_.data() + wide_groups_.size();
+    while (slot->first != first) {
+      if (slot->first == 0) return nullptr;
+      slot = slot + 1 == slots_end ? wide_groups_.data() : slot + 1;
+    }
+    return &slot->range;
+  }
+
+  unsigned char LastByte(const Key& key) const {
+    return static_cast<unsigned char>(folded_[key.offset + key.size - 1]);
+  }
+
   // True when `key` is at text[pos], ignoring ASCII case, and a key that begins
   // or ends with an ASCII letter or digit stands at a word boundary there.
-  static bool KeyMatchesAt(std::string_view text, std::size_t pos,
-                           std::string_view key) {
-    if (key.size() > text.size() - pos) return false;
-    for (std::size_t i = 0; i < key.size(); ++i) {
-      if (ToLower(text[pos + i]) != ToLower(key[i])) return false;
+  bool KeyMatchesAt(std::string_view text, std::size_t pos,
+                    const Key& key) const {
+    if (key.size > text.size() - pos) return false;
+    const char* folded = folded_.data() + key.offset;
+    for (std::size_t i = 0; i < key.size; ++i) {
+      if (ToLower(text[pos + i]) != static_cast<unsigned char>(folded[i]))
+        return false;
     }
-    const std::size_t end = pos + key.size();
-    if (IsAsciiAlnum(key.front()) && pos > 0 && IsAsciiAlnum(text[pos - 1]))
-      return false;
-    if (IsAsciiAlnum(key.back()) && end < text.size() &&
-        IsAsciiAlnum(text[end]))
+    const std::size_t end = pos + key.size;
+    if (key.word_start && pos > 0 && IsAsciiAlnum(text[pos - 1])) return false;
+    if (key.word_end && end < text.size() && IsAsciiAlnum(text[end]))
       return false;
     return true;
   }
 
-  // Keys sharing the first code point (or ASCII letter, in either case) are
-  // adjacent in the sorted table: only those are tried.
-  static std::size_t LongestKeyAt(const RuleTable& table, std::string_view text,
-                                  std::size_t pos, std::size_t limit,
-                                  std::string_view* value) {
-    const unsigned char lead = static_cast<unsigned char>(text[pos]);
-    std::size_t best = 0;
-    auto try_keys_starting_with = [&](std::string_view first) {
-      for (auto it = table.entries.lower_bound(first);
-           it != table.entries.end(); ++it) {
-        const std::string_view key = it->first;
-        if (key.compare(0, first.size(), first) != 0) break;
-        if (key.size() <= best || key.size() > limit - pos) continue;
-        if (!KeyMatchesAt(text, pos, key)) continue;
-        best = key.size();
-        *value = it->second;
-      }
-    };
-    if (IsAsciiLetter(lead)) {
-      const char lower = static_cast<char>(lead | 0x20);
-      const char upper = static_cast<char>(lead & ~0x20);
-      try_keys_starting_with(std::string_view(&lower, 1));
-      try_keys_starting_with(std::string_view(&upper, 1));
-    } else {
-      try_keys_starting_with(text.substr(pos, CodePointLength(lead)));
-    }
-    return best;
-  }
-
-  const RuleTable* tables_[kRoleCount] = {};
+  std::string folded_;  // the bytes of all keys, ASCII folded to lower case
+  // Keys grouped by first code point, each group longest first, then by role,
+  // then in table order (see the class comment).
+  std::vector<Key> by_first_;
+  // The groups of one-byte first code points, by that byte (lower case).
+  Range narrow_groups_[256];
+  // The groups of longer first code points: open addressing by WideHash,
+  // linear probing, power-of-two size, at most half full.
+  std::vector<Slot> wide_groups_;
+  int wide_shift_ = 64;
+  // The roles of the keys whose first byte (lower case) is the index: most
+  // positions are rejected here with one load.
+  unsigned lead_roles_[256] = {};
+  // Keys grouped by last byte (lower case), then by role, longest first.
+  std::vector<Key> by_last_;
+  Range last_byte_groups_[256];
 };
+
+namespace {
 
 // The state of the clause being read.
 struct Clause {
@@ -312,7 +466,7 @@ struct Clause {
 class Typer {
  public:
   Typer(std::string_view text, const std::vector<Money>& money,
-        const Lexicon& lexicon, std::vector<Investment>* out)
+        const InvestmentLexicon& lexicon, std::vector<Investment>* out)
       : text_(text), money_(money), lexicon_(lexicon), out_(out) {}
 
   void Run() {
@@ -406,7 +560,7 @@ class Typer {
   // A trigger word as a Trigger; a round label takes in the trigger right after
   // it (B轮 + 融资 -> B轮融资, Series B + funding -> Series B funding).
   Trigger ReadTrigger(const Word& word, std::size_t limit) const {
-    Trigger trigger{word.begin, word.end, KindOf(word.value),
+    Trigger trigger{word.begin, word.end, word.kind,
                     word.role == kTriggerAfter};
     if (word.role != kRound) return trigger;
     const std::size_t pos = SkipSpaces(word.end, limit);
@@ -556,7 +710,7 @@ class Typer {
           case kBlocker:
             return false;
           case kFiller:
-            if (word.value == "attributive") gap_limit = kAttributiveGap;
+            if (word.attributive) gap_limit = kAttributiveGap;
             pos = word.end;
             continue;
           case kJoiner:
@@ -725,7 +879,7 @@ class Typer {
 
   std::string_view text_;
   const std::vector<Money>& money_;
-  const Lexicon& lexicon_;
+  const InvestmentLexicon& lexicon_;
   std::vector<Investment>* out_;
   // Of the sentence being read.
   std::size_t sentence_end_ = 0;
@@ -750,12 +904,22 @@ bool ParseInvestmentKind(std::string_view name, InvestmentKind* kind) {
   return false;
 }
 
+InvestmentTyper::InvestmentTyper(const RuleTables& tables) {
+  if (tables.Find(kTableNames[kTrigger]) != nullptr)
+    lexicon_ = std::make_shared<const InvestmentLexicon>(tables);
+}
+
+void InvestmentTyper::Find(std::string_view text,
+                           const std::vector<Money>& money,
+                           std::vector<Investment>* out) const {
+  if (money.empty() || lexicon_ == nullptr) return;
+  Typer(text, money, *lexicon_, out).Run();
+}
+
 void FindInvestments(std::string_view text, const std::vector<Money>& money,
                      const RuleTables& tables, std::vector<Investment>* out) {
   if (money.empty()) return;
-  const Lexicon lexicon(tables);
-  if (!lexicon.usable()) return;
-  Typer(text, money, lexicon, out).Run();
+  InvestmentTyper(tables).Find(text, money, out);
 }
 
 }  // namespace factx::internal

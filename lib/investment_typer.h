@@ -14,6 +14,7 @@
 #ifndef FACTX_LIB_INVESTMENT_TYPER_H_
 #define FACTX_LIB_INVESTMENT_TYPER_H_
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -22,12 +23,47 @@
 
 namespace factx::internal {
 
-// `money` holds the accepted money facts of `text` (normalized text) in text
-// order, without overlaps, with spans in `text`. Appends to *out, in text
-// order, an Investment for each amount that its clause presents as one; all its
-// spans (span, trigger, investor, target) are in `text`, and its `rule` is the
-// money fact's rule. Runs in time linear in text.size(), allocates nothing but
-// the appended facts, and never fails.
+class InvestmentLexicon;  // the index of the table words (investment_typer.cc)
+
+// Thread-safety and ownership: an InvestmentTyper is immutable after
+// construction, so any number of threads may call Find on one typer at once.
+// It owns its index of the table words (copies of the keys, shared by the
+// typer's copies, never written) and keeps no pointer into the RuleTables it
+// was built from: the rule set may change or go away afterwards. Copying is
+// cheap.
+//
+// It types money amounts as investments with the investment tables of one rule
+// set. Build it once per rule set, not per text: building reads every table.
+// Find then costs, at each position it reads, one lookup by the first code
+// point and a comparison with each key that starts with it.
+//
+//   const InvestmentTyper typer(engine.tables());  // once
+//   typer.Find(normalized, accepted_money, &out->investments);  // per text
+class InvestmentTyper {
+ public:
+  // A typer that types nothing (as for a rule set without
+  // investment_trigger).
+  InvestmentTyper() = default;
+  // Indexes the investment tables of `tables`. Never fails: a rule set without
+  // investment_trigger gives a typer that types nothing, and a trigger whose
+  // kind is unknown (a typo in a custom rule) triggers nothing.
+  explicit InvestmentTyper(const RuleTables& tables);
+
+  // `money` holds the accepted money facts of `text` (normalized text) in text
+  // order, without overlaps, with spans in `text`. Appends to *out, in text
+  // order, an Investment for each amount that its clause presents as one; all
+  // its spans (span, trigger, investor, target) are in `text`, and its `rule`
+  // is the money fact's rule. Runs in time linear in text.size(), allocates
+  // nothing but the appended facts, and never fails.
+  void Find(std::string_view text, const std::vector<Money>& money,
+            std::vector<Investment>* out) const;
+
+ private:
+  std::shared_ptr<const InvestmentLexicon> lexicon_;  // null: types nothing
+};
+
+// Same as InvestmentTyper(tables).Find(text, money, out); it builds the index
+// on every call, so callers that type many texts should keep a typer instead.
 void FindInvestments(std::string_view text, const std::vector<Money>& money,
                      const RuleTables& tables, std::vector<Investment>* out);
 
