@@ -2,10 +2,12 @@
 
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 
 #include "civil_date_math.h"
 #include "number_parser.h"
+#include "rule_engine.h"
 #include "utf8.h"
 
 namespace factx::internal {
@@ -170,22 +172,94 @@ std::optional<int> ReadDateNumber(std::string_view text, int* digits) {
 
 namespace {
 
-// Reads named captures for one side of a range: "" for the begin, "to_" for the
-// end.
+// The capture names ParseDate reads (docs/dates.md), in the order of
+// kCaptureNames. The end of a range prefixes them with "to_".
+enum class Capture : unsigned char {
+  kP1,
+  kP2,
+  kP3,
+  kS1,
+  kS2,
+  kYear,
+  kAd,
+  kYearRel,
+  kYearFar,
+  kYearAna,
+  kEra,
+  kEraYear,
+  kFiscal,
+  kMonth,
+  kMonthName,
+  kMonthRel,
+  kMonthAna,
+  kYearEdge,
+  kQuarter,
+  kQuarterRel,
+  kHalf,
+  kHalfRel,
+  kSeason,
+  kTenDays,
+  kDay,
+  kDayRel,
+  kDayAna,
+  kWeekRel,
+  kWeekday,
+  kNth,
+  kDecade,
+  kCentury,
+  kCenturyRel,
+  kSamePeriod,
+  kPriorYear,
+  kWholeYear,
+  kPlan,
+  kWindow,
+  kAgo,
+  kCount,  // a window's count of units (近三年: 三), not a count of names
+  kUnit,
+  kNow,
+};
+
+constexpr std::array<std::string_view, 42> kCaptureNames = {
+    "p1",         "p2",        "p3",          "s1",          "s2",
+    "year",       "ad",        "year_rel",    "year_far",    "year_ana",
+    "era",        "era_year",  "fiscal",      "month",       "month_name",
+    "month_rel",  "month_ana", "year_edge",   "quarter",     "quarter_rel",
+    "half",       "half_rel",  "season",      "ten_days",    "day",
+    "day_rel",    "day_ana",   "week_rel",    "weekday",     "nth",
+    "decade",     "century",   "century_rel", "same_period", "prior_year",
+    "whole_year", "plan",      "window",      "ago",         "count",
+    "unit",       "now",
+};
+static_assert(kCaptureNames.size() == static_cast<int>(Capture::kNow) + 1,
+              "one name for each Capture");
+static_assert(kCaptureNames.size() <= 64,
+              "DateCaptureSet keeps one 64-bit mask per side");
+
+// The prefix of each side's capture names: the begin, and the end of a range.
+constexpr std::array<std::string_view, 2> kSidePrefixes = {"", "to_"};
+
+// The capture `name` of side `side` written out in `buffer`.
+std::string_view SideCaptureName(int side, Capture name, char (&buffer)[40]) {
+  const std::string_view prefix = kSidePrefixes[side];
+  const std::string_view base = kCaptureNames[static_cast<int>(name)];
+  prefix.copy(buffer, prefix.size());
+  base.copy(buffer + prefix.size(), base.size());
+  return std::string_view(buffer, prefix.size() + base.size());
+}
+
+// Reads named captures for one side of a range: 0 for the begin, 1 for the
+// end. Asks the match only for the names `captures` says the rule has.
 class SideReader {
  public:
   SideReader(const RuleMatch& match, const RuleTables& tables,
-             std::string_view prefix)
-      : match_(match), tables_(tables), prefix_(prefix) {}
+             const DateCaptureSet& captures, int side)
+      : match_(match), tables_(tables), captures_(captures), side_(side) {}
 
   // The capture `name` of this side; empty when it did not participate.
-  std::string_view Get(std::string_view name) const {
+  std::string_view Get(Capture name) const {
+    if (!captures_.Has(side_, static_cast<int>(name))) return {};
     char buffer[40];
-    if (prefix_.size() + name.size() > sizeof buffer) return {};
-    prefix_.copy(buffer, prefix_.size());
-    name.copy(buffer + prefix_.size(), name.size());
-    return match_.Capture(
-        std::string_view(buffer, prefix_.size() + name.size()));
+    return match_.Capture(SideCaptureName(side_, name, buffer));
   }
 
   // Looks `key` up in date_zh_TABLE, then date_en_TABLE (also in lower case),
@@ -240,7 +314,8 @@ class SideReader {
  private:
   const RuleMatch& match_;
   const RuleTables& tables_;
-  std::string_view prefix_;
+  DateCaptureSet captures_;
+  int side_;
 };
 
 // How a year was written, for the checks that keep counts and durations out.
@@ -258,9 +333,11 @@ int ExpandTwoDigitYear(int year) {
 // The numbers of a numeric date (2017-09-12, 13.5.2015, 3-7-07, 2017.09) into
 // *point.
 bool ReadNumericDate(const SideReader& side, DatePoint* point) {
-  const std::string_view p1 = side.Get("p1"), p2 = side.Get("p2"),
-                         p3 = side.Get("p3");
-  const std::string_view s1 = side.Get("s1"), s2 = side.Get("s2");
+  const std::string_view p1 = side.Get(Capture::kP1),
+                         p2 = side.Get(Capture::kP2),
+                         p3 = side.Get(Capture::kP3);
+  const std::string_view s1 = side.Get(Capture::kS1),
+                         s2 = side.Get(Capture::kS2);
   if (!s2.empty() && s1 != s2) return false;  // 2017-09/12
   int l1 = 0, l2 = 0, l3 = 0;
   const std::optional<int> n1 = ReadDateNumber(p1, &l1);
@@ -315,10 +392,10 @@ bool ReadNumericDate(const SideReader& side, DatePoint* point) {
 
 // Reads one side's captures into *point. False for an invalid value.
 bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
-  if (!side.Get("p1").empty()) return ReadNumericDate(side, point);
+  if (!side.Get(Capture::kP1).empty()) return ReadNumericDate(side, point);
 
   // Year.
-  if (std::string_view text = side.Get("year"); !text.empty()) {
+  if (std::string_view text = side.Get(Capture::kYear); !text.empty()) {
     int digits = 0;
     std::optional<int> year = ReadDateNumber(text, &digits);
     if (!year) return false;
@@ -327,86 +404,93 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     form->leading_zero =
         digits == 2 && (text[0] == '0' || text.substr(0, 3) == "零" ||
                         text.substr(0, 3) == "〇");
-    form->after_ad = !side.Get("ad").empty();
+    form->after_ad = !side.Get(Capture::kAd).empty();
     if (digits == 2) {
       *year = ExpandTwoDigitYear(*year);
       point->two_digit_year = true;
     }
     if (*year < 1) return false;
     point->year = DateField::Absolute(*year);
-  } else if (std::string_view rel = side.Get("year_rel"); !rel.empty()) {
+  } else if (std::string_view rel = side.Get(Capture::kYearRel); !rel.empty()) {
     std::optional<int> offset = side.LookupInt("year_offset", rel);
     if (!offset) return false;
     point->year = DateField::Reference(*offset);
-  } else if (std::string_view far = side.Get("year_far"); !far.empty()) {
+  } else if (std::string_view far = side.Get(Capture::kYearFar); !far.empty()) {
     std::optional<int> offset = side.LookupInt("year_far", far);
     if (!offset) return false;
     point->year = DateField::Reference(*offset);
-  } else if (std::string_view ana = side.Get("year_ana"); !ana.empty()) {
+  } else if (std::string_view ana = side.Get(Capture::kYearAna); !ana.empty()) {
     std::optional<int> offset = side.LookupInt("year_anaphora", ana);
     if (!offset) return false;
     point->year = DateField::Previous(*offset);
-  } else if (std::string_view era = side.Get("era"); !era.empty()) {
+  } else if (std::string_view era = side.Get(Capture::kEra); !era.empty()) {
     std::optional<int> first_year = side.LookupInt("era", era);
     int digits = 0;
-    std::optional<int> era_year = ReadDateNumber(side.Get("era_year"), &digits);
+    std::optional<int> era_year =
+        ReadDateNumber(side.Get(Capture::kEraYear), &digits);
     if (!first_year || !era_year || *era_year < 1 || *era_year > 200)
       return false;
     point->year = DateField::Absolute(*first_year + *era_year - 1);
   }
-  if (!side.Get("fiscal").empty()) point->fiscal = true;
+  if (!side.Get(Capture::kFiscal).empty()) point->fiscal = true;
 
   // Month, or a part of the year.
-  if (std::string_view text = side.Get("month"); !text.empty()) {
+  if (std::string_view text = side.Get(Capture::kMonth); !text.empty()) {
     int digits = 0;
     std::optional<int> month = ReadDateNumber(text, &digits);
     if (!month || *month < 1 || *month > 12) return false;
     point->month = DateField::Absolute(*month);
-  } else if (std::string_view name = side.Get("month_name"); !name.empty()) {
+  } else if (std::string_view name = side.Get(Capture::kMonthName);
+             !name.empty()) {
     std::optional<int> month = side.LookupInt("month_name", name);
     if (!month || *month < 1 || *month > 12) return false;
     point->month = DateField::Absolute(*month);
-  } else if (std::string_view rel = side.Get("month_rel"); !rel.empty()) {
+  } else if (std::string_view rel = side.Get(Capture::kMonthRel);
+             !rel.empty()) {
     std::optional<int> offset = side.LookupInt("month_offset", rel);
     if (!offset) return false;
     point->month = DateField::Reference(*offset);
-  } else if (std::string_view ana = side.Get("month_ana"); !ana.empty()) {
+  } else if (std::string_view ana = side.Get(Capture::kMonthAna);
+             !ana.empty()) {
     std::optional<int> offset = side.LookupInt("month_anaphora", ana);
     if (!offset) return false;
     point->month = DateField::Previous(*offset);
-  } else if (std::string_view edge = side.Get("year_edge"); !edge.empty()) {
+  } else if (std::string_view edge = side.Get(Capture::kYearEdge);
+             !edge.empty()) {
     std::optional<int> month = side.LookupInt("year_edge", edge);
     if (!month || *month < 1 || *month > 12) return false;
     point->month = DateField::Absolute(*month);
   }
-  if (std::string_view text = side.Get("quarter"); !text.empty()) {
+  if (std::string_view text = side.Get(Capture::kQuarter); !text.empty()) {
     if (text[0] == 'Q' || text[0] == 'q') text.remove_prefix(1);
     int digits = 0;
     std::optional<int> quarter = ReadDateNumber(text, &digits);
     if (!quarter || *quarter < 1 || *quarter > 4) return false;
     point->part_kind = PartKind::kQuarter;
     point->part = DateField::Absolute(*quarter);
-  } else if (std::string_view rel = side.Get("quarter_rel"); !rel.empty()) {
+  } else if (std::string_view rel = side.Get(Capture::kQuarterRel);
+             !rel.empty()) {
     std::optional<int> offset = side.LookupInt("quarter_offset", rel);
     if (!offset) return false;
     point->part_kind = PartKind::kQuarter;
     point->part = DateField::Reference(*offset);
-  } else if (std::string_view half = side.Get("half"); !half.empty()) {
+  } else if (std::string_view half = side.Get(Capture::kHalf); !half.empty()) {
     std::optional<int> value = side.LookupInt("half", half);
     if (!value || *value < 1 || *value > 2) return false;
     point->part_kind = PartKind::kHalf;
     point->part = DateField::Absolute(*value);
-  } else if (std::string_view rel = side.Get("half_rel"); !rel.empty()) {
+  } else if (std::string_view rel = side.Get(Capture::kHalfRel); !rel.empty()) {
     std::optional<int> offset = side.LookupInt("half_offset", rel);
     if (!offset) return false;
     point->part_kind = PartKind::kHalf;
     point->part = DateField::Reference(*offset);
-  } else if (std::string_view season = side.Get("season"); !season.empty()) {
+  } else if (std::string_view season = side.Get(Capture::kSeason);
+             !season.empty()) {
     std::optional<int> value = side.LookupInt("season", season);
     if (!value || *value < 1 || *value > 4) return false;
     point->part_kind = PartKind::kSeason;
     point->part = DateField::Absolute(*value);
-  } else if (std::string_view ten_days = side.Get("ten_days");
+  } else if (std::string_view ten_days = side.Get(Capture::kTenDays);
              !ten_days.empty()) {
     std::optional<int> value = side.LookupInt("ten_days", ten_days);
     if (!value || *value < 1 || *value > 3) return false;
@@ -415,32 +499,32 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
   }
 
   // Day.
-  if (std::string_view text = side.Get("day"); !text.empty()) {
+  if (std::string_view text = side.Get(Capture::kDay); !text.empty()) {
     int digits = 0;
     std::optional<int> day = ReadDateNumber(text, &digits);
     if (!day || *day < 1 || *day > 31) return false;
     point->day = DateField::Absolute(*day);
-  } else if (std::string_view rel = side.Get("day_rel"); !rel.empty()) {
+  } else if (std::string_view rel = side.Get(Capture::kDayRel); !rel.empty()) {
     std::optional<int> offset = side.LookupInt("day_offset", rel);
     if (!offset) return false;
     point->day = DateField::Reference(*offset);
-  } else if (std::string_view ana = side.Get("day_ana"); !ana.empty()) {
+  } else if (std::string_view ana = side.Get(Capture::kDayAna); !ana.empty()) {
     std::optional<int> offset = side.LookupInt("day_anaphora", ana);
     if (!offset) return false;
     point->day = DateField::Previous(*offset);
   }
 
   // Weeks and weekdays.
-  if (std::string_view rel = side.Get("week_rel"); !rel.empty()) {
+  if (std::string_view rel = side.Get(Capture::kWeekRel); !rel.empty()) {
     std::optional<int> offset = side.LookupInt("week_offset", rel);
     if (!offset) return false;
     point->week = DateField::Reference(*offset);
   }
-  if (std::string_view text = side.Get("weekday"); !text.empty()) {
+  if (std::string_view text = side.Get(Capture::kWeekday); !text.empty()) {
     std::optional<int> weekday = side.LookupInt("weekday", text);
     if (!weekday || *weekday < 1 || *weekday > kWeekend) return false;
     point->weekday = *weekday;
-    if (std::string_view nth = side.Get("nth"); !nth.empty()) {
+    if (std::string_view nth = side.Get(Capture::kNth); !nth.empty()) {
       std::optional<int> ordinal = side.LookupInt("weekday_ordinal", nth);
       if (!ordinal || *ordinal == 0 || *ordinal < -1 || *ordinal > 5 ||
           *weekday == kWeekend) {
@@ -540,8 +624,8 @@ int UnitsPerContainer(DateUnit container, DateUnit unit) {
 // written as a range of points when the unit is a part of the year.
 bool ReadWindow(const SideReader& side, std::string_view kind,
                 DateParse* date) {
-  std::optional<int> count = ReadCount(side.Get("count"));
-  std::optional<DateUnit> unit = ReadUnit(side, side.Get("unit"));
+  std::optional<int> count = ReadCount(side.Get(Capture::kCount));
+  std::optional<DateUnit> unit = ReadUnit(side, side.Get(Capture::kUnit));
   if (!count || !unit) return false;
   DatePoint& container = date->begin;
   WindowKind window;
@@ -624,8 +708,8 @@ bool ReadWindow(const SideReader& side, std::string_view kind,
 
 // 5天前, 三年前, 2 years ago: a point offset from the reference date.
 bool ReadAgo(const SideReader& side, DateParse* date) {
-  std::optional<int> count = ReadCount(side.Get("count"));
-  std::optional<DateUnit> unit = ReadUnit(side, side.Get("unit"));
+  std::optional<int> count = ReadCount(side.Get(Capture::kCount));
+  std::optional<DateUnit> unit = ReadUnit(side, side.Get(Capture::kUnit));
   if (!count || !unit) return false;
   DatePoint& point = date->begin;
   switch (*unit) {
@@ -656,15 +740,18 @@ bool ReadAgo(const SideReader& side, DateParse* date) {
 // 上世纪90年代, 19世纪70年代, 九十年代.
 bool ReadDecade(const SideReader& side, DateParse* date) {
   int digits = 0;
-  std::optional<int> decade = ReadDateNumber(side.Get("decade"), &digits);
+  std::optional<int> decade =
+      ReadDateNumber(side.Get(Capture::kDecade), &digits);
   if (!decade || *decade % 10 != 0 || *decade > 90) return false;
   date->shape = DateShape::kDecade;
   date->decade = *decade;
-  if (std::string_view century = side.Get("century"); !century.empty()) {
+  if (std::string_view century = side.Get(Capture::kCentury);
+      !century.empty()) {
     std::optional<int> number = ReadDateNumber(century, &digits);
     if (!number || *number < 1 || *number > 30) return false;
     date->century = DateField::Absolute((*number - 1) * 100);
-  } else if (std::string_view rel = side.Get("century_rel"); !rel.empty()) {
+  } else if (std::string_view rel = side.Get(Capture::kCenturyRel);
+             !rel.empty()) {
     std::optional<int> offset = side.LookupInt("century_offset", rel);
     if (!offset) return false;
     date->century = DateField::Reference(*offset);
@@ -672,44 +759,128 @@ bool ReadDecade(const SideReader& side, DateParse* date) {
   return true;
 }
 
-// The start of the clause that holds [begin, ...): just after the nearest
-// clause end before `begin` (the rule engine's clause ends: 。；!?; and line
-// breaks), looked for at most kClauseLookback bytes back.
-std::size_t ClauseBegin(std::string_view text, std::size_t begin) {
-  const std::size_t limit =
-      begin > kClauseLookback ? begin - kClauseLookback : 0;
-  for (std::size_t i = begin; i > limit; --i) {
-    const char c = text[i - 1];
-    if (c == '\n' || c == '\r' || c == '!' || c == '?' || c == ';') return i;
-    if (i >= 3 && (text.compare(i - 3, 3, "。") == 0 ||
-                   text.compare(i - 3, 3, "；") == 0)) {
-      return i;
-    }
-  }
-  return limit;
+// Where the clause, the sentence and the paragraph that hold [begin, ...)
+// start (ParseDate's comment on DateParse says what ends each).
+struct TextStarts {
+  std::size_t clause = 0;
+  std::size_t sentence = 0;
+  std::size_t paragraph = 0;
+};
+
+// The bytes that can close an end looked for by FindStarts: ASCII ends, and
+// the last bytes of 。 (E3 80 82), ； (EF BC 9B), ！ (EF BC 81) and ？ (EF BC
+// 9F). Any other byte ends nothing, so the scan skips it with one load.
+constexpr std::array<bool, 256> kEndLastBytes = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {'\n', '\r', '!', '?', ';'}) table[c] = true;
+  for (unsigned char c : {0x82, 0x9B, 0x81, 0x9F}) table[c] = true;
+  return table;
+}();
+
+bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
+
+// True when the bytes [i - 3, i) are the three bytes of `wide`.
+bool EndsWithWide(std::string_view text, std::size_t i, const char* wide) {
+  return i >= 3 && text[i - 3] == wide[0] && text[i - 2] == wide[1] &&
+         text[i - 1] == wide[2];
 }
 
-// Where the sentence (ends 。！？!? and line breaks; ；and ; do not end it)
-// or, with `paragraph`, the paragraph (line breaks) that holds [begin, ...)
-// starts, looked for at most `lookback` bytes back.
-std::size_t SentenceBegin(std::string_view text, std::size_t begin,
-                          bool paragraph, std::size_t lookback) {
-  const std::size_t limit = begin > lookback ? begin - lookback : 0;
-  for (std::size_t i = begin; i > limit; --i) {
-    const char c = text[i - 1];
-    if (c == '\n' || c == '\r') return i;
-    if (paragraph) continue;
-    if (c == '!' || c == '?') return i;
-    if (i >= 3 && (text.compare(i - 3, 3, "。") == 0 ||
-                   text.compare(i - 3, 3, "！") == 0 ||
-                   text.compare(i - 3, 3, "？") == 0)) {
-      return i;
+// The position right after the last line break in text[from, to), or `from`
+// when there is none. memchr runs forward, so a run of line breaks costs one
+// call each; the range is at most kParagraphLookback bytes.
+std::size_t AfterLastLineBreak(std::string_view text, std::size_t from,
+                               std::size_t to) {
+  std::size_t result = from;
+  for (char line_break : {'\n', '\r'}) {
+    std::size_t pos = result;
+    while (pos < to) {
+      const void* found = std::memchr(text.data() + pos, line_break, to - pos);
+      if (found == nullptr) break;
+      pos = static_cast<std::size_t>(static_cast<const char*>(found) -
+                                     text.data()) +
+            1;
+      result = pos;
     }
   }
-  return limit;
+  return result;
 }
+
+// One backward pass over at most kClauseLookback bytes finds the clause start
+// (just after the nearest of 。；!?; and line breaks, the rule engine's clause
+// ends) and the sentence start (。！？!? and line breaks; ；and ; do not end
+// it); the paragraph start (line breaks) is looked for up to
+// kParagraphLookback bytes back. Each start is the lookback limit when no end
+// lies within it. An end whose last byte is at i - 1 >= the limit counts even
+// if its first bytes lie before the limit.
+TextStarts FindStarts(std::string_view text, std::size_t begin) {
+  const std::size_t clause_limit =
+      begin > kClauseLookback ? begin - kClauseLookback : 0;
+  const std::size_t paragraph_limit =
+      begin > kParagraphLookback ? begin - kParagraphLookback : 0;
+  TextStarts starts{clause_limit, clause_limit, paragraph_limit};
+  bool clause_found = false, sentence_found = false, paragraph_found = false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = begin;
+  while (i > clause_limit && !(clause_found && sentence_found)) {
+    // Most bytes end nothing: skip them four at a time, then one at a time.
+    while (i - clause_limit >= 4 &&
+           !(kEndLastBytes[bytes[i - 1]] | kEndLastBytes[bytes[i - 2]] |
+             kEndLastBytes[bytes[i - 3]] | kEndLastBytes[bytes[i - 4]])) {
+      i -= 4;
+    }
+    while (i > clause_limit && !kEndLastBytes[bytes[i - 1]]) --i;
+    if (i == clause_limit) break;
+    const char c = text[--i];       // bytes [i, begin) are now scanned
+    const std::size_t end = i + 1;  // just after the byte
+    bool clause_end = false, sentence_end = false;
+    if (IsLineBreak(c)) {
+      clause_end = sentence_end = true;
+      if (!paragraph_found) {
+        paragraph_found = true;
+        starts.paragraph = end;
+      }
+    } else if (c == '!' || c == '?') {
+      clause_end = sentence_end = true;
+    } else if (c == ';') {
+      clause_end = true;
+    } else if (EndsWithWide(text, end, "。")) {
+      clause_end = sentence_end = true;
+    } else if (EndsWithWide(text, end, "；")) {
+      clause_end = true;
+    } else if (EndsWithWide(text, end, "！") || EndsWithWide(text, end, "？")) {
+      sentence_end = true;
+    }
+    if (clause_end && !clause_found) {
+      clause_found = true;
+      starts.clause = end;
+    }
+    if (sentence_end && !sentence_found) {
+      sentence_found = true;
+      starts.sentence = end;
+    }
+  }
+  // Bytes [i, begin) are scanned and hold no line break unless one was found.
+  if (!paragraph_found && i > paragraph_limit) {
+    starts.paragraph = AfterLastLineBreak(text, paragraph_limit, i);
+  }
+  return starts;
+}
+
+// The last bytes of kComparisonWords: a date after any other byte follows none
+// of them (their last bytes are a space or of a CJK character, which the ASCII
+// lower-casing below leaves alone).
+constexpr std::array<bool, 256> kComparisonLastBytes = [] {
+  std::array<bool, 256> table{};
+  for (std::string_view word : kComparisonWords)
+    table[static_cast<unsigned char>(word.back())] = true;
+  return table;
+}();
 
 bool FollowsComparisonWord(std::string_view text, std::size_t begin) {
+  if (begin == 0 ||
+      !kComparisonLastBytes[static_cast<unsigned char>(text[begin - 1])]) {
+    return false;
+  }
   const std::string_view before = text.substr(0, begin);
   for (std::string_view word : kComparisonWords) {
     if (before.size() < word.size()) continue;
@@ -727,21 +898,47 @@ bool FollowsComparisonWord(std::string_view text, std::size_t begin) {
 
 }  // namespace
 
+DateCaptureIndex::DateCaptureIndex(const RuleEngine& engine) {
+  sets_.reserve(engine.size());
+  for (std::size_t id = 0; id < engine.size(); ++id) {
+    const CompiledRule& rule = engine.rule(id);
+    if (rule.spec().kind != RuleKind::kDate) {
+      sets_.push_back(DateCaptureSet::All());
+      continue;
+    }
+    DateCaptureSet set;
+    for (int side = 0; side < 2; ++side) {
+      for (std::size_t name = 0; name < kCaptureNames.size(); ++name) {
+        char buffer[40];
+        if (rule.GroupsNamed(SideCaptureName(side, static_cast<Capture>(name),
+                                             buffer)) != nullptr) {
+          set.Add(side, static_cast<int>(name));
+        }
+      }
+    }
+    sets_.push_back(set);
+  }
+}
+
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
                DateParse* date) {
+  return ParseDate(match, tables, DateCaptureSet::All(), date);
+}
+
+bool ParseDate(const RuleMatch& match, const RuleTables& tables,
+               const DateCaptureSet& captures, DateParse* date) {
   *date = DateParse();
   date->text_begin = match.begin();
   date->text_end = match.end();
-  date->clause_begin = ClauseBegin(match.text(), match.begin());
-  date->sentence_begin = SentenceBegin(match.text(), match.begin(),
-                                       /*paragraph=*/false, kClauseLookback);
-  date->paragraph_begin = SentenceBegin(match.text(), match.begin(),
-                                        /*paragraph=*/true, kParagraphLookback);
+  const TextStarts starts = FindStarts(match.text(), match.begin());
+  date->clause_begin = starts.clause;
+  date->sentence_begin = starts.sentence;
+  date->paragraph_begin = starts.paragraph;
   date->comparison_base = FollowsComparisonWord(match.text(), match.begin());
-  const SideReader side(match, tables, "");
+  const SideReader side(match, tables, captures, /*side=*/0);
 
-  if (!side.Get("decade").empty()) return ReadDecade(side, date);
-  if (std::string_view same = side.Get("same_period"); !same.empty()) {
+  if (!side.Get(Capture::kDecade).empty()) return ReadDecade(side, date);
+  if (std::string_view same = side.Get(Capture::kSamePeriod); !same.empty()) {
     // 去年同期 (-1), and 2019年同期, whose year the side states.
     std::optional<int> years = side.LookupInt("same_period", same);
     YearForm form;
@@ -750,7 +947,7 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
     date->same_period_years = *years;
     return true;
   }
-  if (std::string_view prior = side.Get("prior_year"); !prior.empty()) {
+  if (std::string_view prior = side.Get(Capture::kPriorYear); !prior.empty()) {
     // 上年: the year before the compared one.
     std::optional<int> years = side.LookupInt("prior_year", prior);
     if (!years) return false;
@@ -759,12 +956,12 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
     date->same_period_years = *years;
     return true;
   }
-  if (!side.Get("whole_year").empty()) {
+  if (!side.Get(Capture::kWholeYear).empty()) {
     date->shape = DateShape::kSamePeriod;
     date->whole_year = true;
     return true;
   }
-  if (std::string_view plan = side.Get("plan"); !plan.empty()) {
+  if (std::string_view plan = side.Get(Capture::kPlan); !plan.empty()) {
     // A five-year plan (十四五): its first year, and the four after it.
     std::optional<int> first = side.LookupInt("five_year_plan", plan);
     if (!first || *first < kMinBareYear || *first + 4 > kMaxBareYear)
@@ -781,19 +978,19 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
   date->news_day = date->begin.day.base == FieldBase::kReference ||
                    (date->begin.weekday >= 1 && date->begin.weekday <= 7 &&
                     !date->begin.year.stated() && !date->begin.month.stated());
-  if (std::string_view kind = side.Get("window"); !kind.empty()) {
+  if (std::string_view kind = side.Get(Capture::kWindow); !kind.empty()) {
     if (date->begin.stated() && !ValidSide(date->begin, form)) return false;
     std::optional<std::string_view> value = side.Lookup("window", kind);
     return value && ReadWindow(side, *value, date);
   }
-  if (!side.Get("ago").empty()) {
+  if (!side.Get(Capture::kAgo).empty()) {
     if (date->begin.stated()) return false;
     return ReadAgo(side, date);
   }
   if (!ValidSide(date->begin, form)) return false;
 
-  const SideReader to_side(match, tables, "to_");
-  if (!to_side.Get("now").empty()) {
+  const SideReader to_side(match, tables, captures, /*side=*/1);
+  if (!to_side.Get(Capture::kNow).empty()) {
     date->end_is_reference = true;
     return true;
   }

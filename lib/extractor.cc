@@ -62,11 +62,14 @@ class Extractor::Impl {
   std::unique_ptr<internal::RuleEngine> engine;
   // Indexes the investment tables of `engine`'s rules once, for every call.
   internal::InvestmentTyper investment_typer;
+  // Which date capture names each of `engine`'s rules has, for ParseDate.
+  internal::DateCaptureIndex date_captures;
 
   Impl(internal::TextNormalizer n, std::unique_ptr<internal::RuleEngine> e)
       : normalizer(std::move(n)),
         engine(std::move(e)),
-        investment_typer(engine->tables()) {}
+        investment_typer(engine->tables()),
+        date_captures(*engine) {}
 };
 
 namespace {
@@ -91,8 +94,9 @@ unsigned RuleKindMask(unsigned kinds) {
 
 // Builds the value of every candidate; drops those whose text does not make a
 // valid fact.
-void BuildCandidates(const internal::RuleEngine& engine, std::string_view text,
-                     Scratch* s) {
+void BuildCandidates(const internal::RuleEngine& engine,
+                     const internal::DateCaptureIndex& date_captures,
+                     std::string_view text, Scratch* s) {
   const internal::RuleTables tables = engine.tables();
   const auto& candidates = s->rules.candidates;
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
@@ -121,7 +125,9 @@ void BuildCandidates(const internal::RuleEngine& engine, std::string_view text,
       }
       case RuleKind::kDate: {
         internal::DateParse date;
-        if (!internal::ParseDate(match, tables, &date)) continue;
+        if (!internal::ParseDate(match, tables,
+                                 date_captures.ForRule(candidate.rule), &date))
+          continue;
         built.value = static_cast<std::uint32_t>(s->dates.size());
         s->dates.push_back(std::move(date));
         break;
@@ -305,7 +311,7 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
     s.ClearSegment();
     engine.FindCandidates(normalized, begin, end, RuleKindMask(options.kinds),
                           &s.rules);
-    BuildCandidates(engine, normalized, &s);
+    BuildCandidates(engine, impl_->date_captures, normalized, &s);
     DropOverlaps(engine, begin, end, &s);
     exhausted = !EmitFacts(s, options, &resolver, &fact_count, out);
     begin = end;

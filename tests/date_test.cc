@@ -10,15 +10,21 @@
 // codes) must give no date at all; every cut of every case must end cleanly.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "builtin_rules.h"
 #include "date_parse.h"
 #include "fact_description.h"
 #include "factx/extractor.h"
 #include "factx/facts.h"
+#include "rule_engine.h"
+#include "rule_file.h"
 #include "test_support.h"
+#include "text_normalizer.h"
 
 namespace factx {
 namespace {
@@ -630,6 +636,260 @@ TEST(DateNumberTest, ReadsDigitsChineseNumeralsAndWords) {
     int digits = 0;
     EXPECT_FALSE(internal::ReadDateNumber(bad, &digits).has_value()) << bad;
   }
+}
+
+// ---- ParseDate on its own
+// --------------------------------------------------------------------
+
+// The built-in rules compiled, with their DateCaptureIndex, built once.
+struct DateEngine {
+  std::unique_ptr<internal::RuleEngine> engine;
+  std::unique_ptr<internal::DateCaptureIndex> index;
+  std::unique_ptr<internal::TextNormalizer> normalizer;
+};
+
+const DateEngine& BuiltInDateEngine() {
+  static const DateEngine* const built = [] {
+    auto* out = new DateEngine();
+    internal::RuleSet rules;
+    for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
+      const Status status =
+          internal::ParseRuleText(file.text, file.path, &rules);
+      EXPECT_TRUE(status.ok()) << status.ToString();
+    }
+    Result<std::unique_ptr<internal::RuleEngine>> engine =
+        internal::RuleEngine::Build(std::move(rules));
+    EXPECT_TRUE(engine.ok()) << engine.status().ToString();
+    if (engine.ok()) out->engine = std::move(engine).value();
+    if (out->engine != nullptr)
+      out->index = std::make_unique<internal::DateCaptureIndex>(*out->engine);
+    Result<internal::TextNormalizer> normalizer =
+        internal::TextNormalizer::Create();
+    EXPECT_TRUE(normalizer.ok()) << normalizer.status().ToString();
+    if (normalizer.ok()) {
+      out->normalizer = std::make_unique<internal::TextNormalizer>(
+          std::move(normalizer).value());
+    }
+    return out;
+  }();
+  return *built;
+}
+
+bool SameField(const internal::DateField& a, const internal::DateField& b) {
+  return a.base == b.base && a.value == b.value;
+}
+
+bool SamePoint(const internal::DatePoint& a, const internal::DatePoint& b) {
+  return SameField(a.year, b.year) && SameField(a.month, b.month) &&
+         SameField(a.day, b.day) && a.part_kind == b.part_kind &&
+         SameField(a.part, b.part) && SameField(a.week, b.week) &&
+         a.weekday == b.weekday && a.weekday_ordinal == b.weekday_ordinal &&
+         a.fiscal == b.fiscal && a.two_digit_year == b.two_digit_year;
+}
+
+bool SameParse(const internal::DateParse& a, const internal::DateParse& b) {
+  return a.shape == b.shape && SamePoint(a.begin, b.begin) &&
+         a.end.has_value() == b.end.has_value() &&
+         (!a.end || SamePoint(*a.end, *b.end)) &&
+         a.end_is_reference == b.end_is_reference &&
+         a.window.kind == b.window.kind && a.window.unit == b.window.unit &&
+         a.window.count == b.window.count && a.decade == b.decade &&
+         SameField(a.century, b.century) &&
+         a.same_period_years == b.same_period_years &&
+         a.whole_year == b.whole_year && a.text_begin == b.text_begin &&
+         a.text_end == b.text_end && a.clause_begin == b.clause_begin &&
+         a.sentence_begin == b.sentence_begin &&
+         a.paragraph_begin == b.paragraph_begin &&
+         a.comparison_base == b.comparison_base && a.news_day == b.news_day;
+}
+
+struct ParsedCandidate {
+  std::string matched;  // the candidate's normalized text
+  bool valid = false;   // what ParseDate returned
+  internal::DateParse date;
+};
+
+// Every date candidate of `original` (normalized first when `normalize`; the
+// rule engine also runs on raw text, which keeps ！ and ？ that normalization
+// turns into ! and ?), parsed. Checks on the way that ParseDate gives the same
+// with the rule's DateCaptureSet as when it asks for every capture name.
+std::vector<ParsedCandidate> ParseCandidates(const std::string& original,
+                                             std::string* normalized_text,
+                                             bool normalize = true) {
+  const DateEngine& built = BuiltInDateEngine();
+  std::vector<ParsedCandidate> out;
+  if (built.engine == nullptr || built.normalizer == nullptr) return out;
+  *normalized_text = original;
+  if (normalize) {
+    internal::NormalizedText normalized;
+    const Status status = built.normalizer->Normalize(
+        original, /*replace_invalid_utf8=*/true, &normalized);
+    EXPECT_TRUE(status.ok()) << status.ToString();
+    *normalized_text = std::string(normalized.text());
+  }
+  const std::string_view text = *normalized_text;
+  internal::RuleScratch scratch;
+  const internal::RuleEngine& engine = *built.engine;
+  engine.FindCandidates(
+      text, 1u << static_cast<unsigned>(internal::RuleKind::kDate), &scratch);
+  const internal::RuleTables tables = engine.tables();
+  for (const internal::Candidate& candidate : scratch.candidates) {
+    if (engine.rule(candidate.rule).spec().kind != internal::RuleKind::kDate)
+      continue;
+    const internal::RuleMatch match = engine.MatchOf(text, candidate, scratch);
+    ParsedCandidate parsed;
+    parsed.matched = std::string(match.matched());
+    parsed.valid = internal::ParseDate(match, tables, &parsed.date);
+    internal::DateParse indexed;
+    const bool indexed_valid = internal::ParseDate(
+        match, tables, built.index->ForRule(candidate.rule), &indexed);
+    EXPECT_EQ(indexed_valid, parsed.valid)
+        << "\"" << parsed.matched << "\" in \"" << original << "\"";
+    if (parsed.valid && indexed_valid) {
+      EXPECT_TRUE(SameParse(indexed, parsed.date))
+          << "\"" << parsed.matched << "\" in \"" << original << "\"";
+    }
+    out.push_back(std::move(parsed));
+  }
+  return out;
+}
+
+TEST(ParseDateTest, CaptureIndexGivesTheSameParseAsAskingForEveryName) {
+  std::vector<std::string> texts;
+  for (const DateCase& c : kAbsoluteChinese) texts.push_back(c.text);
+  for (const DateCase& c : kAbsoluteEnglish) texts.push_back(c.text);
+  for (const DateCase& c : kRelativeChinese) texts.push_back(c.text);
+  for (const DateCase& c : kRelativeEnglish) texts.push_back(c.text);
+  for (const PolicyCase& c : kPolicies) texts.push_back(c.text);
+  for (const DocumentCase& c : kDocuments) texts.push_back(c.text);
+  for (const char* text : kNotDates) texts.push_back(text);
+  std::size_t candidates = 0;
+  for (const std::string& text : texts) {
+    std::string normalized;
+    candidates += ParseCandidates(text, &normalized).size();
+  }
+  // Sanity: the tables above reach the parser; the comparison ran on each.
+  EXPECT_GT(candidates, texts.size() / 2);
+}
+
+// Stated numbers that make a date, and numbers no calendar has: the fast path
+// for ASCII digits and the Chinese numerals give the same fields.
+TEST(ParseDateTest, ReadsYearMonthDayNumbersAndRejectsImpossibleDays) {
+  struct NumberCase {
+    const char* text;
+    bool valid;
+    int year, month, day;  // when valid: the absolute fields (0: absent)
+  };
+  const NumberCase cases[] = {
+      {"2024年2月29日", true, 2024, 2, 29},
+      {"二〇二〇年二月二十九日", true, 2020, 2, 29},
+      {"二零二四年十二月三十一日", true, 2024, 12, 31},
+      {"２０２２年１１月３０日", true, 2022, 11, 30},  // full width, normalized
+      {"1999年09月09日", true, 1999, 9, 9},
+      {"2023-04-30", true, 2023, 4, 30},
+      {"2023年2月29日", false, 0, 0, 0},  // not a leap year
+      {"2022年4月31日", false, 0, 0, 0},
+      {"二〇二一年六月三十一日", false, 0, 0, 0},
+      {"2023-02-30", false, 0, 0, 0},
+  };
+  for (const NumberCase& c : cases) {
+    std::string normalized;
+    const std::vector<ParsedCandidate> parsed =
+        ParseCandidates(c.text, &normalized);
+    bool any_valid = false;
+    for (const ParsedCandidate& p : parsed) {
+      if (!p.valid || p.matched != normalized) continue;
+      any_valid = true;
+      EXPECT_EQ(p.date.begin.year.value, c.year) << c.text;
+      EXPECT_EQ(p.date.begin.month.value, c.month) << c.text;
+      EXPECT_EQ(p.date.begin.day.value, c.day) << c.text;
+    }
+    EXPECT_EQ(any_valid, c.valid) << c.text;
+  }
+}
+
+// The definition of the clause, sentence and paragraph starts, written plainly
+// (one byte at a time), to check ParseDate's single backward pass against.
+std::size_t PlainStart(std::string_view text, std::size_t begin,
+                       std::size_t lookback,
+                       std::initializer_list<std::string_view> ends) {
+  const std::size_t limit = begin > lookback ? begin - lookback : 0;
+  for (std::size_t i = begin; i > limit; --i) {
+    for (std::string_view end : ends) {
+      if (i >= end.size() && text.substr(i - end.size(), end.size()) == end)
+        return i;
+    }
+  }
+  return limit;
+}
+
+void ExpectPlainStartsOf(std::string_view text,
+                         const internal::DateParse& date) {
+  const std::size_t begin = date.text_begin;
+  EXPECT_EQ(
+      date.clause_begin,
+      PlainStart(text, begin, 512, {"\n", "\r", "!", "?", ";", "。", "；"}))
+      << "date at " << begin;
+  EXPECT_EQ(
+      date.sentence_begin,
+      PlainStart(text, begin, 512, {"\n", "\r", "!", "?", "。", "！", "？"}))
+      << "date at " << begin;
+  EXPECT_EQ(date.paragraph_begin, PlainStart(text, begin, 2048, {"\n", "\r"}))
+      << "date at " << begin;
+}
+
+// Checks the starts of every valid date of `original`, normalized and raw.
+void ExpectPlainStarts(const std::string& original) {
+  for (bool normalize : {true, false}) {
+    SCOPED_TRACE(normalize ? "normalized" : "raw");
+    std::string text;
+    const std::vector<ParsedCandidate> parsed =
+        ParseCandidates(original, &text, normalize);
+    std::size_t valid = 0;
+    for (const ParsedCandidate& p : parsed) {
+      if (!p.valid) continue;
+      ++valid;
+      ExpectPlainStartsOf(text, p.date);
+    }
+    EXPECT_GT(valid, 0u) << "no valid date";
+  }
+}
+
+TEST(ParseDateTest, FindsClauseSentenceAndParagraphStarts) {
+  // Short texts: each kind of end, and the text start.
+  for (const char* text :
+       {"2020年3月", "。2020年3月", "营收增长；2020年3月", "好！2020年3月",
+        "真的？2020年3月", "a!2020年3月", "b?2020年3月", "c;2020年3月",
+        "第一段\n2020年3月", "第一段\r\n2020年3月", "第一段。\n同比，2020年3月",
+        "上年增长。今年一季度；去年同期下降"}) {
+    SCOPED_TRACE(text);
+    ExpectPlainStarts(text);
+  }
+  // The lookback limits (512 and 2048 bytes): each end at every distance
+  // around them, also cut by the limit, after filler whose characters end in
+  // the same bytes as the wide ends (丁 E4 B8 81, 丂 E4 B8 82, 丛 E4 B8 9B,
+  // 丟 E4 B8 9F).
+  const std::string filler = "丁丂丛丟的 ";
+  for (const char* end : {"。", "；", "！", "？", "\n", "\r", "!", "?", ";"}) {
+    for (std::size_t distance :
+         {0,   1,   2,    3,    500,  509,  510,  511,  512,  513,
+          514, 515, 1000, 2045, 2046, 2047, 2048, 2049, 2050, 3000}) {
+      std::string text = "开头。";
+      text += end;
+      std::string gap;
+      while (gap.size() + filler.size() <= distance) gap += filler;
+      gap.append(distance - gap.size(), ' ');
+      text += gap + "2020年3月";
+      SCOPED_TRACE(std::string("end ") + end + " at distance " +
+                   std::to_string(distance));
+      ExpectPlainStarts(text);
+    }
+  }
+  // Several line breaks between the two limits: the nearest one counts.
+  std::string text = "开头";
+  for (int i = 0; i < 6; ++i) text += "\n" + std::string(300, 'x') + "\r";
+  text += std::string(600, ' ') + "2020年3月";
+  ExpectPlainStarts(text);
 }
 
 // ---- Robustness
