@@ -59,8 +59,9 @@ Status IcuError(const char* what, UErrorCode code) {
 // and no separate validation: a 3-byte sequence with continuation bytes that
 // decodes into these ranges is neither overlong nor a surrogate. Anything else
 // (full-width digits and brackets, U+3000, compatibility ideographs,
-// combining marks, ill-formed bytes) goes the general way.
-bool IsWellFormedAndNfkcInert(std::string_view text) {
+// combining marks, ill-formed bytes) goes the general way. Sets *may_fold when
+// a character may need the traditional-Chinese fold.
+bool IsWellFormedAndNfkcInert(std::string_view text, bool* may_fold) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   std::size_t i = 0;
@@ -78,7 +79,10 @@ bool IsWellFormedAndNfkcInert(std::string_view text) {
                        (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) |
                        static_cast<char32_t>(bytes[i + 2] & 0x3F);
     i += 3;
-    if (c >= 0x4E00 && c <= 0x9FFF) continue;
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      if (MayFold(c)) *may_fold = true;
+      continue;
+    }
     if (c == 0x3001 || c == 0x3002 || (c >= 0x3008 && c <= 0x3011)) continue;
     if (c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C ||
         c == 0x201D) {
@@ -138,7 +142,8 @@ Status TextNormalizer::Impl::AppendNormalizedRun(std::string_view run,
   const icu::StringPiece piece(run.data(), static_cast<int32_t>(run.size()));
   // Quick path, the common case: ASCII or already-normalized text is copied,
   // with no changes.
-  if (IsWellFormedAndNfkcInert(run) ||
+  bool unused_may_fold = false;  // Normalize folds the whole text after
+  if (IsWellFormedAndNfkcInert(run, &unused_may_fold) ||
       normalizer.isNormalizedUTF8(piece, code)) {
     out->text_.append(run);
     return Status();
@@ -173,10 +178,12 @@ Status TextNormalizer::Normalize(std::string_view original,
         "text of " + std::to_string(original.size()) +
             " bytes is longer than the 2147483647 bytes ICU can normalize");
   }
-  // The common case in one pass: nothing to repair, nothing for ICU to do.
-  if (IsWellFormedAndNfkcInert(original)) {
+  // The common case in one pass: nothing to repair, nothing for ICU to do,
+  // and for simplified Chinese and English nothing to fold.
+  bool may_fold = false;
+  if (IsWellFormedAndNfkcInert(original, &may_fold)) {
     out->text_.assign(original);
-    FoldTraditionalChinese(&out->text_);
+    if (may_fold) FoldTraditionalChinese(&out->text_);
     return Status();
   }
   const std::size_t first_bad = FindInvalidUtf8(original);

@@ -244,6 +244,8 @@ char32_t SimplifiedForm(char32_t c) {
   return kSortedPairs[low].simplified;  // InTable: it is there
 }
 
+bool MayFold(char32_t c) { return c == U'參' || InTable(c); }
+
 void FoldTraditionalChinese(std::string* text) {
   char* data = text->data();
   const std::size_t size = text->size();

@@ -25,6 +25,10 @@ namespace factx::internal {
 // FoldTraditionalChinese decides from the neighbouring characters.
 char32_t SimplifiedForm(char32_t c);
 
+// True when FoldTraditionalChinese may change `c`: a traditional character of
+// the table, or 參. A bit test: text with none of them needs no fold pass.
+bool MayFold(char32_t c);
+
 // Folds, in place, the traditional characters of `text`, which must be
 // well-formed UTF-8. The size of `text` and every code point boundary stay
 // where they are.

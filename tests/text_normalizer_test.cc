@@ -355,10 +355,34 @@ TEST(TraditionalChineseTest, FoldKeepsSizeAndBoundaries) {
   EXPECT_EQ(text.size(), size);
 }
 
+// MayFold is what lets simplified text skip the fold pass: it must hold for
+// every character the fold changes, alone or in the context that decides 參.
+TEST(TraditionalChineseTest, MayFoldHoldsForEveryCharacterTheFoldChanges) {
+  int folded = 0;
+  for (char32_t c = 0x3400; c <= 0x9FFF; ++c) {
+    // Every code point of U+3400..U+9FFF is three bytes of UTF-8.
+    std::string text = {static_cast<char>(0xE0 | (c >> 12)),
+                        static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                        static_cast<char>(0x80 | (c & 0x3F))};
+    std::string with_context = "壹" + text + "万";  // 參 next to numerals
+    const std::string before = text, before_context = with_context;
+    FoldTraditionalChinese(&text);
+    FoldTraditionalChinese(&with_context);
+    if (text != before || with_context.substr(3, text.size()) !=
+                              before_context.substr(3, text.size())) {
+      EXPECT_TRUE(MayFold(c)) << std::hex << static_cast<std::uint32_t>(c);
+      ++folded;
+    }
+  }
+  EXPECT_GT(folded, 100);
+  EXPECT_FALSE(MayFold(U'元'));
+  EXPECT_FALSE(MayFold(U'a'));
+}
+
 // Normalize copies text made only of these code points without asking ICU
-// (IsWellFormedAndNfkcInert in text_normalizer.cc). That is right only if NFKC leaves every
-// string of them alone: each is normalized on its own and has a boundary before
-// it (a starter that never composes with what precedes it).
+// (IsWellFormedAndNfkcInert in text_normalizer.cc). That is right only if NFKC
+// leaves every string of them alone: each is normalized on its own and has a
+// boundary before it (a starter that never composes with what precedes it).
 TEST(TextNormalizerTest, CodePointsCopiedWithoutIcuAreNfkcInert) {
   UErrorCode code = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(code);
@@ -390,6 +414,9 @@ TEST(TextNormalizerTest, InertTextIsCopiedAndNearMissesAreStillNormalized) {
       "。A—B‘C’、【注】￥8；";
   ASSERT_TRUE(normalizer.Normalize(inert, false, &out).ok());
   EXPECT_EQ(out.text(), inert);
+  // Traditional characters on the same fast path are still folded.
+  ASSERT_TRUE(normalizer.Normalize("營收達3.5億元，參萬元", false, &out).ok());
+  EXPECT_EQ(out.text(), "营收达3.5亿元，叁万元");
   // One code point outside the fast path sends the run to ICU: full-width
   // digits, brackets and the ideographic space fold, a combining accent
   // composes with the ASCII letter before it.
