@@ -31,7 +31,7 @@ RE2::Options RuleOptions() {
   return options;
 }
 
-// Replaces each {@TABLE} of `pattern` (spec's pattern or prefilter pattern)
+// Replaces each {@TABLE} of `pattern` (spec's pattern or loose pattern)
 // with an alternation of the table's keys, longest first.
 Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
                     const RuleSet& rules, std::string* out) {
@@ -101,8 +101,12 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
 }  // namespace
 
 CompiledRule::CompiledRule(const RuleSpec* spec, std::unique_ptr<RE2> regex,
+                           std::unique_ptr<RE2> capture_regex,
                            std::vector<Guard> guards)
-    : spec_(spec), regex_(std::move(regex)), guards_(std::move(guards)) {
+    : spec_(spec),
+      regex_(std::move(regex)),
+      capture_regex_(std::move(capture_regex)),
+      guards_(std::move(guards)) {
   group_count_ = regex_->NumberOfCapturingGroups();
   auto fact = regex_->NamedCapturingGroups().find("fact");
   if (fact != regex_->NamedCapturingGroups().end()) fact_group_ = fact->second;
@@ -144,11 +148,11 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
       return spec.source + ":" + std::to_string(line) + ": rule " + spec.name +
              ": ";
     };
-    std::string pattern, prefilter_pattern;
+    std::string pattern, loose_pattern;
     Status status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
     if (status.ok()) {
-      status = ExpandTables(spec, spec.prefilter_pattern, engine->rules_,
-                            &prefilter_pattern);
+      status = ExpandTables(spec, spec.loose_pattern, engine->rules_,
+                            &loose_pattern);
     }
     if (!status.ok()) return status;
     auto regex = std::make_unique<RE2>(pattern, options);
@@ -166,11 +170,26 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
       }
     }
     std::string error;
-    if (engine->prefilter_->Add(prefilter_pattern, &error) < 0) {
+    if (engine->prefilter_->Add(loose_pattern, &error) < 0) {
       return Status(StatusCode::kRuleSyntax,
-                    where(spec.line) + "bad prefilter pattern: " + error);
+                    where(spec.line) + "bad loose pattern: " + error);
     }
-    engine->compiled_.emplace_back(&spec, std::move(regex), std::move(guards));
+    // Captures are read with the loose pattern, a far smaller program for
+    // RE2's NFA, once the rule's own pattern has found where a match is.
+    std::unique_ptr<RE2> capture_regex;
+    if (loose_pattern != pattern) {
+      capture_regex = std::make_unique<RE2>(loose_pattern, options);
+      if (capture_regex->NumberOfCapturingGroups() !=
+              regex->NumberOfCapturingGroups() ||
+          capture_regex->CapturingGroupNames() !=
+              regex->CapturingGroupNames()) {
+        return Status(
+            StatusCode::kRuleSyntax,
+            where(spec.line) + "loose forms must not add or remove captures");
+      }
+    }
+    engine->compiled_.emplace_back(&spec, std::move(regex),
+                                   std::move(capture_regex), std::move(guards));
   }
   if (!engine->compiled_.empty() && !engine->prefilter_->Compile()) {
     return Status(StatusCode::kInternal,
@@ -278,12 +297,30 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   std::vector<re2::StringPiece>& groups = scratch->match_groups;
   groups.assign(group_count, re2::StringPiece());
   const re2::StringPiece whole(text.data(), text.size());
+  // With a capture regex, the rule's own finds where the match is (its DFA
+  // alone: no captures asked), and the capture regex, anchored at both ends of
+  // that match, reads the captures: RE2's NFA, which captures need, costs
+  // in proportion to the program, and the loose one is a tenth of the size.
+  const RE2* capture_regex = rule.capture_regex();
   std::size_t pos = begin;
   int retries = 0;
   while (pos < end) {
     if (!rule.regex().Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
-                            group_count)) {
+                            capture_regex != nullptr ? 1 : group_count)) {
       break;
+    }
+    if (capture_regex != nullptr && group_count > 1) {
+      const std::size_t found_begin =
+          static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t found_end = found_begin + groups[0].size();
+      // The loose pattern matches everything the rule's does; should it not
+      // (a custom loose form that is not looser), the rule's own reads them.
+      if (!capture_regex->Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
+                                groups.data(), group_count) &&
+          !rule.regex().Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
+                              groups.data(), group_count)) {
+        break;  // cannot happen: the rule matched this very text
+      }
     }
     const std::size_t match_begin =
         static_cast<std::size_t>(groups[0].data() - text.data());

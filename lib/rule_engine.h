@@ -27,13 +27,19 @@ namespace factx::internal {
 // One compiled rule. Immutable; thread-safe.
 class CompiledRule {
  public:
+  // `capture_regex`, the rule's loose pattern (rule_file.h), is null when it
+  // is the rule's own pattern.
   CompiledRule(const RuleSpec* spec, std::unique_ptr<re2::RE2> regex,
+               std::unique_ptr<re2::RE2> capture_regex,
                std::vector<Guard> guards);
   ~CompiledRule();
   CompiledRule(CompiledRule&&) noexcept;
 
   const RuleSpec& spec() const { return *spec_; }
   const re2::RE2& regex() const { return *regex_; }
+  // Reads the captures of a match `regex` found, anchored at both its ends;
+  // null when `regex` does that itself.
+  const re2::RE2* capture_regex() const { return capture_regex_.get(); }
   const std::vector<Guard>& guards() const { return guards_; }
   int group_count() const { return group_count_; }
   // The group named `fact`, which narrows a match's fact to part of it; 0 if
@@ -46,6 +52,7 @@ class CompiledRule {
  private:
   const RuleSpec* spec_;
   std::unique_ptr<re2::RE2> regex_;
+  std::unique_ptr<re2::RE2> capture_regex_;
   std::vector<Guard> guards_;
   int group_count_ = 0;
   int fact_group_ = 0;

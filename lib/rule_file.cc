@@ -84,10 +84,10 @@ class Parser {
     if (!status.ok()) return status;
     auto [keyword, rest] = SplitWord(line);
     if (keyword == "define") return Define(rest);
-    if (keyword == "prefilter") return Prefilter(rest);
+    if (keyword == "loose") return Loose(rest);
     if (keyword == "table") return StartTable(rest);
     if (keyword == "rule") return StartRule(rest);
-    return Error("expected define, prefilter, table or rule, found \"" +
+    return Error("expected define, loose, table or rule, found \"" +
                  std::string(keyword) + "\"");
   }
 
@@ -96,27 +96,27 @@ class Parser {
     if (!IsIdentifier(name)) return Error("define needs a NAME and a PATTERN");
     if (pattern.empty())
       return Error("define " + std::string(name) + " has no pattern");
-    std::string expanded, prefilter;
-    Status status = ExpandFragments(pattern, &expanded, &prefilter);
+    std::string expanded, loose;
+    Status status = ExpandFragments(pattern, &expanded, &loose);
     if (!status.ok()) return status;
     rules_->fragments[std::string(name)] = std::move(expanded);
-    rules_->prefilter_fragments[std::string(name)] = std::move(prefilter);
+    rules_->loose_fragments[std::string(name)] = std::move(loose);
     return Status();
   }
 
-  // `prefilter NAME PATTERN`: what NAME stands for in the prefilter's
-  // patterns (and so in every fragment and rule that uses NAME from here on).
-  Status Prefilter(std::string_view rest) {
+  // `loose NAME PATTERN`: what NAME stands for in loose patterns (and so in
+  // every fragment and rule that uses NAME from here on).
+  Status Loose(std::string_view rest) {
     auto [name, pattern] = SplitWord(rest);
     if (!IsIdentifier(name) || pattern.empty())
-      return Error("prefilter needs a NAME and a PATTERN");
+      return Error("loose needs a NAME and a PATTERN");
     if (rules_->fragments.find(name) == rules_->fragments.end())
-      return Error("prefilter for " + std::string(name) +
+      return Error("loose form for " + std::string(name) +
                    ", which no define has made");
-    std::string prefilter, unused;
-    Status status = ExpandFragments(pattern, &unused, &prefilter);
+    std::string loose, unused;
+    Status status = ExpandFragments(pattern, &unused, &loose);
     if (!status.ok()) return status;
-    rules_->prefilter_fragments[std::string(name)] = std::move(prefilter);
+    rules_->loose_fragments[std::string(name)] = std::move(loose);
     return Status();
   }
 
@@ -199,7 +199,7 @@ class Parser {
       if (value.empty()) return Error("empty pattern");
       // Several pattern lines concatenate, so a long pattern can be written in
       // parts.
-      return ExpandFragments(value, &rule_.pattern, &rule_.prefilter_pattern);
+      return ExpandFragments(value, &rule_.pattern, &rule_.loose_pattern);
     }
     if (attribute == "guard") {
       GuardSpec guard;
@@ -257,19 +257,19 @@ class Parser {
     return Status();
   }
 
-  // Replaces each {NAME} with (?:fragment) in *out, and with (?:its prefilter
-  // form) in *prefilter_out. {@table} stays for the engine, which expands it
+  // Replaces each {NAME} with (?:fragment) in *out, and with (?:its loose
+  // form) in *loose_out. {@table} stays for the engine, which expands it
   // once every file has been read, so later files can extend a table that
   // earlier rules use. RE2's own braces ({3}, {1,3}) start with a digit and are
   // left alone.
   Status ExpandFragments(std::string_view pattern, std::string* out,
-                         std::string* prefilter_out) {
+                         std::string* loose_out) {
     std::size_t i = 0;
     while (i < pattern.size()) {
       char c = pattern[i];
       if (c == '\\' && i + 1 < pattern.size()) {
         out->append(pattern.substr(i, 2));
-        prefilter_out->append(pattern.substr(i, 2));
+        loose_out->append(pattern.substr(i, 2));
         i += 2;
         continue;
       }
@@ -284,14 +284,14 @@ class Parser {
           return Error("unknown fragment {" + std::string(name) + "}");
         }
         out->append("(?:").append(fragment->second).append(")");
-        prefilter_out->append("(?:")
-            .append(rules_->prefilter_fragments.find(name)->second)
+        loose_out->append("(?:")
+            .append(rules_->loose_fragments.find(name)->second)
             .append(")");
         i = close + 1;
         continue;
       }
       out->push_back(c);
-      prefilter_out->push_back(c);
+      loose_out->push_back(c);
       ++i;
     }
     return Status();

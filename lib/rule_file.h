@@ -14,15 +14,15 @@
 //     example   投资300亿元 => 300亿元 = 30000000000 CNY exact
 //     counter   面积3.6万亩
 //
-//   prefilter NUM  [0-9.]+
+//   loose NUM  [0-9.]+
 //
 // `{NAME}` expands to `(?:fragment)`; `{@TABLE}` to an alternation of the
-// table's keys, longest first, quoted. `prefilter NAME PATTERN` gives a looser
-// stand-in for a fragment in the prefilter only, which must match everything
-// the fragment matches (a smaller program compiles and runs faster; what the
-// rules find does not change). Fragments and tables are shared across
-// all files of a rule set, so later files (and a user's custom rules) use and
-// extend earlier ones.
+// table's keys, longest first, quoted. `loose NAME PATTERN` gives a fragment a
+// looser stand-in, which must match everything the fragment matches, for the
+// two places where that is safe and a smaller program is faster: the prefilter,
+// and reading the captures of a match already found (rule_engine.h). Fragments
+// and tables are shared across all files of a rule set, so later files (and a
+// user's custom rules) use and extend earlier ones.
 #ifndef FACTX_LIB_RULE_FILE_H_
 #define FACTX_LIB_RULE_FILE_H_
 
@@ -68,9 +68,9 @@ struct RuleSpec {
   RuleKind kind = RuleKind::kBlock;
   int priority = 0;
   std::string pattern;  // fragments expanded ({@table} is left to the engine)
-  // The same with each fragment's `prefilter` form: what the prefilter
-  // (rule_engine.h) matches to pick the rules worth running on a clause.
-  std::string prefilter_pattern;
+  // The same with each fragment's `loose` form (rule_engine.h uses it for
+  // the prefilter and for captures).
+  std::string loose_pattern;
   std::vector<GuardSpec> guards;
   std::vector<RuleExample> examples;
   // `counter INPUT`: INPUT gives no fact from this rule.
@@ -91,9 +91,9 @@ struct RuleSet {
   std::vector<RuleSpec> rules;
   std::map<std::string, RuleTable, std::less<>> tables;
   std::map<std::string, std::string, std::less<>> fragments;  // expanded
-  // Each fragment's prefilter form: its `prefilter` pattern if it has one, else
-  // its own pattern with the prefilter forms of the fragments it uses.
-  std::map<std::string, std::string, std::less<>> prefilter_fragments;
+  // Each fragment's loose form: its `loose` pattern if it has one, else its
+  // own pattern with the loose forms of the fragments it uses.
+  std::map<std::string, std::string, std::less<>> loose_fragments;
 };
 
 // Parses `text` (from `source`, a name for messages) and appends its rules,

@@ -43,10 +43,10 @@ class NumberFragments {
     return it == compiled_.end() ? nullptr : it->second.get();
   }
 
-  // The fragment's prefilter form (its own pattern if it has no `prefilter`).
-  const RE2* FindPrefilter(std::string_view name) const {
-    auto it = prefilter_compiled_.find(std::string(name));
-    return it == prefilter_compiled_.end() ? nullptr : it->second.get();
+  // The fragment's loose form (its own pattern if it has no `loose` form).
+  const RE2* FindLoose(std::string_view name) const {
+    auto it = loose_compiled_.find(std::string(name));
+    return it == loose_compiled_.end() ? nullptr : it->second.get();
   }
 
   const std::string& load_error() const { return load_error_; }
@@ -74,18 +74,18 @@ class NumberFragments {
       }
       compiled_[name] = std::move(re);
     }
-    for (const auto& [name, pattern] : rules.prefilter_fragments) {
+    for (const auto& [name, pattern] : rules.loose_fragments) {
       auto re = std::make_unique<RE2>(pattern, options);
       if (!re->ok()) {
-        load_error_ += name + " (prefilter): " + re->error() + "\n";
+        load_error_ += name + " (loose): " + re->error() + "\n";
         continue;
       }
-      prefilter_compiled_[name] = std::move(re);
+      loose_compiled_[name] = std::move(re);
     }
   }
 
   std::map<std::string, std::unique_ptr<RE2>> compiled_;
-  std::map<std::string, std::unique_ptr<RE2>> prefilter_compiled_;
+  std::map<std::string, std::unique_ptr<RE2>> loose_compiled_;
   std::string load_error_;
 };
 
@@ -240,8 +240,8 @@ TEST(NumberFragmentsTest, FindNumbersInText) {
   }
 }
 
-// Every text the fragments match parses, and their prefilter forms match it
-// too (else the prefilter would skip a rule that matches): all sequences of up
+// Every text the fragments match parses, and their loose forms match it too
+// (else the prefilter would skip a rule that matches): all sequences of up
 // to four pieces of an alphabet of numeral characters and digit groups, then
 // longer sequences from a fixed pseudo-random generator.
 void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
@@ -257,9 +257,9 @@ void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
   names.push_back("{NUM_ARABIC}{SCALE_ZH}");
   fragments.push_back(&arabic_with_scale);
   int failures = 0;
-  std::vector<const RE2*> prefilters;
+  std::vector<const RE2*> loose_forms;
   for (std::string_view name : names) {
-    prefilters.push_back(NumberFragments::Get().FindPrefilter(name));
+    loose_forms.push_back(NumberFragments::Get().FindLoose(name));
   }
   auto check = [&](const std::string& text) {
     for (std::size_t i = 0; i < fragments.size() && failures < 20; ++i) {
@@ -269,10 +269,10 @@ void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
                       << "\" but ParseNumber rejects it";
         ++failures;
       }
-      if (i < prefilters.size() && prefilters[i] != nullptr &&
-          !RE2::FullMatch(text, *prefilters[i])) {
+      if (i < loose_forms.size() && loose_forms[i] != nullptr &&
+          !RE2::FullMatch(text, *loose_forms[i])) {
         ADD_FAILURE() << names[i] << " matches \"" << text
-                      << "\" but its prefilter form does not";
+                      << "\" but its loose form does not";
         ++failures;
       }
     }

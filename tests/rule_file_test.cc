@@ -85,23 +85,23 @@ struct BadRuleCase {
   const char* message_part;  // must appear in the status message
 };
 
-// A `prefilter` form stands in for its fragment in prefilter patterns only,
+// A `loose` form stands in for its fragment in loose patterns only,
 // there and in every later fragment that uses it.
-TEST(RuleFileTest, PrefilterFormsReplaceFragmentsInPrefilterPatternsOnly) {
+TEST(RuleFileTest, LooseFormsReplaceFragmentsInLoosePatternsOnly) {
   RuleSet rules;
   ASSERT_TRUE(ParseRuleText("define NUM [1-9][0-9]{0,2}\n"
-                            "prefilter NUM [0-9]+\n"
+                            "loose NUM [0-9]+\n"
                             "define AMOUNT {NUM}万?\n"
                             "rule money.test\n"
                             "  kind money\n"
                             "  pattern (?P<num>{AMOUNT})元\n",
-                            "prefilter.rules", &rules)
+                            "loose.rules", &rules)
                   .ok());
   ASSERT_EQ(rules.rules.size(), 1u);
   EXPECT_EQ(rules.rules[0].pattern, "(?P<num>(?:(?:[1-9][0-9]{0,2})万?))元");
-  EXPECT_EQ(rules.rules[0].prefilter_pattern, "(?P<num>(?:(?:[0-9]+)万?))元");
-  // A fragment without a prefilter form is its own.
-  EXPECT_EQ(rules.prefilter_fragments.at("AMOUNT"), "(?:[0-9]+)万?");
+  EXPECT_EQ(rules.rules[0].loose_pattern, "(?P<num>(?:(?:[0-9]+)万?))元");
+  // A fragment without a loose form is its own.
+  EXPECT_EQ(rules.loose_fragments.at("AMOUNT"), "(?:[0-9]+)万?");
   EXPECT_EQ(rules.fragments.at("AMOUNT"), "(?:[1-9][0-9]{0,2})万?");
 }
 
@@ -115,9 +115,9 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
        "bad.rules:3: rule a: unknown fragment {NOPE}"},
       {"rule a\n  kind money\n  colour red\n", "unknown attribute \"colour\""},
       {"  indented\n", "bad.rules:1: indented line outside"},
-      {"frobnicate x\n", "expected define, prefilter, table or rule"},
-      {"prefilter X [0-9]+\n", "prefilter for X, which no define has made"},
-      {"define X [0-9]\nprefilter X\n", "prefilter needs a NAME and a PATTERN"},
+      {"frobnicate x\n", "expected define, loose, table or rule"},
+      {"loose X [0-9]+\n", "loose form for X, which no define has made"},
+      {"define X [0-9]\nloose X\n", "loose needs a NAME and a PATTERN"},
       {"define\n", "define needs a NAME"},
       {"define X\n", "define X has no pattern"},
       {"rule a\n  kind money\n  priority high\n  pattern x\n",
