@@ -609,6 +609,37 @@ TEST(InvestmentExtractionTest, ReportsSpansInTheOriginalText) {
   }
 }
 
+// With the built-in words, a period that opens the clause (一季度, 上半年) is
+// not part of the investor; a clause with no organisation names none.
+TEST(InvestmentExtractionTest, InvestorsLeaveOutTheLeadingPeriod) {
+  Result<Extractor> extractor = Extractor::Create();
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  const struct {
+    std::string_view text;
+    std::string_view investor;  // empty: none
+  } cases[] = {
+      {"一季度全市规模以上工业企业研发投入达23.8亿元。",
+       "全市规模以上工业企业"},
+      {"今年上半年远航集团拟投资5亿元建设新能源电池项目。", "远航集团"},
+      {"前三季度星河控股累计投资18亿元。", "星河控股"},
+      {"第二季度，某银行投资3亿元。", "某银行"},
+      {"上半年全市研发投入达23.8亿元。", ""},
+  };
+  Extraction facts;
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.text));
+    ASSERT_TRUE(extractor->Extract(c.text, ExtractOptions(), &facts).ok());
+    ASSERT_EQ(facts.investments.size(), 1u);
+    const Investment& investment = facts.investments[0];
+    if (c.investor.empty()) {
+      EXPECT_FALSE(investment.investor.has_value());
+    } else {
+      ASSERT_TRUE(investment.investor.has_value());
+      EXPECT_EQ(investment.investor->Slice(c.text), c.investor);
+    }
+  }
+}
+
 TEST(InvestmentExtractionTest, ReportsNothingWhenInvestmentsAreNotAskedFor) {
   Result<Extractor> extractor = Extractor::Create();
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
