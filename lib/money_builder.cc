@@ -43,6 +43,7 @@
 // currency_symbol value otherwise. docs/money.md has the policies.
 #include "money_builder.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,12 +95,26 @@ std::string AsciiUpper(std::string_view s) {
 
 // Looks `key` up as written, lowercased and uppercased (English words and codes
 // match in any case: "Dollars", "usd").
+// The table is found once, and a case variant is tried only when it differs
+// from the key (a Chinese key has none).
 std::optional<std::string_view> LookupAnyCase(const RuleTables& tables,
                                               std::string_view table,
                                               std::string_view key) {
-  if (auto value = tables.Lookup(table, key)) return value;
-  if (auto value = tables.Lookup(table, AsciiLower(key))) return value;
-  return tables.Lookup(table, AsciiUpper(key));
+  const RuleTable* entries = tables.Find(table);
+  if (entries == nullptr) return std::nullopt;
+  auto lookup =
+      [entries](std::string_view variant) -> std::optional<std::string_view> {
+    auto entry = entries->entries.find(variant);
+    if (entry == entries->entries.end()) return std::nullopt;
+    return std::string_view(entry->second);
+  };
+  if (auto value = lookup(key)) return value;
+  const bool has_letter = std::any_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  if (!has_letter) return std::nullopt;
+  if (auto value = lookup(AsciiLower(key))) return value;
+  return lookup(AsciiUpper(key));
 }
 
 // -----------------------------------------------------------------------------
