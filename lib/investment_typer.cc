@@ -78,6 +78,7 @@ enum Role : unsigned char {
   kTargetVerb,
   kTargetSuffix,
   kNameStop,
+  kSizeWord,
   kRoleCount,
 };
 
@@ -88,7 +89,7 @@ constexpr std::string_view kTableNames[kRoleCount] = {
     "investment_list_joiner",     "investment_continuation",
     "investment_investor_adverb", "investment_investor_suffix",
     "investment_target_verb",     "investment_target_suffix",
-    "investment_name_stop",
+    "investment_name_stop",       "investment_size",
 };
 
 constexpr unsigned Bit(Role role) { return 1u << role; }
@@ -612,8 +613,20 @@ class Typer {
         if (clause->head_is_blocker) {
           blocked = true;
         } else if (!clause->head.after_only) {
-          tie = clause->head;
-          tied = uses_active = true;
+          // 出资设立规模50亿元的产业基金: after a size word, a fund word
+          // after the amount says whose size it is.
+          Trigger fund;
+          if (lexicon_.LongestSuffix(text_, clause->head_end, amount.span.begin,
+                                     kSizeWord) > 0 &&
+              FindTriggerAfter(index, &fund) &&
+              fund.kind == InvestmentKind::kFund) {
+            tie = fund;
+            tied = true;
+            consumed_trigger_ = fund.begin;
+          } else {
+            tie = clause->head;
+            tied = uses_active = true;
+          }
         }
       }
       if (!tied && !blocked) {

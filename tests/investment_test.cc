@@ -437,6 +437,11 @@ TEST(InvestmentWordsTest, ChineseKinds) {
       {"公司拟定增募资不超过15亿元。", {{"不超过15亿元", "financing", "募资"}}},
       {"该市设立规模20亿元的产业引导基金。", {{"20亿元", "fund", "引导基金"}}},
       {"这只母基金总规模为50亿元。", {{"50亿元", "fund", "母基金"}}},
+      // After a size word, a fund word after the amount says what it is the
+      // size of, whatever trigger came before; without one, the trigger holds.
+      {"市政府出资设立规模50亿元的先进制造产业基金。",
+       {{"50亿元", "fund", "产业基金"}}},
+      {"集团出资规模3亿元，用于新建厂房。", {{"3亿元", "investment", "出资"}}},
       {"多家银行为园区推出300亿元专项信贷计划。",
        {{"300亿元", "credit_line", "信贷计划"}}},
       {"工商银行对该省意向性授信500亿元。",
