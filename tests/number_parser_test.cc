@@ -628,9 +628,10 @@ TEST(ChineseDigitValueTest, ReadsDigitsAndCapitalsButNotUnits) {
   const struct {
     char32_t c;
     int value;
-  } cases[] = {{U'〇', 0}, {U'零', 0}, {U'一', 1}, {U'壹', 1}, {U'两', 2}, {U'贰', 2},
-               {U'叁', 3}, {U'陆', 6}, {U'玖', 9}, {U'九', 9}, {U'十', -1}, {U'百', -1},
-               {U'万', -1}, {U'亿', -1}, {U'点', -1}, {U'5', -1}, {U'元', -1}};
+  } cases[] = {{U'〇', 0},  {U'零', 0},  {U'一', 1},  {U'壹', 1},  {U'两', 2},
+               {U'贰', 2},  {U'叁', 3},  {U'陆', 6},  {U'玖', 9},  {U'九', 9},
+               {U'十', -1}, {U'百', -1}, {U'万', -1}, {U'亿', -1}, {U'点', -1},
+               {U'5', -1},  {U'元', -1}};
   for (const auto& c : cases) {
     EXPECT_EQ(ChineseDigitValue(c.c), c.value) << static_cast<unsigned>(c.c);
   }
