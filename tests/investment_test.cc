@@ -26,6 +26,7 @@
 #include "investment_typer.h"
 #include "rule_file.h"
 #include "rule_match.h"
+#include "test_support.h"
 
 namespace factx {
 namespace {
@@ -82,13 +83,6 @@ table investment_target_verb
 table investment_target_suffix
   项目        project
 )";
-
-RuleSet ParseOrDie(std::string_view text) {
-  RuleSet rules;
-  const Status status = internal::ParseRuleText(text, "test", &rules);
-  EXPECT_TRUE(status.ok()) << status.message();
-  return rules;
-}
 
 // The built-in investment tables alone (no money rules needed).
 const RuleSet& BuiltinInvestmentRules() {
@@ -181,7 +175,7 @@ void CheckCase(const Case& c, const RuleSet& rules) {
 // The tying rules, on kTestRules.
 
 TEST(InvestmentTieTest, TiesAmountsToTheTriggerBeforeOrAfterThem) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   const Case cases[] = {
       // Head: a trigger right before, qualifiers and 为/达 between.
       {"该项目总投资50亿元。", {{"50亿元", "total_investment", "总投资"}}},
@@ -217,7 +211,7 @@ TEST(InvestmentTieTest, TiesAmountsToTheTriggerBeforeOrAfterThem) {
 }
 
 TEST(InvestmentTieTest, TypesEveryAmountOfAList) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   const Case cases[] = {
       {"两个项目总投资分别为12亿元和8亿元。",
        {{"12亿元", "total_investment", "总投资"},
@@ -243,7 +237,7 @@ TEST(InvestmentTieTest, TypesEveryAmountOfAList) {
 }
 
 TEST(InvestmentTieTest, BlockersCutTheTie) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   const Case cases[] = {
       // A blocker heads the amount.
       {"上半年投资收益3亿元。", {{"3亿元", "", ""}}},
@@ -262,7 +256,7 @@ TEST(InvestmentTieTest, BlockersCutTheTie) {
 }
 
 TEST(InvestmentTieTest, KeepsTiesInsideTheClause) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   const Case cases[] = {
       // A trigger in another clause does not reach the amount.
       {"公司完成融资，员工增至300人，账上现金3亿元。", {{"3亿元", "", ""}}},
@@ -284,7 +278,7 @@ TEST(InvestmentTieTest, KeepsTiesInsideTheClause) {
 }
 
 TEST(InvestmentTieTest, ContinuationClausesTakeTheOpenTrigger) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   const Case cases[] = {
       {"总投资50亿元，其中一期20亿元。",
        {{"50亿元", "total_investment", "总投资"},
@@ -311,7 +305,7 @@ TEST(InvestmentTieTest, ContinuationClausesTakeTheOpenTrigger) {
 }
 
 TEST(InvestmentTieTest, IgnoresTriggersOfUnknownKindAndRuleSetsWithoutTables) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   CheckCase({"a typo $5 million", {{"$5 million", "", ""}}}, rules);
 
   const RuleSet empty;
@@ -322,7 +316,7 @@ TEST(InvestmentTieTest, IgnoresTriggersOfUnknownKindAndRuleSetsWithoutTables) {
 }
 
 TEST(InvestmentTieTest, AppendsToWhatIsThere) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   const Case c{"总投资50亿元", {{"50亿元", "total_investment", "总投资"}}};
   std::vector<Investment> found(1);
   FindInvestments(c.text, AmountsOf(c), RuleTables(&rules), &found);
@@ -332,7 +326,7 @@ TEST(InvestmentTieTest, AppendsToWhatIsThere) {
 
 // Every cut of a text into amounts terminates and gives spans inside the text.
 TEST(InvestmentTieTest, TerminatesOnAnyAmountLayout) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   const std::string_view text =
       "总投资12亿元和8亿元，其中B轮融资3亿元的基金、Acme raised $5 million. "
       "营收2亿元";
@@ -364,7 +358,7 @@ TEST(InvestmentTieTest, TerminatesOnAnyAmountLayout) {
 }
 
 TEST(InvestmentTieTest, TypesALongListInOnePass) {
-  const RuleSet rules = ParseOrDie(kTestRules);
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
   std::string text = "总投资";
   std::vector<Money> money;
   for (int i = 0; i < 20000; ++i) {

@@ -17,6 +17,7 @@
 #include "factx/facts.h"
 #include "rule_file.h"
 #include "rule_match.h"
+#include "test_support.h"
 
 namespace factx {
 namespace {
@@ -63,13 +64,6 @@ table investment_target_verb
 table investment_target_suffix
   园区        project
 )";
-
-RuleSet Parse(std::string_view text) {
-  RuleSet rules;
-  const Status status = internal::ParseRuleText(text, "test", &rules);
-  EXPECT_TRUE(status.ok()) << status.message();
-  return rules;
-}
 
 // Money facts at each of `amounts` in `text`, found left to right.
 std::vector<Money> MoneyAt(std::string_view text,
@@ -137,7 +131,7 @@ void CheckCases(const InvestmentTyper& typer, const std::vector<Case>& cases) {
 }
 
 TEST(InvestmentTyperTest, IgnoresAsciiCaseOfKeysAndText) {
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   CheckCases(
       typer,
@@ -154,7 +148,7 @@ TEST(InvestmentTyperTest, IgnoresAsciiCaseOfKeysAndText) {
 TEST(InvestmentTyperTest, KeysDifferingInCaseGiveTheLowerCaseOne) {
   // fund (fund) and FUND (financing) both match "Fund": the table lists keys
   // starting with a lower-case letter first, and that one is read.
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   CheckCases(typer, {
                         {"a $3 billion Fund", "$3 billion", "fund", "Fund"},
@@ -163,7 +157,7 @@ TEST(InvestmentTyperTest, KeysDifferingInCaseGiveTheLowerCaseOne) {
 }
 
 TEST(InvestmentTyperTest, EnglishKeysStandAtWordBoundaries) {
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   CheckCases(
       typer,
@@ -184,7 +178,7 @@ TEST(InvestmentTyperTest, EnglishKeysStandAtWordBoundaries) {
 }
 
 TEST(InvestmentTyperTest, LongestKeyAtAPositionWins) {
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   CheckCases(typer,
              {
@@ -206,7 +200,7 @@ TEST(InvestmentTyperTest, LongestKeyAtAPositionWins) {
 TEST(InvestmentTyperTest, TriggerOfUnknownKindHidesShorterKeysOfItsTable) {
   // "invest more" has a kind that does not exist: it is no trigger, and
   // "invest" is not read at that position in its place.
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   CheckCases(typer,
              {
@@ -216,7 +210,7 @@ TEST(InvestmentTyperTest, TriggerOfUnknownKindHidesShorterKeysOfItsTable) {
 }
 
 TEST(InvestmentTyperTest, PositionsNoKeyStartsWithAreSkipped) {
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   CheckCases(typer, {
                         // No key starts with #, %, a digit, or 按 (whose
@@ -232,7 +226,7 @@ TEST(InvestmentTyperTest, PositionsNoKeyStartsWithAreSkipped) {
 TEST(InvestmentTyperTest, ReadsEntriesThatCustomRulesAddToTheTables) {
   // Users extend the tables: a second rule text adds a trigger, a blocker and
   // an English key.
-  RuleSet rules = Parse(kIndexRules);
+  RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper before{RuleTables(&rules)};
   const Status status = internal::ParseRuleText(R"(
 table investment_trigger
@@ -263,7 +257,7 @@ table investment_blocker
 
 TEST(InvestmentTyperTest, RuleSetWithoutTriggerTableTypesNothing) {
   const RuleSet empty;
-  const RuleSet no_trigger = Parse(R"(
+  const RuleSet no_trigger = test_support::ParseTestRules(R"(
 table investment_trigger_after
   fund        fund
 table investment_blocker
@@ -279,14 +273,14 @@ table investment_blocker
     EXPECT_TRUE(found.empty());
   }
   // The same text with the full word list: both amounts are typed.
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   std::vector<Investment> found;
   InvestmentTyper(RuleTables(&rules)).Find(text, money, &found);
   EXPECT_EQ(found.size(), 2u);
 }
 
 TEST(InvestmentTyperTest, InvestorAndTargetUseTheSuffixIndex) {
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   const std::string_view text = "远航集团拟投资5亿元建设科技园区。";
   const std::vector<Money> money = MoneyAt(text, {"5亿元"});
@@ -306,7 +300,7 @@ TEST(InvestmentTyperTest, InvestorAndTargetUseTheSuffixIndex) {
 }
 
 TEST(InvestmentTyperTest, FreeFunctionAndCopiesAgreeWithTheTyper) {
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   const InvestmentTyper copy = typer;
   const std::string_view text =
@@ -323,7 +317,7 @@ TEST(InvestmentTyperTest, FreeFunctionAndCopiesAgreeWithTheTyper) {
 }
 
 TEST(InvestmentTyperTest, ConcurrentFindsGiveTheSameResult) {
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   const std::string_view text = "园区总投资8亿元。Orbit raised $7 million.";
   const std::vector<Money> money = MoneyAt(text, {"8亿元", "$7 million"});
@@ -348,7 +342,7 @@ TEST(InvestmentTyperTest, ConcurrentFindsGiveTheSameResult) {
 TEST(InvestmentTyperTest, EveryPrefixOfTheTextIsReadSafely) {
   // Cut anywhere, even inside a code point, the text is read without reading
   // past its end, and every span stays inside it.
-  const RuleSet rules = Parse(kIndexRules);
+  const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   const InvestmentTyper typer{RuleTables(&rules)};
   const std::string full = "远航集团拟投资5亿元建设科技园区，Orbit raised 9";
   for (std::size_t size = 1; size <= full.size(); ++size) {

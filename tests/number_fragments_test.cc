@@ -66,21 +66,20 @@ class NumberFragments {
     options.set_encoding(RE2::Options::EncodingUTF8);
     options.set_longest_match(true);
     options.set_log_errors(false);
-    for (const auto& [name, pattern] : rules.fragments) {
+    Compile(rules.fragments, options, "", &compiled_);
+    Compile(rules.loose_fragments, options, " (loose)", &loose_compiled_);
+  }
+
+  void Compile(const std::map<std::string, std::string, std::less<>>& patterns,
+               const RE2::Options& options, const std::string& label,
+               std::map<std::string, std::unique_ptr<RE2>>* out) {
+    for (const auto& [name, pattern] : patterns) {
       auto re = std::make_unique<RE2>(pattern, options);
       if (!re->ok()) {
-        load_error_ += name + ": " + re->error() + "\n";
+        load_error_ += name + label + ": " + re->error() + "\n";
         continue;
       }
-      compiled_[name] = std::move(re);
-    }
-    for (const auto& [name, pattern] : rules.loose_fragments) {
-      auto re = std::make_unique<RE2>(pattern, options);
-      if (!re->ok()) {
-        load_error_ += name + " (loose): " + re->error() + "\n";
-        continue;
-      }
-      loose_compiled_[name] = std::move(re);
+      (*out)[name] = std::move(re);
     }
   }
 

@@ -75,4 +75,11 @@ void ExpectEveryCutEndsCleanly(const std::vector<std::string>& texts,
   }
 }
 
+internal::RuleSet ParseTestRules(std::string_view text) {
+  internal::RuleSet rules;
+  const Status status = internal::ParseRuleText(text, "test", &rules);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return rules;
+}
+
 }  // namespace factx::test_support

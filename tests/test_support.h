@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "factx/extractor.h"
+#include "rule_file.h"
 
 namespace factx::test_support {
 
@@ -23,6 +24,9 @@ void ExpectSaneFacts(std::string_view text, const Extraction& facts);
 // never misplaces a span.
 void ExpectEveryCutEndsCleanly(const std::vector<std::string>& texts,
                                const ExtractOptions& options = {});
+
+// Parses a rule text of a test into a RuleSet; a syntax error fails the test.
+internal::RuleSet ParseTestRules(std::string_view text);
 
 }  // namespace factx::test_support
 
