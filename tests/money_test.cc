@@ -23,12 +23,7 @@ namespace {
 using test_support::BuiltInExtractor;
 
 std::vector<Money> MoneyIn(std::string_view text) {
-  ExtractOptions options;
-  options.kinds = kMoney;
-  Extraction facts;
-  Status status = BuiltInExtractor().Extract(text, options, &facts);
-  EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
-  return facts.money;
+  return test_support::BuiltInFacts(text, kMoney).money;
 }
 
 std::string Show(std::string_view text, const std::vector<Money>& found) {

@@ -22,12 +22,7 @@ namespace {
 using test_support::BuiltInExtractor;
 
 std::vector<Percentage> PercentagesIn(std::string_view text) {
-  ExtractOptions options;
-  options.kinds = kPercentage;
-  Extraction facts;
-  Status status = BuiltInExtractor().Extract(text, options, &facts);
-  EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
-  return facts.percentages;
+  return test_support::BuiltInFacts(text, kPercentage).percentages;
 }
 
 std::string Show(std::string_view text, const std::vector<Percentage>& found) {

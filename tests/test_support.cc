@@ -75,6 +75,15 @@ void ExpectEveryCutEndsCleanly(const std::vector<std::string>& texts,
   }
 }
 
+Extraction BuiltInFacts(std::string_view text, unsigned kinds) {
+  ExtractOptions options;
+  options.kinds = kinds;
+  Extraction facts;
+  const Status status = BuiltInExtractor().Extract(text, options, &facts);
+  EXPECT_TRUE(status.ok()) << status.ToString() << " for " << text;
+  return facts;
+}
+
 internal::RuleSet ParseTestRules(std::string_view text) {
   internal::RuleSet rules;
   const Status status = internal::ParseRuleText(text, "test", &rules);

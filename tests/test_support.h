@@ -14,6 +14,10 @@ namespace factx::test_support {
 // The extractor with the built-in rules, built once per test program.
 const Extractor& BuiltInExtractor();
 
+// The facts of the given kinds (a FactKind mask) that the built-in extractor
+// finds in `text`; a failed status fails the test.
+Extraction BuiltInFacts(std::string_view text, unsigned kinds);
+
 // The invariants every extraction keeps: every span of every fact is in bounds,
 // not empty, on code point boundaries of `text`; each list is in text order; a
 // range's lower bound is not above its upper bound.
