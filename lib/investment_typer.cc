@@ -718,6 +718,10 @@ class Typer {
           case kRound:
           case kTrigger:
           case kTriggerAfter:
+            // A joiner leads to a further amount of a list; one followed by a
+            // trigger starts a new predicate, which is not about this amount:
+            // "a $350m deal and raised $1bn", "5亿元及配套投资".
+            if (after_joiner) return false;
             *trigger = ReadTrigger(word, limit);
             return true;
           case kBlocker:

@@ -495,6 +495,7 @@ TEST(InvestmentWordsTest, ChineseAmountsThatAreNoInvestment) {
       {"高新技术企业研发费用加计扣除金额达到12亿元。", {{"12亿元", "", ""}}},
       {"公司营收30亿港元(约合27亿元人民币)。",
        {{"30亿港元", "", ""}, {"约合27亿元人民币", "", ""}}},
+      {"项目用地补偿5亿元及配套投资由政府承担。", {{"5亿元", "", ""}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -557,6 +558,8 @@ TEST(InvestmentWordsTest, EnglishAmountsThatAreNoInvestment) {
       {"It opened a $10 million R&D center.", {{"$10 million", "", ""}}},
       {"Sales reached $5 billion (revenue $4 billion).",
        {{"$5 billion", "", ""}, {"$4 billion", "", ""}}},
+      {"The group signed a $350 million deal and raised $1 billion.",
+       {{"$350 million", "", ""}, {"$1 billion", "financing", "raised"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
