@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "civil_date_math.h"
+#include "lunar_calendar.h"
 #include "number_parser.h"
 #include "rule_engine.h"
 #include "utf8.h"
@@ -217,20 +218,67 @@ enum class Capture : unsigned char {
   kCount,  // a window's count of units (近三年: 三), not a count of names
   kUnit,
   kNow,
+  kLunarYear,
+  kLunarYearRel,
+  kLunarNewYear,
+  kLunarLeap,
+  kLunarMonth,
+  kLunarDay,
+  kLunarEve,
 };
 
-constexpr std::array<std::string_view, 42> kCaptureNames = {
-    "p1",         "p2",        "p3",          "s1",          "s2",
-    "year",       "ad",        "year_rel",    "year_far",    "year_ana",
-    "era",        "era_year",  "fiscal",      "month",       "month_name",
-    "month_rel",  "month_ana", "year_edge",   "quarter",     "quarter_rel",
-    "half",       "half_rel",  "season",      "ten_days",    "day",
-    "day_rel",    "day_ana",   "week_rel",    "weekday",     "nth",
-    "decade",     "century",   "century_rel", "same_period", "prior_year",
-    "whole_year", "plan",      "window",      "ago",         "count",
-    "unit",       "now",
+constexpr std::array<std::string_view, 49> kCaptureNames = {
+    "p1",
+    "p2",
+    "p3",
+    "s1",
+    "s2",
+    "year",
+    "ad",
+    "year_rel",
+    "year_far",
+    "year_ana",
+    "era",
+    "era_year",
+    "fiscal",
+    "month",
+    "month_name",
+    "month_rel",
+    "month_ana",
+    "year_edge",
+    "quarter",
+    "quarter_rel",
+    "half",
+    "half_rel",
+    "season",
+    "ten_days",
+    "day",
+    "day_rel",
+    "day_ana",
+    "week_rel",
+    "weekday",
+    "nth",
+    "decade",
+    "century",
+    "century_rel",
+    "same_period",
+    "prior_year",
+    "whole_year",
+    "plan",
+    "window",
+    "ago",
+    "count",
+    "unit",
+    "now",
+    "lunar_year",
+    "lunar_year_rel",
+    "lunar_new_year",
+    "lunar_leap",
+    "lunar_month",
+    "lunar_day",
+    "lunar_eve",
 };
-static_assert(kCaptureNames.size() == static_cast<int>(Capture::kNow) + 1,
+static_assert(kCaptureNames.size() == static_cast<int>(Capture::kLunarEve) + 1,
               "one name for each Capture");
 static_assert(kCaptureNames.size() <= 64,
               "DateCaptureSet keeps one 64-bit mask per side");
@@ -759,6 +807,54 @@ bool ReadDecade(const SideReader& side, DateParse* date) {
   return true;
 }
 
+// 农历2015年十月初一, 正月初一, 今年腊月二十三, 大年初一, 大年三十: a date of
+// the Chinese calendar (docs/dates.md). The month and day words are read from
+// the tables date_zh_lunar_month and date_zh_lunar_day; lunar_date.h resolves
+// the result.
+bool ReadLunar(const SideReader& side, DateParse* date) {
+  LunarParse& lunar = date->lunar;
+  if (std::string_view text = side.Get(Capture::kLunarYear); !text.empty()) {
+    int digits = 0;
+    std::optional<int> year = ReadDateNumber(text, &digits);
+    if (!year || (digits != 2 && digits != 4)) return false;
+    if (digits == 2) *year = ExpandTwoDigitYear(*year);
+    // The table's years; a 大年三十 of 1900 would fall in lunar 1899.
+    if (*year < kMinLunarYear || *year > kMaxLunarYear) return false;
+    lunar.year = DateField::Absolute(*year);
+  } else if (std::string_view rel = side.Get(Capture::kLunarYearRel);
+             !rel.empty()) {
+    std::optional<int> offset = side.LookupInt("year_offset", rel);
+    if (!offset) return false;
+    lunar.year = DateField::Reference(*offset);
+  }
+  if (std::string_view eve = side.Get(Capture::kLunarEve); !eve.empty()) {
+    std::optional<int> day = side.LookupInt("lunar_day", eve);
+    if (!day || *day < 29) return false;
+    lunar.month = 12;
+    lunar.day = *day;
+    lunar.new_year_eve = true;
+  } else {
+    if (!side.Get(Capture::kLunarNewYear).empty()) {
+      lunar.month = 1;  // 大年初一
+    } else {
+      std::optional<int> month =
+          side.LookupInt("lunar_month", side.Get(Capture::kLunarMonth));
+      if (!month || *month < 1 || *month > 12) return false;
+      lunar.month = *month;
+      lunar.leap_month = !side.Get(Capture::kLunarLeap).empty();
+    }
+    if (std::string_view text = side.Get(Capture::kLunarDay); !text.empty()) {
+      std::optional<int> day = side.LookupInt("lunar_day", text);
+      if (!day || *day < 1 || *day > 30) return false;
+      lunar.day = *day;
+    } else if (lunar.month == 1 && !side.Get(Capture::kLunarNewYear).empty()) {
+      return false;  // 大年 alone
+    }
+  }
+  date->shape = DateShape::kLunar;
+  return true;
+}
+
 // Where the clause, the sentence and the paragraph that hold [begin, ...)
 // start (ParseDate's comment on DateParse says what ends each).
 struct TextStarts {
@@ -938,6 +1034,10 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
   const SideReader side(match, tables, captures, /*side=*/0);
 
   if (!side.Get(Capture::kDecade).empty()) return ReadDecade(side, date);
+  if (!side.Get(Capture::kLunarMonth).empty() ||
+      !side.Get(Capture::kLunarNewYear).empty()) {
+    return ReadLunar(side, date);
+  }
   if (std::string_view same = side.Get(Capture::kSamePeriod); !same.empty()) {
     // 去年同期 (-1), and 2019年同期, whose year the side states.
     std::optional<int> years = side.LookupInt("same_period", same);

@@ -93,6 +93,8 @@ enum class DateShape : unsigned char {
   kDecade,      // 上世纪90年代: `decade`, `century`
   kSamePeriod,  // 去年同期, 全年: the period compared in the same clause,
                 // shifted
+  kLunar,  // 农历十月初一, 正月初一, 大年三十: `lunar`, a Chinese-calendar
+           // date (lunar_date.h converts it)
 };
 
 enum class DateUnit : unsigned char {
@@ -124,6 +126,21 @@ struct DateWindow {
   int count = 0;
 };
 
+// A date of the Chinese calendar as the text states it (shape kLunar).
+struct LunarParse {
+  // kAbsolute: the lunar year (numbered by the Gregorian year of its 正月初一);
+  // kReference: an offset from the reference's Gregorian year (今年 0);
+  // kAbsent: the occurrence nearest the reference date.
+  DateField year;
+  int month = 0;            // 1..12
+  bool leap_month = false;  // 闰四月
+  int day = 0;              // 1..30; 0 for the whole month
+  // 大年三十, 大年二十九: a day of the 12th month, the last day for 三十 (29 or
+  // 30); a stated year is the year of the 正月初一 that follows (2024年大年三十
+  // is 2024-02-09), so the month belongs to the lunar year before it.
+  bool new_year_eve = false;
+};
+
 // What the text states about one date or period.
 struct DateParse {
   DateShape shape = DateShape::kPoint;
@@ -144,6 +161,8 @@ struct DateParse {
   // shape kSamePeriod: 去年同期 -1, 全年 0 (with `whole_year`).
   int same_period_years = 0;
   bool whole_year = false;
+
+  LunarParse lunar;  // shape kLunar
 
   // The match in the normalized text, and the start of its clause (no clause
   // end lies in [clause_begin, text_begin)); the clause is looked for only a
@@ -173,7 +192,7 @@ class RuleEngine;
 
 // Which of the capture names ParseDate reads (docs/dates.md) one rule has, for
 // the begin and for the end ("to_") of a range. ParseDate may ask a match for
-// 84 names (42 per side), and each question is a linear search of the rule's
+// 98 names (49 per side), and each question is a linear search of the rule's
 // capture names; with the set it asks only for the few the rule has. The
 // result is the same either way.
 class DateCaptureSet {

@@ -1,6 +1,7 @@
 #include "date_resolver.h"
 
 #include "civil_date_math.h"
+#include "lunar_date.h"
 
 namespace factx::internal {
 namespace {
@@ -788,6 +789,10 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
       break;
     case DateShape::kSamePeriod:
       ok = ResolveSamePeriod(date, &period, &flags);
+      break;
+    case DateShape::kLunar:
+      ok = ResolveLunarDate(date.lunar, reference_, &period.first, &period.last,
+                            &flags.relative, &flags.resolved);
       break;
   }
   if (!ok) return false;

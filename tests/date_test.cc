@@ -551,10 +551,16 @@ const char* const kNotDates[] = {
     "2月30日",
     "13月",
     "2035-2021",
-    // Chinese-calendar dates (not converted; docs/dates.md).
-    "正月初一",
-    "农历三月初一",
-    "大年三十",
+    // Chinese-calendar forms that name no day of the calendar (docs/dates.md).
+    "初一",
+    "大年",
+    "过大年",
+    "农历",
+    "农历2024年腊月三十",
+    "农历2021年闰四月初一",
+    "农历1899年正月初一",
+    "农历2101年正月初一",
+    "十二正月初一",
     // Date words that end or begin other words.
     "如今年轻人消费观念变化",
     "数据表明年轻群体占比提高",
@@ -605,6 +611,109 @@ TEST(DateTest, LeavesMoneyToTheMoneyRules) {
   ASSERT_EQ(facts.money.size(), 2u);
   EXPECT_EQ(facts.money[0].span.Slice(text), "近3000万元");
   EXPECT_EQ(facts.money[1].span.Slice(text), "2019万元");
+}
+
+// ---- Chinese-calendar (lunar) dates
+// ----------------------------------------------------------
+
+struct LunarCase {
+  const char* text;  // a phrase holding exactly one date
+  const char* span;
+  CivilDate reference;
+  const char* description;
+};
+
+// Converted to Gregorian days; a month is the range of its days. Without a
+// year, the occurrence nearest the reference date.
+const LunarCase kLunarDates[] = {
+    {"农历2015年十月初一举行", "农历2015年十月初一", kReference, "2015-11-12"},
+    {"2015年农历十月初一", "2015年农历十月初一", kReference, "2015-11-12"},
+    {"农历二〇二〇年闰四月初一", "农历二〇二〇年闰四月初一", kReference,
+     "2020-05-23"},
+    {"阴历2023年闰二月初一", "阴历2023年闰二月初一", kReference, "2023-03-22"},
+    {"农历2015年十月", "农历2015年十月", kReference, "2015-11-12..2015-12-10"},
+    {"旧历2023年腊月三十", "旧历2023年腊月三十", kReference, "2024-02-09"},
+    {"2024年正月初一", "2024年正月初一", kReference, "2024-02-10"},
+    {"中秋即农历2024年八月十五", "农历2024年八月十五", kReference,
+     "2024-09-17"},
+    {"2015年五月初五", "2015年五月初五", kReference, "2015-06-20"},
+    {"2024年大年三十", "2024年大年三十", kReference, "2024-02-09"},
+    {"2025年大年三十", "2025年大年三十", kReference, "2025-01-28"},
+    {"2025年大年二十九", "2025年大年二十九", kReference, "2025-01-28"},
+    {"2021年大年初一", "2021年大年初一", kReference, "2021-02-12"},
+    // Without a year: the nearest occurrence.
+    {"正月初一", "正月初一", {2024, 2, 1}, "2024-02-10 relative"},
+    {"腊月二十三祭灶", "腊月二十三", {2024, 2, 1}, "2024-02-02 relative"},
+    {"腊月廿三", "腊月廿三", {2024, 2, 1}, "2024-02-02 relative"},
+    {"大年初一", "大年初一", {2024, 2, 1}, "2024-02-10 relative"},
+    {"大年三十", "大年三十", {2024, 12, 20}, "2025-01-28 relative"},
+    {"农历八月十五", "农历八月十五", {2023, 9, 1}, "2023-09-29 relative"},
+    {"农历八月十五", "农历八月十五", {2024, 1, 5}, "2023-09-29 relative"},
+    {"农历八月十五", "农历八月十五", {2024, 4, 5}, "2024-09-17 relative"},
+    {"正月十五", "正月十五", {2020, 5, 6}, "2020-02-08 relative"},
+    {"三月初三", "三月初三", {2020, 5, 6}, "2020-03-26 relative"},
+    {"农历十月", "农历十月", {2024, 2, 1}, "2023-11-13..2023-12-12 relative"},
+    {"农历闰四月初五", "农历闰四月初五", {2020, 5, 6}, "2020-05-27 relative"},
+    // 今年, 明年, 去年: the reference's Gregorian year.
+    {"今年正月十五", "今年正月十五", {2020, 5, 6}, "2020-02-08 relative"},
+    {"明年正月初八", "明年正月初八", {2020, 5, 6}, "2021-02-19 relative"},
+    {"去年腊月二十三", "去年腊月二十三", {2024, 3, 1}, "2024-02-02 relative"},
+};
+
+TEST(DateTest, ConvertsChineseCalendarDates) {
+  for (const LunarCase& c : kLunarDates) {
+    const DateCase as_date{c.text, c.span, c.description};
+    ExpectInContexts(as_date, kChineseContexts, std::size(kChineseContexts),
+                     c.reference, c.description);
+  }
+}
+
+TEST(DateTest, LeavesYearlessChineseCalendarDatesUnresolvedWithoutReference) {
+  struct Case {
+    const char* text;
+    const char* description;
+  };
+  const Case cases[] = {
+      {"正月初一", "unresolved relative"},
+      {"大年三十", "unresolved relative"},
+      {"今年腊月二十三", "unresolved relative"},
+      {"农历十月", "unresolved relative"},
+  };
+  for (const Case& c : cases) {
+    const DateCase as_date{c.text, c.text, c.description};
+    ExpectInContexts(as_date, kChineseContexts, std::size(kChineseContexts),
+                     std::nullopt, c.description);
+  }
+  // A stated year needs no reference.
+  const DateCase absolute{"农历2015年十月初一", "农历2015年十月初一",
+                          "2015-11-12"};
+  ExpectInContexts(absolute, kChineseContexts, std::size(kChineseContexts),
+                   std::nullopt, "2015-11-12");
+}
+
+// A year-less day 30 in a month that has 29 where the month is nearest (腊月
+// of lunar 2024) gives no date: not the 三十 of another year.
+TEST(DateTest, DropsAYearlessDayThirtyTheNearestMonthLacks) {
+  const std::vector<DateExpr> found =
+      DatesIn("腊月三十", CivilDate{2025, 1, 10});
+  EXPECT_TRUE(found.empty()) << Show("腊月三十", found);
+  // The eve itself is the month's last day.
+  const std::vector<DateExpr> eve = DatesIn("大年三十", CivilDate{2025, 1, 10});
+  ASSERT_EQ(eve.size(), 1u) << Show("大年三十", eve);
+  EXPECT_EQ(internal::Describe(eve[0]), "2025-01-28 relative");
+}
+
+// No Gregorian rule reads the month inside a lunar date, also when the date
+// does not convert.
+TEST(DateTest, ReadsNoGregorianMonthInsideChineseCalendarDates) {
+  for (const char* text :
+       {"三月初一", "农历2024年腊月三十", "2015年十月初一", "农历三月"}) {
+    for (const DateExpr& date : DatesIn(text, kReference)) {
+      const std::string rule(BuiltInExtractor().rule_name(date.rule));
+      EXPECT_EQ(rule.rfind("date.zh.lunar", 0), 0u)
+          << "in \"" << text << "\":" << Show(text, {date});
+    }
+  }
 }
 
 // ---- Numbers of dates
@@ -700,7 +809,12 @@ bool SameParse(const internal::DateParse& a, const internal::DateParse& b) {
          a.text_end == b.text_end && a.clause_begin == b.clause_begin &&
          a.sentence_begin == b.sentence_begin &&
          a.paragraph_begin == b.paragraph_begin &&
-         a.comparison_base == b.comparison_base && a.news_day == b.news_day;
+         a.comparison_base == b.comparison_base && a.news_day == b.news_day &&
+         SameField(a.lunar.year, b.lunar.year) &&
+         a.lunar.month == b.lunar.month &&
+         a.lunar.leap_month == b.lunar.leap_month &&
+         a.lunar.day == b.lunar.day &&
+         a.lunar.new_year_eve == b.lunar.new_year_eve;
 }
 
 struct ParsedCandidate {
@@ -762,6 +876,7 @@ TEST(ParseDateTest, CaptureIndexGivesTheSameParseAsAskingForEveryName) {
   for (const DateCase& c : kRelativeEnglish) texts.push_back(c.text);
   for (const PolicyCase& c : kPolicies) texts.push_back(c.text);
   for (const DocumentCase& c : kDocuments) texts.push_back(c.text);
+  for (const LunarCase& c : kLunarDates) texts.push_back(c.text);
   for (const char* text : kNotDates) texts.push_back(text);
   std::size_t candidates = 0;
   for (const std::string& text : texts) {
@@ -903,6 +1018,7 @@ TEST(DateTest, EveryCutOfEveryCaseEndsCleanly) {
     texts.push_back(std::string("据统计，") + c.text + "。");
   for (const DateCase& c : kRelativeChinese) texts.push_back(c.text);
   for (const DocumentCase& c : kDocuments) texts.push_back(c.text);
+  for (const LunarCase& c : kLunarDates) texts.push_back(c.text);
   ExtractOptions options;
   options.reference_date = kReference;
   test_support::ExpectEveryCutEndsCleanly(texts, options);
