@@ -173,7 +173,8 @@ int EnglishScale(std::string_view lower_word, bool allow_abbreviations) {
       {"crore", 7, false},  // Indian English: 10,000,000
       {"k", 3, true},          {"m", 6, true},        {"mn", 6, true},
       {"mln", 6, true},        {"mm", 6, true},  // finance: $5mm
-      {"b", 9, true},          {"bn", 9, true},       {"tn", 12, true},
+      {"b", 9, true},          {"bn", 9, true},       {"bln", 9, true},
+      {"tn", 12, true},        {"trln", 12, true},  // wire services: 5 bln
   };
   for (const Entry& entry : kScales) {
     if (entry.word == lower_word &&
