@@ -168,13 +168,33 @@ int EnglishScale(std::string_view lower_word, bool allow_abbreviations) {
     bool abbreviation;
   };
   static constexpr Entry kScales[] = {
-      {"thousand", 3, false},  {"million", 6, false}, {"billion", 9, false},
-      {"trillion", 12, false}, {"lakh", 5, false},  // Indian English: 100,000
-      {"crore", 7, false},  // Indian English: 10,000,000
-      {"k", 3, true},          {"m", 6, true},        {"mn", 6, true},
-      {"mln", 6, true},        {"mm", 6, true},  // finance: $5mm
-      {"b", 9, true},          {"bn", 9, true},       {"bln", 9, true},
-      {"tn", 12, true},        {"trln", 12, true},  // wire services: 5 bln
+      {"thousand", 3, false},
+      {"million", 6, false},
+      {"billion", 9, false},
+      {"trillion", 12, false},
+      // Indian English: a lakh is 100,000, a crore 10,000,000.
+      {"lakh", 5, false},
+      {"lakhs", 5, false},
+      {"crore", 7, false},
+      {"crores", 7, false},
+      {"k", 3, true},
+      {"m", 6, true},
+      {"mn", 6, true},
+      {"mln", 6, true},  // wire services: 5 mln, 5 bln, 5 trln
+      {"mm", 6, true},   // finance: $5mm
+      {"mil", 6, true},
+      {"mio", 6, true},  // European English: EUR 10 mio
+      {"millions", 6, true},
+      {"b", 9, true},
+      {"bn", 9, true},
+      {"bln", 9, true},
+      {"billions", 9, true},
+      {"tn", 12, true},
+      {"trln", 12, true},
+      {"trillions", 12, true},
+      {"lac", 5, true},
+      {"lacs", 5, true},
+      {"cr", 7, true},  // Rs 500 cr
   };
   for (const Entry& entry : kScales) {
     if (entry.word == lower_word &&
