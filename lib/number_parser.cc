@@ -318,6 +318,9 @@ struct Token {
   bool single_digit = false;
   Decimal number;         // kArabic
   std::string_view word;  // kWord
+  // kWord: joined to the digits before it by a hyphen (1.2-trillion), which
+  // only a full scale word may be.
+  bool hyphenated = false;
 };
 
 // Splits normalized text into tokens, skipping blanks between them.
@@ -331,7 +334,13 @@ class Lexer {
     while (pos_ < text_.size() && IsBlank(text_[pos_])) ++pos_;
     Token token;
     if (pos_ == text_.size()) return token;
-    const char c = text_[pos_];
+    char c = text_[pos_];
+    // A hyphen between digits and a word: "a $1.2-trillion package".
+    if (c == '-' && pos_ > 0 && IsAsciiDigit(text_[pos_ - 1]) &&
+        pos_ + 1 < text_.size() && IsAsciiLetter(text_[pos_ + 1])) {
+      token.hyphenated = true;
+      c = text_[++pos_];
+    }
     if (IsAsciiDigit(c)) return LexArabic();
     if (IsAsciiLetter(c)) {
       const std::size_t begin = pos_;
@@ -460,7 +469,7 @@ class PositionalReader {
       case TokenKind::kPoint:
         return OnPoint();
       case TokenKind::kWord:
-        return OnEnglishScale(token.word);
+        return OnEnglishScale(token.word, token.hyphenated);
     }
     return false;
   }
@@ -803,15 +812,16 @@ class PositionalReader {
     return true;
   }
 
-  // Only right after one arabic number: 20.5k, 3.5 billion, 5m.
-  bool OnEnglishScale(std::string_view word) {
+  // Only right after one arabic number: 20.5k, 3.5 billion, 5m; after a
+  // hyphen only a full word: 1.2-trillion, not 5-m.
+  bool OnEnglishScale(std::string_view word, bool hyphenated) {
     if (!only_arabic_ || !pending_ || group_count_ > 0 || section_has_terms_) {
       return false;
     }
     if (pending_->closed && !pending_->allow_unit) return false;
     std::array<char, 16> buffer;
-    const int power =
-        EnglishScale(LowerWord(word, &buffer), /*allow_abbreviations=*/true);
+    const int power = EnglishScale(LowerWord(word, &buffer),
+                                   /*allow_abbreviations=*/!hyphenated);
     if (power < 0) return false;
     std::optional<Decimal> value = ScaleByPowerOf10(pending_->value, power);
     if (!value) return false;

@@ -174,6 +174,7 @@ TEST(NumberFragmentsTest, MatchWholeNumbers) {
       {"NUM_EN", "20.5k"},
       {"NUM_EN", "3.5 billion"},
       {"NUM_EN", "1.2bn"},
+      {"NUM_EN", "1.2-trillion"},
       {"NUM_EN", "1.2BN"},
       {"NUM_EN", "5m"},
       {"NUM_EN", "3 Million"},

@@ -379,6 +379,8 @@ TEST(EnglishNumberTest, ReadsScaleSuffixesAfterDigits) {
       {"3 lacs", {3, 5}, "300000"},
       {"20 lakhs", {20, 5}, "2000000"},
       {"5 crores", {5, 7}, "50000000"},
+      {"1.2-trillion", {12, 11}, "1200000000000"},
+      {"3-million", {3, 6}, "3000000"},
       {"3 million", {3, 6}, "3000000"},
       {"2 trillion", {2, 12}, "2000000000000"},
       {"1.2 thousand", {12, 2}, "1200"},
@@ -389,8 +391,10 @@ TEST(EnglishNumberTest, ReadsScaleSuffixesAfterDigits) {
   };
   ExpectParses(cases);
   const std::string_view texts[] = {
-      "five millions", "5 kk", "5k k",     "5 million 3",  "3千k", "三k",
-      "5 hundred",     "k",    "1.5 mill", "5 bn dollars", "5kg",  "5 m5"};
+      "five millions", "5-m",          "5-millions", "5-year",
+      "5 -million",    "5 kk",         "5k k",       "5 million 3",
+      "3千k",          "三k",          "5 hundred",  "k",
+      "1.5 mill",      "5 bn dollars", "5kg",        "5 m5"};
   ExpectRejects(texts);
 }
 
