@@ -757,6 +757,11 @@ bool DateResolver::ResolveSamePeriod(const DateParse& date, Period* out,
   return true;
 }
 
+// How close after a comparison (上年同期, a year earlier) a date must begin to
+// take its year: four Chinese characters or two short English words
+// (上年同期则在9月5日).
+constexpr std::size_t kComparisonLendBytes = 12;
+
 bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   *out = DateExpr();
   Period period;
@@ -766,7 +771,9 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   // date that states none.
   const CalendarPoint* context = nullptr;
   if (previous_ && previous_->resolved && previous_end_ > date.clause_begin &&
-      previous_end_ <= date.text_begin) {
+      previous_end_ <= date.text_begin &&
+      (!previous_is_comparison_ ||
+       date.text_begin - previous_end_ <= kComparisonLendBytes)) {
     context = Previous();
   }
   switch (date.shape) {
@@ -807,6 +814,8 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   out->fiscal = date.begin.fiscal || (date.end && date.end->fiscal);
   previous_ = *out;
   previous_end_ = date.text_end;
+  previous_is_comparison_ =
+      date.shape == DateShape::kSamePeriod || date.comparison_base;
   if (date.shape != DateShape::kSamePeriod && !date.comparison_base &&
       !date.news_day) {
     compared_ = *out;

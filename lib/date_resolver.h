@@ -71,8 +71,13 @@ class DateResolver {
   // The last date given out, for 同年, 次年, 当月.
   std::optional<DateExpr> previous_;
   // Where the last date ended in the normalized text: a later date of the same
-  // clause that states no year takes the last date's.
+  // clause that states no year takes the last date's...
   std::size_t previous_end_ = 0;
+  // ... though a comparison (a year earlier, 上年同期, 比上月) lends only to a
+  // date right after it, which tells more of it (上年同期则在9月5日): in "grew
+  // 4.9% from a year earlier, while sales rose 5.5% in September", September
+  // is the reported year's.
+  bool previous_is_comparison_ = false;
   // The last date given out that was not itself 去年同期, 上年 or 全年, nor a
   // comparison base or the day of the news, and where it ended in the
   // normalized text: the period a later 去年同期 of the same sentence (全年,

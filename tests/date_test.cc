@@ -412,6 +412,16 @@ const DocumentCase kDocuments[] = {
      kReference,
      {"2019年9月12日 = 2019-09-12", "上年同期 = 2018-09-12 relative",
       "9月5日 = 2018-09-05 relative"}},
+    // Farther on, a comparison lends no year: the month is the reported one's.
+    {"Output grew 4.9% in the third quarter from a year earlier, while retail "
+     "sales rose 5.5% in September.",
+     kReference,
+     {"third quarter = 2020-Q3 relative", "a year earlier = 2019-Q3 relative",
+      "September = 2020-09 relative"}},
+    {"一季度增长5%，增速比上年同期高1.2个百分点，其中3月份增长6%。",
+     kReference,
+     {"一季度 = 2020-Q1 relative", "上年同期 = 2019-Q1 relative",
+      "3月份 = 2020-03 relative"}},
     // After ；the items of one report run on: the same sentence, the same
     // compared period. In another sentence, 去年同期 is the previous year.
     {"今年前5个月销量增长5%；去年同期下降3%。",
