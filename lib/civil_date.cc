@@ -41,6 +41,16 @@ CivilDate CivilFromDays(long long days) {
   return CivilDate{static_cast<int>(year), month, day};
 }
 
+CalendarPoint DayPoint(long long days) {
+  const CivilDate date = CivilFromDays(days);
+  CalendarPoint point;
+  point.year = date.year;
+  point.month = date.month;
+  point.day = date.day;
+  point.grain = Grain::kDay;
+  return point;
+}
+
 int DayOfWeek(int year, int month, int day) {
   const long long days = DaysFromCivil(year, month, day);
   // 1970-01-01 was a Thursday (4).

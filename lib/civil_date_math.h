@@ -3,6 +3,7 @@
 #define FACTX_LIB_CIVIL_DATE_MATH_H_
 
 #include "factx/extractor.h"
+#include "factx/facts.h"
 
 namespace factx::internal {
 
@@ -14,6 +15,8 @@ long long DaysFromCivil(int year, int month, int day);
 CivilDate CivilFromDays(long long days);
 // 0 = Sunday .. 6 = Saturday.
 int DayOfWeek(int year, int month, int day);
+// The day `days` after 1970-01-01 as a CalendarPoint of day grain.
+CalendarPoint DayPoint(long long days);
 
 }  // namespace factx::internal
 

@@ -32,16 +32,6 @@ long long DaysOf(const CivilDate& date) {
   return DaysFromCivil(date.year, date.month, date.day);
 }
 
-CalendarPoint DayPoint(long long days) {
-  const CivilDate date = CivilFromDays(days);
-  CalendarPoint point;
-  point.year = date.year;
-  point.month = date.month;
-  point.day = date.day;
-  point.grain = Grain::kDay;
-  return point;
-}
-
 CalendarPoint YearPoint(int year) {
   CalendarPoint point;
   point.year = year;

@@ -30,16 +30,6 @@ bool DaysIn(const LunarParse& lunar, int year, long long* first,
   return true;
 }
 
-CalendarPoint DayPoint(long long days) {
-  const CivilDate date = CivilFromDays(days);
-  CalendarPoint point;
-  point.year = date.year;
-  point.month = date.month;
-  point.day = date.day;
-  point.grain = Grain::kDay;
-  return point;
-}
-
 }  // namespace
 
 bool ResolveLunarDate(const LunarParse& lunar,
