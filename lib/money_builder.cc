@@ -57,8 +57,9 @@ namespace {
 
 // Tables that name currencies, in look-up order.
 constexpr std::string_view kCurrencyTables[] = {
-    "currency_symbol", "currency_zh",         "currency_zh_colloquial",
-    "currency_code",   "currency_code_upper", "currency_en"};
+    "currency_symbol",     "currency_zh",   "currency_zh_colloquial",
+    "currency_zh_implied", "currency_code", "currency_code_upper",
+    "currency_en"};
 // Tables of qualifier words (common/qualifiers.rules); values approx, over,
 // under or exact.
 constexpr std::string_view kQualifierTables[] = {
