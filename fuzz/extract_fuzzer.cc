@@ -11,7 +11,7 @@
 //     point);
 //   - each list is in text order and only the asked-for kinds are reported;
 //   - decimals are finite with at most 18 significant digits, calendar fields
-//     in range;
+//     in range, and the day-grain points of resolved dates real days;
 //   - extracting again into the same Extraction gives the same facts;
 //   - no crash, no sanitizer report, no leak (ASan's leak checker).
 //
@@ -87,11 +87,14 @@ void CheckDecimal(const factx::Decimal& value) {
   FUZZ_CHECK(!value.ToString().empty());
 }
 
-void CheckPoint(const factx::CalendarPoint& point) {
+// `resolved` as DateExpr::resolved: an unresolved point holds only what the
+// text states, so a day of a range may have its year (lent by the other end:
+// 1日至2025年) and no month.
+void CheckPoint(const factx::CalendarPoint& point, bool resolved) {
   FUZZ_CHECK(point.month >= 0 && point.month <= 12);
   FUZZ_CHECK(point.day >= 0 && point.day <= 31);
   FUZZ_CHECK(point.part >= 0 && point.part <= 4);
-  if (point.grain == factx::Grain::kDay && point.year > 0) {
+  if (resolved && point.grain == factx::Grain::kDay) {
     FUZZ_CHECK(
         (factx::CivilDate{point.year, point.month, point.day}.IsValid()));
   }
@@ -201,8 +204,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   }
   for (const factx::DateExpr& date : facts.dates) {
     CheckSpan(boundary, date.span);
-    CheckPoint(date.begin);
-    if (date.end) CheckPoint(*date.end);
+    CheckPoint(date.begin, date.resolved);
+    if (date.end) CheckPoint(*date.end, date.resolved);
   }
   for (const factx::Investment& investment : facts.investments) {
     CheckSpan(boundary, investment.span);

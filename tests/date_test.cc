@@ -303,6 +303,11 @@ TEST(DateTest, UnresolvedDatesKeepWhatTheTextStates) {
       {"三季度", {0, 0, 0, 3, Grain::kQuarter}, std::nullopt},
       {"12日", {0, 0, 12, 0, Grain::kDay}, std::nullopt},
       {"9月下旬", {0, 9, 0, 3, Grain::kTenDays}, std::nullopt},
+      // The end lends its year, and nothing states the month (found by the
+      // fuzzer, whose check now asks real days of resolved dates only).
+      {"1日至2025年",
+       {2025, 0, 1, 0, Grain::kDay},
+       CalendarPoint{2025, 0, 0, 0, Grain::kYear}},
   };
   for (const Stated& c : cases) {
     const std::vector<DateExpr> found = DatesIn(c.text, std::nullopt);
