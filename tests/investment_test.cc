@@ -533,6 +533,12 @@ TEST(InvestmentWordsTest, EnglishKinds) {
       {"It raised HK$7.8 billion ($1 billion) in its listing.",
        {{"HK$7.8 billion", "financing", "raised"},
         {"$1 billion", "financing", "raised"}}},
+      {"Donors pledged $4 billion for the rebuilding of ports.",
+       {{"$4 billion", "investment", "pledged"}}},
+      {"The state committed $1 billion to green projects.",
+       {{"$1 billion", "investment", "committed"}}},
+      {"The city earmarked $300 million for new schools.",
+       {{"$300 million", "investment", "earmarked"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
