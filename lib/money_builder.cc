@@ -70,10 +70,6 @@ constexpr std::string_view kQualifierTables[] = {
 // sentence, and a bound that keeps the cost of a text full of ¥ linear.
 constexpr std::size_t kClauseScanBytes = 512;
 
-// Kept by normalization as a clause mark; a thousands comma inside a money
-// rule's grouped number (MONEY_ZH_CJK_GROUPED).
-constexpr std::string_view kFullWidthComma = "，";
-
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -144,17 +140,6 @@ bool StartsWithChineseScale(std::string_view text) {
 std::optional<Decimal> ParseAmount(std::string_view text) {
   text = TrimSpaces(text);
   if (text.empty()) return std::nullopt;
-  // 12，345亿: the rule matched a full-width comma only between digit groups.
-  std::string comma_grouped;
-  if (text.find(kFullWidthComma) != std::string_view::npos) {
-    comma_grouped.assign(text);
-    for (std::size_t at = comma_grouped.find(kFullWidthComma);
-         at != std::string::npos;
-         at = comma_grouped.find(kFullWidthComma, at + 1)) {
-      comma_grouped.replace(at, kFullWidthComma.size(), ",");
-    }
-    text = comma_grouped;
-  }
   if (auto value = ParseNumber(text)) return value;
   if (StartsWithChineseScale(text))
     return ParseNumber(std::string("一").append(text));

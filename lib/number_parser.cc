@@ -382,6 +382,15 @@ class Lexer {
   }
 
   // [0-9]+ or [1-9][0-9]{0,2}(,[0-9]{3})+, then optionally \.[0-9]+
+  // The length of a thousands comma at `pos`: "," or the full-width "，",
+  // which normalization keeps as a clause mark and the rules match between
+  // digit groups only (12，345亿); 0 for neither.
+  std::size_t GroupCommaAt(std::size_t pos) const {
+    if (pos < text_.size() && text_[pos] == ',') return 1;
+    if (text_.compare(pos, 3, "，") == 0) return 3;
+    return 0;
+  }
+
   std::optional<Token> LexArabic() {
     DigitAccumulator digits;
     const std::size_t begin = pos_;
@@ -391,17 +400,18 @@ class Lexer {
       ++integer_digits;
     }
     bool grouped = false;
-    if (pos_ < text_.size() && text_[pos_] == ',') {
+    if (std::size_t comma = GroupCommaAt(pos_); comma > 0) {
       if (integer_digits > 3 || text_[begin] == '0') return std::nullopt;
-      while (pos_ < text_.size() && text_[pos_] == ',') {
-        if (!DigitAt(pos_ + 1) || !DigitAt(pos_ + 2) || !DigitAt(pos_ + 3) ||
-            DigitAt(pos_ + 4)) {
+      for (; comma > 0; comma = GroupCommaAt(pos_)) {
+        const std::size_t group = pos_ + comma;
+        if (!DigitAt(group) || !DigitAt(group + 1) || !DigitAt(group + 2) ||
+            DigitAt(group + 3)) {
           return std::nullopt;
         }
-        for (std::size_t i = 1; i <= 3; ++i) {
-          digits.AddIntegerDigit(text_[pos_ + i] - '0');
+        for (std::size_t i = 0; i < 3; ++i) {
+          digits.AddIntegerDigit(text_[group + i] - '0');
         }
-        pos_ += 4;
+        pos_ = group + 3;
         grouped = true;
       }
     }

@@ -19,8 +19,8 @@
 namespace factx::internal {
 
 // Reads all of `text` as one number. Accepted forms:
-//  - ASCII digits with optional `,` thousands groups and a `.` fraction:
-//  1,500  3.75  1,100.9
+//  - ASCII digits with optional `,` (or full-width `，`) thousands groups and
+//  a `.` fraction: 1,500  3.75  1,100.9  12，345.67
 //  - an optional sign: -3.9  +2  负3.9
 //  - Chinese numerals, positional: 三千五百万 两千 一百零四 十五 廿 壹佰贰拾;
 //  〇/零 as zero;

@@ -56,23 +56,15 @@ namespace {
 // (超过营业收入的8.3%).
 constexpr int kMaxShareNounLength = 8;
 
-constexpr std::string_view kFullWidthComma = "，";
-
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Copies `text` without spaces, reading a full-width comma between digits as
-// ",", and ASCII letters in lower case ("15K" -> "15k"). English words keep
-// single spaces between them ("one hundred"): the number parser needs them.
+// Copies `text` without spaces, and ASCII letters in lower case ("15K" ->
+// "15k"). English words keep single spaces between them ("one hundred"): the
+// number parser needs them.
 std::string CleanNumber(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    if (text.compare(i, kFullWidthComma.size(), kFullWidthComma) == 0 &&
-        !out.empty() && IsAsciiDigit(out.back())) {
-      out.push_back(',');
-      i += kFullWidthComma.size();
-      continue;
-    }
     const char c = text[i];
     if (c == ' ' || c == '\t') {
       // Keep one space between two ASCII letters (one hundred, minus five).
