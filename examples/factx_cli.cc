@@ -9,11 +9,8 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <iterator>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -25,9 +22,11 @@
 
 #include "factx/extractor.h"
 #include "factx/facts.h"
+#include "factx/jsonl.h"
 #include "factx/status.h"
 #include "factx/version.h"
-#include "json_lines.h"
+#include "input_reader.h"
+#include "jsonl_document.h"
 
 namespace factx_cli {
 namespace {
@@ -82,11 +81,17 @@ Facts in --json and --jsonl, sorted by byte_start (then money, investment, perce
   not one JSON object             {"id": null, "error": "invalid JSON at byte N: ..."}; the
                                   id is echoed when it was read before the error
   a lone surrogate escape \uD800  invalid JSON, as UTF-8 cannot hold it
+  nesting deeper than 64 levels   invalid JSON ("nesting deeper than 64 levels")
+  a line over 64 MiB              {"id": null, "error": "ResourceExhausted: line exceeds
+                                  max_input_bytes (67108864)"}; it is skipped as it is read
   no "text", or not a string      {"id": ..., "error": "missing string field \"text\""}
   a ref_date that is not a day    {"id": ..., "error": "invalid ref_date: ..."}
   invalid UTF-8 in the text, or a library limit: the library's message, e.g.
                                   {"id": ..., "error": "InvalidUtf8: ..."}
-The id is echoed as it was written (a string, a number, ...), or null when absent.
+The id is echoed as the same JSON value (a string, a number, an array, ...), re-written
+so that the output is valid UTF-8 (an ill-formed byte becomes \ufffd), or null when absent.
+An unreadable input (a directory, a read error) or a file over 64 MiB in table or --json
+mode is an error of that FILE. The first failed write to the output stops factx (exit 2).
 
 Exit status: 0 every document was processed; 1 usage error (nothing is read); 2 some
 document failed (an unreadable file, invalid UTF-8, an error line in --jsonl).
@@ -255,242 +260,6 @@ ParsedCommandLine ParseCommandLine(int argc, char** argv) {
 }
 
 // ---------------------------------------------------------------------------------------
-// The facts of one document in output order.
-
-enum class FactType {
-  kMoney,
-  kInvestment,
-  kPercent,
-  kDate
-};  // ties sort in this order
-
-std::string_view FactTypeName(FactType type) {
-  switch (type) {
-    case FactType::kMoney:
-      return "money";
-    case FactType::kInvestment:
-      return "investment";
-    case FactType::kPercent:
-      return "percent";
-    case FactType::kDate:
-      return "date";
-  }
-  return "";
-}
-
-// One fact of an `Extraction`, located: its type, its index in the list of that
-// type, and its span in bytes and in code points.
-struct LocatedFact {
-  FactType type;
-  std::size_t index;
-  factx::Span span;
-  std::size_t start = 0;  // code points
-  std::size_t end = 0;
-};
-
-std::size_t CountCodePoints(std::string_view utf8) {
-  std::size_t count = 0;
-  for (const char c : utf8) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
-// All facts of `facts`, sorted by byte_start, then type, then byte_end, with
-// code point offsets into `text` (which is well-formed UTF-8, as the extractor
-// accepted it). Linear in the text plus the facts' own lengths.
-std::vector<LocatedFact> LocateFacts(std::string_view text,
-                                     const factx::Extraction& facts) {
-  std::vector<LocatedFact> located;
-  located.reserve(facts.size());
-  const auto add = [&](FactType type, const auto& list) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      located.push_back({type, i, list[i].span});
-    }
-  };
-  add(FactType::kMoney, facts.money);
-  add(FactType::kInvestment, facts.investments);
-  add(FactType::kPercent, facts.percentages);
-  add(FactType::kDate, facts.dates);
-  std::stable_sort(located.begin(), located.end(),
-                   [](const LocatedFact& a, const LocatedFact& b) {
-                     if (a.span.begin != b.span.begin)
-                       return a.span.begin < b.span.begin;
-                     if (a.type != b.type) return a.type < b.type;
-                     return a.span.end < b.span.end;
-                   });
-  std::size_t byte = 0;
-  std::size_t code_point = 0;
-  for (LocatedFact& fact : located) {
-    // Spans come from the library; clamp anyway so that a bad one cannot read
-    // past the text.
-    const std::size_t begin = std::min(fact.span.begin, text.size());
-    const std::size_t end = std::clamp(fact.span.end, begin, text.size());
-    code_point += CountCodePoints(text.substr(byte, begin - byte));
-    byte = begin;
-    fact.start = code_point;
-    fact.end = code_point + CountCodePoints(text.substr(begin, end - begin));
-  }
-  return located;
-}
-
-// ---------------------------------------------------------------------------------------
-// JSON output.
-
-void AppendKey(std::string_view key, std::string* out) {
-  out->append(", ");
-  AppendJsonString(key, out);
-  out->append(": ");
-}
-
-void AppendDecimal(const factx::Decimal& value, std::string* out) {
-  const std::string digits = value.ToString();
-  // ToString writes plain decimal notation, which is a JSON number; should it
-  // ever not be, a string keeps the output valid.
-  if (IsJsonNumber(digits)) {
-    out->append(digits);
-  } else {
-    AppendJsonString(digits, out);
-  }
-}
-
-void AppendQualifierAndRange(factx::Qualifier qualifier,
-                             const factx::Decimal& lower,
-                             const std::optional<factx::Decimal>& upper,
-                             std::string* out) {
-  AppendKey("qualifier", out);
-  AppendJsonString(factx::QualifierName(qualifier), out);
-  if (upper.has_value()) {
-    AppendKey("min", out);
-    AppendDecimal(lower, out);
-    AppendKey("max", out);
-    AppendDecimal(*upper, out);
-  }
-}
-
-void AppendMoneyFields(const factx::Money& money, std::string* out) {
-  AppendKey("value", out);
-  AppendDecimal(money.amount, out);
-  AppendKey("amount", out);
-  AppendJsonString(money.amount.ToString(), out);
-  AppendKey("currency", out);
-  if (money.currency_code().empty()) {
-    out->append("null");
-  } else {
-    AppendJsonString(money.currency_code(), out);
-  }
-  AppendQualifierAndRange(money.qualifier, money.amount, money.upper, out);
-}
-
-void AppendSpanText(std::string_view key, std::string_view text,
-                    factx::Span span, std::string* out) {
-  AppendKey(key, out);
-  AppendJsonString(
-      span.begin <= span.end && span.end <= text.size() ? span.Slice(text) : "",
-      out);
-}
-
-// One fact as a JSON object, as FORMAT.md specifies.
-void AppendFactJson(std::string_view text, const factx::Extractor& extractor,
-                    const factx::Extraction& facts, const LocatedFact& fact,
-                    std::string* out) {
-  out->append("{\"type\": ");
-  AppendJsonString(FactTypeName(fact.type), out);
-  AppendSpanText("text", text, fact.span, out);
-  AppendKey("start", out);
-  out->append(std::to_string(fact.start));
-  AppendKey("end", out);
-  out->append(std::to_string(fact.end));
-  AppendKey("byte_start", out);
-  out->append(std::to_string(fact.span.begin));
-  AppendKey("byte_end", out);
-  out->append(std::to_string(fact.span.end));
-  factx::RuleId rule = 0;
-  switch (fact.type) {
-    case FactType::kMoney: {
-      const factx::Money& money = facts.money[fact.index];
-      AppendMoneyFields(money, out);
-      rule = money.rule;
-      break;
-    }
-    case FactType::kInvestment: {
-      const factx::Investment& investment = facts.investments[fact.index];
-      AppendMoneyFields(investment.money, out);
-      AppendKey("kind", out);
-      AppendJsonString(factx::InvestmentKindName(investment.kind), out);
-      AppendSpanText("trigger", text, investment.trigger, out);
-      if (investment.investor.has_value()) {
-        AppendSpanText("investor", text, *investment.investor, out);
-      }
-      if (investment.target.has_value()) {
-        AppendSpanText("target", text, *investment.target, out);
-      }
-      rule = investment.rule;
-      break;
-    }
-    case FactType::kPercent: {
-      const factx::Percentage& percentage = facts.percentages[fact.index];
-      AppendKey("value", out);
-      AppendDecimal(percentage.value, out);
-      AppendKey("unit", out);
-      AppendJsonString(factx::PercentUnitName(percentage.unit), out);
-      AppendQualifierAndRange(percentage.qualifier, percentage.value,
-                              percentage.upper, out);
-      rule = percentage.rule;
-      break;
-    }
-    case FactType::kDate: {
-      const factx::DateExpr& date = facts.dates[fact.index];
-      if (date.resolved) {
-        AppendKey("value", out);
-        AppendJsonString(date.begin.ToIso8601(), out);
-        if (date.end.has_value()) {
-          AppendKey("end_value", out);
-          AppendJsonString(date.end->ToIso8601(), out);
-        }
-      }
-      AppendKey("relative", out);
-      out->append(date.relative ? "true" : "false");
-      if (date.fiscal) {
-        AppendKey("fiscal", out);
-        out->append("true");
-      }
-      rule = date.rule;
-      break;
-    }
-  }
-  AppendKey("rule", out);
-  AppendJsonString(extractor.rule_name(rule), out);
-  out->push_back('}');
-}
-
-// `{"id": <id_json>, "facts": [...]}` without a newline; `id_json` is already
-// JSON.
-void AppendFactsLine(std::string_view id_json, std::string_view text,
-                     const factx::Extractor& extractor,
-                     const factx::Extraction& facts, std::string* out) {
-  out->append("{\"id\": ");
-  out->append(id_json);
-  out->append(", \"facts\": [");
-  bool first = true;
-  for (const LocatedFact& fact : LocateFacts(text, facts)) {
-    if (!first) out->append(", ");
-    first = false;
-    AppendFactJson(text, extractor, facts, fact, out);
-  }
-  out->append("]}");
-}
-
-void AppendErrorLine(std::string_view id_json, std::string_view message,
-                     std::string* out) {
-  out->append("{\"id\": ");
-  out->append(id_json);
-  out->append(", \"error\": ");
-  AppendJsonString(message, out);
-  out->push_back('}');
-}
-
-// ---------------------------------------------------------------------------------------
 // Table output.
 
 // Terminal columns a code point takes: 2 for East Asian wide and fullwidth
@@ -546,91 +315,80 @@ std::string OneLine(std::string_view text) {
   return line;
 }
 
-std::string MoneyValue(const factx::Money& money) {
-  std::string value = money.amount.ToString();
-  if (money.upper.has_value()) value += ".." + money.upper->ToString();
-  value += ' ';
-  value += money.currency_code().empty() ? std::string_view("(currency?)")
-                                         : money.currency_code();
-  return value;
-}
-
-std::string QualifierNote(factx::Qualifier qualifier) {
-  if (qualifier == factx::Qualifier::kExact ||
-      qualifier == factx::Qualifier::kRange) {
-    return "";
+// The record's field `name`, or nullptr.
+const factx::FactField* FindField(const factx::FactRecord& record,
+                                  std::string_view name) {
+  for (const factx::FactField& field : record.fields) {
+    if (field.name == name) return &field;
   }
-  return std::string(factx::QualifierName(qualifier));
+  return nullptr;
 }
 
-void AddNote(std::string_view note, std::string* notes) {
-  if (note.empty()) return;
-  if (!notes->empty()) notes->append(", ");
-  notes->append(note);
+// The fields the VALUE column shows; every other field is a note.
+bool IsValueField(std::string_view name) {
+  static constexpr std::string_view kValueFields[] = {
+      "value", "amount", "min", "max", "end_value", "currency", "unit", "rule"};
+  return std::find(std::begin(kValueFields), std::end(kValueFields), name) !=
+         std::end(kValueFields);
+}
+
+// VALUE: "300000000..500000000 CNY", "35.7%", "2 pp", "2020-01..2020-04".
+std::string ValueColumn(const factx::FactRecord& record) {
+  const factx::FactField* value = FindField(record, "value");
+  const factx::FactField* min = FindField(record, "min");
+  const factx::FactField* max = FindField(record, "max");
+  const factx::FactField* end_value = FindField(record, "end_value");
+  if (value == nullptr) return "(needs --ref-date)";
+  std::string column = min != nullptr && max != nullptr
+                           ? min->value + ".." + max->value
+                           : value->value;
+  if (end_value != nullptr) column += ".." + end_value->value;
+  if (const factx::FactField* currency = FindField(record, "currency")) {
+    column += ' ';
+    column += currency->kind == factx::FactField::Kind::kNull ? "(currency?)"
+                                                              : currency->value;
+  }
+  if (const factx::FactField* unit = FindField(record, "unit")) {
+    column += unit->value == "%" ? "%" : " " + unit->value;
+  }
+  return column;
+}
+
+// NOTES: the other fields, "over, total_investment, trigger 总投资, relative":
+// a qualifier other than exact or range, true flags by name, other strings as
+// "name text" (the kind's value alone).
+std::string NotesColumn(const factx::FactRecord& record) {
+  std::string notes;
+  const auto add = [&](std::string_view note) {
+    if (!notes.empty()) notes.append(", ");
+    notes.append(note);
+  };
+  for (const factx::FactField& field : record.fields) {
+    if (IsValueField(field.name)) continue;
+    if (field.kind == factx::FactField::Kind::kBool) {
+      if (field.value == "true") add(field.name);
+    } else if (field.name == "qualifier") {
+      if (field.value != "exact" && field.value != "range") add(field.value);
+    } else if (field.name == "kind") {
+      add(field.value);
+    } else if (field.kind == factx::FactField::Kind::kString) {
+      add(std::string(field.name) + " " + OneLine(field.value));
+    }
+  }
+  return notes;
 }
 
 // Table columns: AT (code point offset), TYPE, TEXT, VALUE, RULE, NOTES.
 using TableRow = std::vector<std::string>;
 
-TableRow MakeTableRow(std::string_view text, const factx::Extractor& extractor,
-                      const factx::Extraction& facts, const LocatedFact& fact) {
-  std::string value;
-  std::string notes;
-  factx::RuleId rule = 0;
-  switch (fact.type) {
-    case FactType::kMoney: {
-      const factx::Money& money = facts.money[fact.index];
-      value = MoneyValue(money);
-      AddNote(QualifierNote(money.qualifier), &notes);
-      rule = money.rule;
-      break;
-    }
-    case FactType::kInvestment: {
-      const factx::Investment& investment = facts.investments[fact.index];
-      value = MoneyValue(investment.money);
-      AddNote(QualifierNote(investment.money.qualifier), &notes);
-      AddNote(factx::InvestmentKindName(investment.kind), &notes);
-      AddNote("trigger " + OneLine(investment.trigger.Slice(text)), &notes);
-      if (investment.investor.has_value()) {
-        AddNote("investor " + OneLine(investment.investor->Slice(text)),
-                &notes);
-      }
-      if (investment.target.has_value()) {
-        AddNote("target " + OneLine(investment.target->Slice(text)), &notes);
-      }
-      rule = investment.rule;
-      break;
-    }
-    case FactType::kPercent: {
-      const factx::Percentage& percentage = facts.percentages[fact.index];
-      value = percentage.value.ToString();
-      if (percentage.upper.has_value())
-        value += ".." + percentage.upper->ToString();
-      value += percentage.unit == factx::PercentUnit::kPercent ? "%" : " pp";
-      AddNote(QualifierNote(percentage.qualifier), &notes);
-      rule = percentage.rule;
-      break;
-    }
-    case FactType::kDate: {
-      const factx::DateExpr& date = facts.dates[fact.index];
-      if (date.resolved) {
-        value = date.begin.ToIso8601();
-        if (date.end.has_value()) value += ".." + date.end->ToIso8601();
-      } else {
-        value = "(needs --ref-date)";
-      }
-      if (date.relative) AddNote("relative", &notes);
-      if (date.fiscal) AddNote("fiscal year", &notes);
-      rule = date.rule;
-      break;
-    }
-  }
-  return {std::to_string(fact.start),
-          std::string(FactTypeName(fact.type)),
-          OneLine(fact.span.Slice(text)),
-          value,
-          std::string(extractor.rule_name(rule)),
-          notes};
+TableRow MakeTableRow(const factx::FactRecord& record) {
+  const factx::FactField* rule = FindField(record, "rule");
+  return {std::to_string(record.start),
+          std::string(record.type),
+          OneLine(record.text),
+          ValueColumn(record),
+          rule != nullptr ? rule->value : std::string(),
+          NotesColumn(record)};
 }
 
 // Rows as columns padded to a common display width (the last column is not
@@ -659,7 +417,8 @@ void AppendTable(const std::vector<TableRow>& rows, std::string* out) {
 void AppendFactsTable(std::string_view name, std::string_view text,
                       const factx::Extractor& extractor,
                       const factx::Extraction& facts, std::string* out) {
-  const std::vector<LocatedFact> located = LocateFacts(text, facts);
+  const std::vector<factx::FactRecord> located =
+      factx::FactRecords(text, extractor, facts);
   out->append(name);
   out->append(": ");
   out->append(located.empty() ? "no facts"
@@ -669,8 +428,8 @@ void AppendFactsTable(std::string_view name, std::string_view text,
   if (located.empty()) return;
   std::vector<TableRow> rows = {
       {"AT", "TYPE", "TEXT", "VALUE", "RULE", "NOTES"}};
-  for (const LocatedFact& fact : located) {
-    rows.push_back(MakeTableRow(text, extractor, facts, fact));
+  for (const factx::FactRecord& record : located) {
+    rows.push_back(MakeTableRow(record));
   }
   AppendTable(rows, out);
 }
@@ -682,7 +441,7 @@ void AppendFactsTable(std::string_view name, std::string_view text,
 // that steady state does not allocate.
 struct LineWorker {
   factx::Extraction facts;
-  JsonObject document;
+  JsonlDocument document;
 };
 
 class Runner {
@@ -692,32 +451,31 @@ class Runner {
         extractor_(std::move(extractor)),
         workers_(static_cast<std::size_t>(command_line.threads)) {}
 
-  // Processes every input; returns the exit status.
+  // Processes every input; returns the exit status. Stops at the first output
+  // that cannot be written (a closed pipe with SIGPIPE ignored, a full disk).
   int Run() {
     bool first = true;
     for (const std::string& input : command_line_.inputs) {
-      std::ifstream file;
-      std::istream* stream = &std::cin;
       const bool is_stdin = input == "-";
-      if (!is_stdin) {
-        file.open(input, std::ios::binary);
-        stream = &file;
-      }
       const std::string name = is_stdin ? "<stdin>" : input;
-      if (!is_stdin && !file.is_open()) {
+      std::FILE* file = is_stdin ? stdin : std::fopen(input.c_str(), "rb");
+      if (file == nullptr) {
         Fail(name, std::string("cannot open: ") + std::strerror(errno));
-        continue;
-      }
-      if (command_line_.mode == OutputMode::kJsonl) {
-        RunJsonLines(*stream);
       } else {
-        if (command_line_.mode == OutputMode::kTable && !first) Write("\n");
-        RunWholeDocument(name, *stream);
+        InputReader reader(file);
+        if (command_line_.mode == OutputMode::kJsonl) {
+          RunJsonLines(name, &reader);
+        } else {
+          if (command_line_.mode == OutputMode::kTable && !first) Write("\n");
+          RunWholeDocument(name, &reader);
+        }
+        if (!is_stdin) std::fclose(file);
       }
       first = false;
+      if (write_failed_) break;
     }
-    std::fflush(stdout);
-    if (std::ferror(stdout)) {
+    if (!write_failed_ && std::fflush(stdout) != 0) write_failed_ = true;
+    if (write_failed_) {
       std::fputs("factx: error writing the output\n", stderr);
       return kExitDocumentFailed;
     }
@@ -726,7 +484,10 @@ class Runner {
 
  private:
   void Write(std::string_view bytes) {
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    if (write_failed_) return;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
+      write_failed_ = true;
+    }
   }
 
   // Reports a whole input that could not be processed: on stderr, and in --json
@@ -736,25 +497,40 @@ class Runner {
     std::fprintf(stderr, "factx: %s: %s\n", name.c_str(), message.c_str());
     if (command_line_.mode == OutputMode::kJson) {
       std::string id_json;
-      AppendJsonString(name, &id_json);
+      factx::AppendJsonString(name, &id_json);
       line_.clear();
-      AppendErrorLine(id_json, message, &line_);
+      factx::AppendErrorLine(id_json, message, &line_);
       line_.push_back('\n');
       Write(line_);
     }
   }
 
+  std::string ReadError(const InputReader& reader) const {
+    return std::string("read error: ") + std::strerror(reader.error());
+  }
+
+  // The message for input over max_input_bytes, refused while it was read.
+  std::string TooLong(std::string_view what) const {
+    return "ResourceExhausted: " + std::string(what) +
+           " exceeds max_input_bytes (" +
+           std::to_string(command_line_.extract.max_input_bytes) + ")";
+  }
+
   // Table or --json: the whole stream is one document.
-  void RunWholeDocument(const std::string& name, std::istream& stream) {
-    std::ostringstream contents;
-    contents << stream.rdbuf();
-    if (stream.bad()) {
-      Fail(name, "read error");
-      return;
+  void RunWholeDocument(const std::string& name, InputReader* reader) {
+    switch (reader->ReadAll(command_line_.extract.max_input_bytes, &text_)) {
+      case InputReader::Outcome::kOk:
+      case InputReader::Outcome::kEnd:
+        break;
+      case InputReader::Outcome::kTooLong:
+        Fail(name, TooLong("input"));
+        return;
+      case InputReader::Outcome::kError:
+        Fail(name, ReadError(*reader));
+        return;
     }
-    const std::string text = std::move(contents).str();
     if (const factx::Status status =
-            extractor_.Extract(text, command_line_.extract, &facts_);
+            extractor_.Extract(text_, command_line_.extract, &facts_);
         !status.ok()) {
       Fail(name, status.ToString());
       return;
@@ -762,11 +538,11 @@ class Runner {
     line_.clear();
     if (command_line_.mode == OutputMode::kJson) {
       std::string id_json;
-      AppendJsonString(name, &id_json);
-      AppendFactsLine(id_json, text, extractor_, facts_, &line_);
+      factx::AppendJsonString(name, &id_json);
+      factx::AppendFactsLine(id_json, text_, extractor_, facts_, &line_);
       line_.push_back('\n');
     } else {
-      AppendFactsTable(name, text, extractor_, facts_, &line_);
+      AppendFactsTable(name, text_, extractor_, facts_, &line_);
     }
     Write(line_);
   }
@@ -774,22 +550,37 @@ class Runner {
   // --jsonl: one document per line, one output line per input line. Lines are
   // read in batches (at most kBatchBytes, or kBatchLines lines), answered by
   // --threads workers, and written in input order; only one batch is held at a
-  // time, so memory does not grow with the input.
-  void RunJsonLines(std::istream& stream) {
+  // time, and a line over max_input_bytes is never held, so memory does not
+  // grow with the input.
+  void RunJsonLines(const std::string& name, InputReader* reader) {
     constexpr std::size_t kBatchBytes = std::size_t{4} << 20;
     const std::size_t batch_lines = command_line_.threads == 1 ? 1 : 4096;
     bool first_line = true;
-    std::size_t count = 0;
-    while (true) {
+    bool more = true;
+    while (more && !write_failed_) {
       // Fill the batch, reusing the strings of the previous one.
       std::size_t bytes = 0;
-      count = 0;
+      std::size_t count = 0;
       while (count < batch_lines && bytes < kBatchBytes) {
         if (count == batch_inputs_.size()) {
           batch_inputs_.emplace_back();
           batch_outputs_.emplace_back();
+          batch_too_long_.push_back(0);
         }
-        if (!std::getline(stream, batch_inputs_[count])) break;
+        const InputReader::Outcome outcome = reader->ReadLine(
+            command_line_.extract.max_input_bytes, &batch_inputs_[count]);
+        if (outcome == InputReader::Outcome::kEnd) {
+          more = false;
+          break;
+        }
+        if (outcome == InputReader::Outcome::kError) {
+          any_failed_ = true;
+          std::fprintf(stderr, "factx: %s: %s\n", name.c_str(),
+                       ReadError(*reader).c_str());
+          more = false;
+          break;
+        }
+        batch_too_long_[count] = outcome == InputReader::Outcome::kTooLong;
         bytes += batch_inputs_[count].size();
         ++count;
       }
@@ -801,10 +592,6 @@ class Runner {
       first_line = false;
       AnswerBatch(count);
       for (std::size_t i = 0; i < count; ++i) Write(batch_outputs_[i]);
-    }
-    if (stream.bad()) {
-      any_failed_ = true;
-      std::fputs("factx: read error\n", stderr);
     }
   }
 
@@ -818,7 +605,10 @@ class Runner {
       for (std::size_t i = t; i < count; i += threads) {
         std::string& out = batch_outputs_[i];
         out.clear();
-        if (!ProcessJsonLine(batch_inputs_[i], &workers_[t], &out)) {
+        if (batch_too_long_[i]) {
+          factx::AppendErrorLine("null", TooLong("line"), &out);
+          failed[t] = 1;
+        } else if (!ProcessJsonLine(batch_inputs_[i], &workers_[t], &out)) {
           failed[t] = 1;
         }
         out.push_back('\n');
@@ -840,69 +630,67 @@ class Runner {
   bool ProcessJsonLine(std::string_view line, LineWorker* worker,
                        std::string* out) const {
     if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      AppendErrorLine("null", "empty line", out);
+      factx::AppendErrorLine("null", "empty line", out);
       return false;
     }
-    JsonObject& document = worker->document;
-    factx::Extraction& facts = worker->facts;
-    const factx::Status parse_status = ParseJsonObject(line, &document);
-    // The id as JSON: a string re-escaped, any other value as written, null
-    // when absent.
-    std::string id_json = "null";
-    if (const JsonValue* id = document.Find("id"); id != nullptr) {
-      id_json.clear();
-      if (id->kind == JsonKind::kString) {
-        AppendJsonString(id->string, &id_json);
-      } else {
-        id_json.assign(id->raw);
-      }
-    }
-    if (!parse_status.ok()) {
-      AppendErrorLine(id_json, parse_status.message(), out);
+    JsonlDocument& document = worker->document;
+    if (const factx::Status status = ReadJsonlDocument(line, &document);
+        !status.ok()) {
+      factx::AppendErrorLine(document.id_json, status.message(), out);
       return false;
     }
-    const JsonValue* text = document.Find("text");
-    if (text == nullptr || text->kind != JsonKind::kString) {
-      AppendErrorLine(id_json, "missing string field \"text\"", out);
+    if (!document.text.has_value()) {
+      factx::AppendErrorLine(document.id_json, "missing string field \"text\"",
+                             out);
       return false;
     }
     factx::ExtractOptions options = command_line_.extract;
-    if (const JsonValue* ref_date = document.Find("ref_date");
-        ref_date != nullptr && ref_date->kind != JsonKind::kNull) {
-      if (ref_date->kind != JsonKind::kString) {
-        AppendErrorLine(id_json, "invalid ref_date: not a string or null", out);
+    switch (document.ref_date_kind) {
+      case JsonlDocument::RefDate::kAbsent:
+        break;
+      case JsonlDocument::RefDate::kNotString:
+        factx::AppendErrorLine(document.id_json,
+                               "invalid ref_date: not a string or null", out);
         return false;
+      case JsonlDocument::RefDate::kString: {
+        factx::Result<factx::CivilDate> date =
+            factx::CivilDate::Parse(document.ref_date);
+        if (!date.ok()) {
+          std::string quoted;
+          factx::AppendJsonString(document.ref_date, &quoted);
+          factx::AppendErrorLine(
+              document.id_json,
+              "invalid ref_date: " + quoted + " is not a day as YYYY-MM-DD",
+              out);
+          return false;
+        }
+        options.reference_date = *date;
+        break;
       }
-      factx::Result<factx::CivilDate> date =
-          factx::CivilDate::Parse(ref_date->string);
-      if (!date.ok()) {
-        AppendErrorLine(id_json,
-                        "invalid ref_date: " + std::string(ref_date->raw) +
-                            " is not a day as YYYY-MM-DD",
-                        out);
-        return false;
-      }
-      options.reference_date = *date;
     }
     if (const factx::Status status =
-            extractor_.Extract(text->string, options, &facts);
+            extractor_.Extract(*document.text, options, &worker->facts);
         !status.ok()) {
-      AppendErrorLine(id_json, status.ToString(), out);
+      factx::AppendErrorLine(document.id_json, status.ToString(), out);
       return false;
     }
-    AppendFactsLine(id_json, text->string, extractor_, facts, out);
+    factx::AppendFactsLine(document.id_json, *document.text, extractor_,
+                           worker->facts, out);
     return true;
   }
 
   const CommandLine& command_line_;
   const factx::Extractor extractor_;
   bool any_failed_ = false;
+  bool write_failed_ = false;
   // Reused between documents so that steady state does not allocate.
   factx::Extraction facts_;
+  std::string text_;
   std::string line_;
   // --jsonl: one worker per thread, and the lines of the current batch.
   std::vector<LineWorker> workers_;
   std::vector<std::string> batch_inputs_;
+  std::vector<unsigned char> batch_too_long_;
   std::vector<std::string> batch_outputs_;
 };
 
@@ -920,7 +708,6 @@ int Main(int argc, char** argv) {
   // temporaries); hand it back, so that a long --jsonl run stays small.
   malloc_trim(0);
 #endif
-  std::ios::sync_with_stdio(false);
   Runner runner(parsed.command_line, std::move(extractor).value());
   return runner.Run();
 }

@@ -6,6 +6,7 @@
 // example and counter, each match's captures read both ways are the same.
 #include <dirent.h>
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <fstream>
@@ -13,7 +14,6 @@
 #include <vector>
 
 #include "builtin_rules.h"
-#include "json_lines.h"
 #include "rule_engine.h"
 #include "rule_file.h"
 #include "text_normalizer.h"
@@ -48,11 +48,12 @@ std::vector<std::string> CorpusTexts() {
     std::ifstream in(std::string(FACTX_CORPUS_DIR) + "/" + file);
     std::string line;
     while (std::getline(in, line)) {
-      factx_cli::JsonObject doc;
-      if (line.empty() || !factx_cli::ParseJsonObject(line, &doc).ok())
-        continue;
-      if (const factx_cli::JsonValue* text = doc.Find("text")) {
-        texts.push_back(text->string);
+      rapidjson::Document doc;
+      doc.Parse(line.data(), line.size());
+      if (doc.HasParseError() || !doc.IsObject()) continue;
+      if (doc.HasMember("text") && doc["text"].IsString()) {
+        texts.emplace_back(doc["text"].GetString(),
+                           doc["text"].GetStringLength());
       }
     }
   }

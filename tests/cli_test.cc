@@ -1,13 +1,20 @@
-// Tests of the `factx` command-line tool: its JSON reader and writer
-// (examples/json_lines.h) directly, and the binary itself as a separate process
-// (exit status, stdout, stderr).
+// Tests of the `factx` command-line tool: its JSONL line reader
+// (examples/jsonl_document.h) and bounded input reader
+// (examples/input_reader.h) directly, and the binary itself as a separate
+// process (exit status, stdout, stderr). Output lines are read back with
+// RapidJSON, a standard parser.
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -17,7 +24,8 @@
 
 #include "factx/version.h"
 #include "gtest/gtest.h"
-#include "json_lines.h"
+#include "input_reader.h"
+#include "jsonl_document.h"
 
 #ifndef FACTX_CLI_PATH
 #error "FACTX_CLI_PATH must name the factx binary (see tests/CMakeLists.txt)"
@@ -27,43 +35,57 @@ namespace factx_cli {
 namespace {
 
 // ---------------------------------------------------------------------------------------
-// The JSON reader and writer.
+// The JSONL line reader.
 
-TEST(JsonLinesTest, DecodesStringEscapes) {
+TEST(JsonlDocumentTest, ReadsTheMembersFactxUses) {
   const struct {
-    std::string_view json;
-    std::string_view decoded;
+    std::string_view line;
+    std::string_view id_json;
+    std::optional<std::string> text;
+    JsonlDocument::RefDate ref_date_kind;
   } kCases[] = {
-      {R"("投资")", "投资"},
-      {R"("a\"b\\c\/d")", "a\"b\\c/d"},
-      {R"("\b\f\n\r\t")", "\b\f\n\r\t"},
-      {R"("\u6295\u8D44")", "投资"},
-      {R"("\u00e9")", "\xC3\xA9"},
-      {R"("\ud83d\ude80")",
-       "\xF0\x9F\x9A\x80"},  // U+1F680 from a surrogate pair
-      {R"("\uDBFF\uDFFF")",
-       "\xF4\x8F\xBF\xBF"},  // U+10FFFF, the last code point
-      {R"("x\u0000y")", std::string_view("x\0y", 3)},
-      {R"("")", ""},
+      {R"({"id": "a", "text": "\u6295\u8D44", "ref_date": "2020-05-06"})",
+       R"("a")", "投资", JsonlDocument::RefDate::kString},
+      {R"({"text": "x\u0000y"})", "null", std::string("x\0y", 3),
+       JsonlDocument::RefDate::kAbsent},
+      {R"({"id": 7.50, "text": "t", "ref_date": null})", "7.50", "t",
+       JsonlDocument::RefDate::kAbsent},
+      {R"({"id": -1e3, "text": 5, "ref_date": 20200506})", "-1e3", std::nullopt,
+       JsonlDocument::RefDate::kNotString},
+      {R"({"id": [1, "a", {"b": [true, null], "c": {}}, []], "text": "t"})",
+       R"([1, "a", {"b": [true, null], "c": {}}, []])", "t",
+       JsonlDocument::RefDate::kAbsent},
+      // The last of duplicate names wins; nested names of the same spelling
+      // are not the document's.
+      {R"({"id": 1, "id": 2, "text": "a", "text": "b",
+           "meta": {"text": "c", "id": 3, "ref_date": 4}})",
+       "2", "b", JsonlDocument::RefDate::kAbsent},
+      {R"({"ref_date": ["2020-05-06"], "text": "t"})", "null", "t",
+       JsonlDocument::RefDate::kNotString},
+      // Bytes that were not escaped are kept in the text, for the extractor
+      // to judge; in the id they are replaced, so that the output is UTF-8.
+      {"{\"id\": [\"\xC0\xAF\"], \"text\": \"\xFF\"}", R"(["\ufffd\ufffd"])",
+       "\xFF", JsonlDocument::RefDate::kAbsent},
+      {"{\"id\": {\"\xFF\": 1}, \"text\": \"t\"}", R"({"\ufffd": 1})", "t",
+       JsonlDocument::RefDate::kAbsent},
   };
   for (const auto& c : kCases) {
-    const std::string json = "{\"s\": " + std::string(c.json) + "}";
-    JsonObject object;
-    ASSERT_TRUE(ParseJsonObject(json, &object).ok()) << json;
-    const JsonValue* value = object.Find("s");
-    ASSERT_NE(value, nullptr) << json;
-    EXPECT_EQ(value->kind, JsonKind::kString) << json;
-    EXPECT_EQ(value->string, c.decoded) << json;
-    EXPECT_EQ(value->raw, c.json) << json;
+    JsonlDocument document;
+    const factx::Status status = ReadJsonlDocument(c.line, &document);
+    EXPECT_TRUE(status.ok()) << c.line << ": " << status.message();
+    EXPECT_EQ(document.id_json, c.id_json) << c.line;
+    EXPECT_EQ(document.text, c.text) << c.line;
+    EXPECT_EQ(document.ref_date_kind, c.ref_date_kind) << c.line;
   }
 }
 
-TEST(JsonLinesTest, RejectsMalformedObjects) {
+TEST(JsonlDocumentTest, RejectsWhatIsNotOneJsonObject) {
   const std::string_view kMalformed[] = {
       "",
       "   ",
       "[]",
       "\"text\"",
+      "5",
       "{",
       "{\"a\" 1}",
       "{\"a\": 1,}",
@@ -74,154 +96,117 @@ TEST(JsonLinesTest, RejectsMalformedObjects) {
       "{\"a\": 01}",
       "{\"a\": .5}",
       "{\"a\": 1.}",
-      "{\"a\": 1e}",
       "{\"a\": +1}",
       "{\"a\": NaN}",
       "{\"a\": tru}",
-      "{\"a\": nul}",
       "{\"a\": \"x}",
       "{\"a\": \"tab\there\"}",  // an unescaped control character
       "{\"a\": \"\\x41\"}",
       "{\"a\": \"\\u12G4\"}",
-      "{\"a\": \"\\u12\"}",
       "{\"a\": \"\\uD800\"}",         // a high surrogate alone
-      "{\"a\": \"\\uD800x\"}",        // ... followed by a plain character
-      "{\"a\": \"\\uD800\\u0041\"}",  // ... followed by a non-surrogate escape
-      "{\"a\": \"\\uDC00\"}",         // a low surrogate alone
+      "{\"a\": \"\\uD800\\u0041\"}",  // ... followed by a non-surrogate
       "{\"a\": [1, 2}",
-      "{\"a\": [1 2]}",
       "{\"a\": {\"b\"}}",
-      "{\"a\": {\"b\": 1,}}",
-      "{\"a\": [}",
-      "{\"a\": ]}",
   };
-  for (const std::string_view text : kMalformed) {
-    JsonObject object;
-    const factx::Status status = ParseJsonObject(text, &object);
-    EXPECT_FALSE(status.ok()) << text;
-    EXPECT_EQ(status.code(), factx::StatusCode::kInvalidArgument) << text;
-    EXPECT_NE(status.message().find("invalid JSON at byte"), std::string::npos)
+  for (const std::string_view line : kMalformed) {
+    JsonlDocument document;
+    const factx::Status status = ReadJsonlDocument(line, &document);
+    EXPECT_EQ(status.code(), factx::StatusCode::kInvalidArgument) << line;
+    EXPECT_EQ(status.message().rfind("invalid JSON at byte ", 0), 0u)
         << status.message();
   }
 }
 
-TEST(JsonLinesTest, NamesTheByteOfTheError) {
-  JsonObject object;
+TEST(JsonlDocumentTest, KeepsTheIdReadBeforeAnError) {
+  JsonlDocument document;
   const factx::Status status =
-      ParseJsonObject(R"({"a": "ok", "b": "\uD800"})", &object);
-  EXPECT_EQ(status.message(),
-            "invalid JSON at byte 18: lone surrogate escape (a high surrogate "
-            "without a low "
-            "one)");
+      ReadJsonlDocument(R"({"id": ["doc", 9], "text": "\uD800"})", &document);
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(document.id_json, R"(["doc", 9])");
+  EXPECT_EQ(document.text, std::nullopt);
+  // An id cut short by the error is not echoed.
+  EXPECT_FALSE(ReadJsonlDocument(R"({"id": [1, 2)", &document).ok());
+  EXPECT_EQ(document.id_json, "null");
 }
 
-TEST(JsonLinesTest, ChecksNestedValuesWithoutDecodingThem) {
-  const std::string json =
-      R"( {"id": 7, "meta": {"tags": ["a", {"b": [true, false, null]}], "n": -1.5e+3},)"
-      R"( "empty": {}, "list": [], "text": "x"}  )";
-  JsonObject object;
-  ASSERT_TRUE(ParseJsonObject(json, &object).ok());
-  ASSERT_EQ(object.members.size(), 5u);
-  EXPECT_EQ(object.Find("id")->kind, JsonKind::kNumber);
-  EXPECT_EQ(object.Find("id")->raw, "7");
-  EXPECT_EQ(object.Find("meta")->kind, JsonKind::kObject);
-  EXPECT_EQ(object.Find("meta")->raw,
-            R"({"tags": ["a", {"b": [true, false, null]}], "n": -1.5e+3})");
-  EXPECT_EQ(object.Find("empty")->raw, "{}");
-  EXPECT_EQ(object.Find("list")->kind, JsonKind::kArray);
-  EXPECT_EQ(object.Find("text")->string, "x");
-  EXPECT_EQ(object.Find("missing"), nullptr);
-
-  // One level further down.
-  JsonObject meta;
-  ASSERT_TRUE(ParseJsonObject(object.Find("meta")->raw, &meta).ok());
-  std::vector<JsonValue> tags;
-  ASSERT_TRUE(ParseJsonArray(meta.Find("tags")->raw, &tags).ok());
-  ASSERT_EQ(tags.size(), 2u);
-  EXPECT_EQ(tags[0].string, "a");
-  EXPECT_EQ(tags[1].kind, JsonKind::kObject);
-}
-
-TEST(JsonLinesTest, SurvivesDeepNestingWithoutRecursion) {
-  const std::size_t kDepth = 200000;
-  const std::string nested =
-      std::string(kDepth, '[') + std::string(kDepth, ']');
-  JsonObject object;
-  EXPECT_TRUE(ParseJsonObject("{\"deep\": " + nested + "}", &object).ok());
-  // Unbalanced: one bracket short.
-  EXPECT_FALSE(
-      ParseJsonObject("{\"deep\": " + nested.substr(1) + "]}", &object).ok());
-  EXPECT_FALSE(
-      ParseJsonObject("{\"deep\": " + std::string(kDepth, '['), &object).ok());
-}
-
-TEST(JsonLinesTest, KeepsMembersReadBeforeAnError) {
-  JsonObject object;
-  EXPECT_FALSE(
-      ParseJsonObject(R"({"id": "doc-9", "text": "unterminated)", &object)
-          .ok());
-  ASSERT_NE(object.Find("id"), nullptr);
-  EXPECT_EQ(object.Find("id")->string, "doc-9");
-  EXPECT_EQ(object.Find("text"), nullptr);
-}
-
-TEST(JsonLinesTest, LastDuplicateMemberWins) {
-  JsonObject object;
-  ASSERT_TRUE(
-      ParseJsonObject(R"({"text": "first", "text": "second"})", &object).ok());
-  EXPECT_EQ(object.Find("text")->string, "second");
-}
-
-TEST(JsonLinesTest, RecognizesJsonNumbers) {
-  for (const std::string_view number :
-       {"0", "-0", "30000000000", "3.75", "-0.005", "1e9", "2.5E-3", "1e+2"}) {
-    EXPECT_TRUE(IsJsonNumber(number)) << number;
-  }
-  for (const std::string_view not_number :
-       {"", "-", "01", ".5", "5.", "+1", "1e", "NaN", "inf", "1 ", " 1",
-        "1,000", "\"1\"", "[1]", "0x10"}) {
-    EXPECT_FALSE(IsJsonNumber(not_number)) << not_number;
-  }
-}
-
-TEST(JsonLinesTest, EscapesStringsForOutput) {
-  const struct {
-    std::string_view text;
-    std::string_view json;
-  } kCases[] = {
-      {"300亿元", "\"300亿元\""},
-      {"say \"hi\" \\ bye", R"("say \"hi\" \\ bye")"},
-      {"a\nb\tc\rd\be\ff", R"("a\nb\tc\rd\be\ff")"},
-      {std::string_view("\x01\x1F\0", 3), R"("\u0001\u001f\u0000")"},
-      {"\x7F/", "\"\x7F/\""},
-      {"\xF0\x9F\x9A\x80", "\"\xF0\x9F\x9A\x80\""},
-      // Ill-formed UTF-8: each bad byte becomes U+FFFD.
-      {"a\xFFz", R"("a\ufffdz")"},
-      {"\xE6\x8A", R"("\ufffd\ufffd")"},            // a truncated 投
-      {"\xC0\xAF", R"("\ufffd\ufffd")"},            // an overlong '/'
-      {"\xED\xA0\x80", R"("\ufffd\ufffd\ufffd")"},  // an encoded surrogate
-      {"\xF4\x90\x80\x80", R"("\ufffd\ufffd\ufffd\ufffd")"},  // above U+10FFFF
+TEST(JsonlDocumentTest, BoundsNestingWithoutRecursion) {
+  const auto nested = [](std::size_t depth) {
+    return "{\"id\": " + std::string(depth, '[') + std::string(depth, ']') +
+           ", \"text\": \"t\"}";
   };
-  for (const auto& c : kCases) {
-    std::string out;
-    AppendJsonString(c.text, &out);
-    EXPECT_EQ(out, c.json);
-  }
+  JsonlDocument document;
+  // The document's object is level 1.
+  EXPECT_TRUE(ReadJsonlDocument(nested(kMaxNestingDepth - 1), &document).ok());
+  const factx::Status too_deep =
+      ReadJsonlDocument(nested(kMaxNestingDepth), &document);
+  EXPECT_FALSE(too_deep.ok());
+  EXPECT_NE(too_deep.message().find("nesting deeper than 64 levels"),
+            std::string::npos)
+      << too_deep.message();
+  // A million levels: an error, not a crash.
+  EXPECT_FALSE(ReadJsonlDocument(nested(1000000), &document).ok());
+  EXPECT_EQ(document.id_json, "null");
 }
 
-TEST(JsonLinesTest, WrittenStringsReadBack) {
-  const std::string_view kTexts[] = {
-      "", "投资300亿元", "line\nbreak \"quoted\" back\\slash",
-      std::string_view("\0\x1F", 2), "\xF0\x9F\x9A\x80 emoji"};
-  for (const std::string_view text : kTexts) {
-    std::string json = "[";
-    AppendJsonString(text, &json);
-    json += "]";
-    std::vector<JsonValue> values;
-    ASSERT_TRUE(ParseJsonArray(json, &values).ok()) << json;
-    ASSERT_EQ(values.size(), 1u);
-    EXPECT_EQ(values[0].string, text);
+// ---------------------------------------------------------------------------------------
+// The bounded input reader.
+
+// A stream over `contents` (fmemopen), closed when it goes out of scope.
+struct MemoryFile {
+  explicit MemoryFile(std::string contents) : bytes(std::move(contents)) {
+    file = fmemopen(bytes.data(), bytes.size(), "rb");
   }
+  ~MemoryFile() { std::fclose(file); }
+  std::string bytes;
+  std::FILE* file = nullptr;
+};
+
+TEST(InputReaderTest, SkipsLinesOverTheBoundAndGoesOn) {
+  MemoryFile input("short\n" + std::string(200000, 'x') + "\nnext\nlast");
+  InputReader reader(input.file);
+  std::string line;
+  EXPECT_EQ(reader.ReadLine(100, &line), InputReader::Outcome::kOk);
+  EXPECT_EQ(line, "short");
+  EXPECT_EQ(reader.ReadLine(100, &line), InputReader::Outcome::kTooLong);
+  EXPECT_EQ(line, "");
+  EXPECT_LE(line.capacity(), 100u);  // never held
+  EXPECT_EQ(reader.ReadLine(100, &line), InputReader::Outcome::kOk);
+  EXPECT_EQ(line, "next");
+  EXPECT_EQ(reader.ReadLine(100, &line), InputReader::Outcome::kOk);
+  EXPECT_EQ(line, "last");
+  EXPECT_EQ(reader.ReadLine(100, &line), InputReader::Outcome::kEnd);
+}
+
+TEST(InputReaderTest, ALineOfExactlyTheBoundIsKept) {
+  MemoryFile input(std::string(100, 'x') + "\n" + std::string(101, 'y'));
+  InputReader reader(input.file);
+  std::string line;
+  EXPECT_EQ(reader.ReadLine(100, &line), InputReader::Outcome::kOk);
+  EXPECT_EQ(line.size(), 100u);
+  EXPECT_EQ(reader.ReadLine(100, &line), InputReader::Outcome::kTooLong);
+}
+
+TEST(InputReaderTest, ReadAllStopsPastTheBound) {
+  MemoryFile small("abc\ndef");
+  std::string all;
+  EXPECT_EQ(InputReader(small.file).ReadAll(7, &all),
+            InputReader::Outcome::kOk);
+  EXPECT_EQ(all, "abc\ndef");
+  MemoryFile big(std::string(300000, 'z'));
+  InputReader reader(big.file);
+  EXPECT_EQ(reader.ReadAll(100000, &all), InputReader::Outcome::kTooLong);
+  EXPECT_EQ(all, "");
+  EXPECT_LT(std::ftell(big.file), 300000);  // stopped while reading
+}
+
+TEST(InputReaderTest, ADirectoryIsAReadError) {
+  std::FILE* directory = std::fopen("/", "rb");
+  ASSERT_NE(directory, nullptr);
+  InputReader reader(directory);
+  std::string all;
+  EXPECT_EQ(reader.ReadAll(100, &all), InputReader::Outcome::kError);
+  EXPECT_NE(reader.error(), 0);
+  std::fclose(directory);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -261,16 +246,13 @@ struct RunResult {
   std::string err;
 };
 
-// Runs `factx ARGS < STDIN_PATH` through the shell. `args` is inserted as
-// written.
-RunResult RunFactx(const std::string& args,
-                   const std::string& stdin_path = "/dev/null") {
+// Runs the shell command `command` (which runs factx), its stderr caught.
+RunResult RunCommand(const std::string& command) {
   const TempFile err_file("");
-  const std::string command = std::string("'") + FACTX_CLI_PATH + "' " + args +
-                              " < '" + stdin_path + "' 2> '" + err_file.path() +
-                              "'";
+  const std::string redirected =
+      "{ " + command + "; } 2> '" + err_file.path() + "'";
   RunResult result;
-  FILE* pipe = popen(command.c_str(), "r");
+  FILE* pipe = popen(redirected.c_str(), "r");
   if (pipe == nullptr) return result;
   char buffer[4096];
   std::size_t read = 0;
@@ -281,6 +263,14 @@ RunResult RunFactx(const std::string& args,
   if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
   result.err = ReadFile(err_file.path());
   return result;
+}
+
+// Runs `factx ARGS < STDIN_PATH` through the shell. `args` is inserted as
+// written.
+RunResult RunFactx(const std::string& args,
+                   const std::string& stdin_path = "/dev/null") {
+  return RunCommand(std::string("'") + FACTX_CLI_PATH + "' " + args + " < '" +
+                    stdin_path + "'");
 }
 
 std::string Quoted(const std::string& path) { return "'" + path + "'"; }
@@ -297,13 +287,55 @@ std::vector<std::string> SplitLines(const std::string& text) {
   return lines;
 }
 
-std::optional<long long> AsInteger(const JsonValue* value) {
-  if (value == nullptr || value->kind != JsonKind::kNumber) return std::nullopt;
-  long long result = 0;
-  const char* end = value->raw.data() + value->raw.size();
-  const auto [ptr, error] = std::from_chars(value->raw.data(), end, result);
-  if (error != std::errc() || ptr != end) return std::nullopt;
-  return result;
+// An output line read back with RapidJSON, or one object inside it.
+class JsonObject {
+ public:
+  using Value = rapidjson::Value;
+
+  // The member `key`, or nullptr.
+  const Value* Find(std::string_view key) const {
+    if (object_ == nullptr) return nullptr;
+    const auto member = object_->FindMember(
+        Value(key.data(), static_cast<rapidjson::SizeType>(key.size())));
+    return member == object_->MemberEnd() ? nullptr : &member->value;
+  }
+  // The same document, at `object`.
+  JsonObject At(const Value& object) const {
+    JsonObject at = *this;
+    at.object_ = &object;
+    return at;
+  }
+
+ private:
+  friend bool ParseJsonObject(std::string_view line, JsonObject* out);
+  std::shared_ptr<rapidjson::Document> document_;
+  const Value* object_ = nullptr;
+};
+
+// Parses one output line strictly (valid UTF-8 too); false unless it is a JSON
+// object.
+bool ParseJsonObject(std::string_view line, JsonObject* out) {
+  auto document = std::make_shared<rapidjson::Document>();
+  document->Parse<rapidjson::kParseValidateEncodingFlag |
+                  rapidjson::kParseFullPrecisionFlag>(line.data(), line.size());
+  if (document->HasParseError() || !document->IsObject()) return false;
+  out->document_ = document;
+  out->object_ = document.get();
+  return true;
+}
+
+// A value as JSON text: strings quoted, numbers in their shortest exact form
+// (30000000000, 12.5).
+std::string RawJson(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::optional<long long> AsInteger(const rapidjson::Value* value) {
+  if (value == nullptr || !value->IsInt64()) return std::nullopt;
+  return value->GetInt64();
 }
 
 // The code points [start, end) of well-formed UTF-8 `text`, or nullopt past its
@@ -325,33 +357,36 @@ std::optional<std::string> CodePointSlice(std::string_view text,
       text.substr(boundaries[start], boundaries[end] - boundaries[start]));
 }
 
-// The facts of one output line, each parsed.
+// The facts of one output line.
 std::vector<JsonObject> FactsOf(const JsonObject& document) {
   std::vector<JsonObject> facts;
-  const JsonValue* list = document.Find("facts");
-  if (list == nullptr || list->kind != JsonKind::kArray) {
+  const rapidjson::Value* list = document.Find("facts");
+  if (list == nullptr || !list->IsArray()) {
     ADD_FAILURE() << "no facts array";
     return facts;
   }
-  std::vector<JsonValue> items;
-  EXPECT_TRUE(ParseJsonArray(list->raw, &items).ok());
-  for (const JsonValue& item : items) {
-    JsonObject fact;
-    EXPECT_TRUE(ParseJsonObject(item.raw, &fact).ok()) << item.raw;
-    facts.push_back(std::move(fact));
+  for (const rapidjson::Value& item : list->GetArray()) {
+    EXPECT_TRUE(item.IsObject());
+    facts.push_back(document.At(item));
   }
   return facts;
 }
 
 std::string StringField(const JsonObject& object, std::string_view key) {
-  const JsonValue* value = object.Find(key);
-  return value != nullptr && value->kind == JsonKind::kString ? value->string
-                                                              : "";
+  const rapidjson::Value* value = object.Find(key);
+  return value != nullptr && value->IsString()
+             ? std::string(value->GetString(), value->GetStringLength())
+             : "";
 }
 
 std::string RawField(const JsonObject& object, std::string_view key) {
-  const JsonValue* value = object.Find(key);
-  return value != nullptr ? std::string(value->raw) : "";
+  const rapidjson::Value* value = object.Find(key);
+  return value != nullptr ? RawJson(*value) : "";
+}
+
+bool IsNumberField(const JsonObject& object, std::string_view key) {
+  const rapidjson::Value* value = object.Find(key);
+  return value != nullptr && value->IsNumber();
 }
 
 int TypeOrder(const std::string& type) {
@@ -384,8 +419,7 @@ void CheckFact(const JsonObject& fact, std::string_view text) {
   if (type == "money" || type == "investment") {
     // value is the exact amount as a number; amount the same digits as a
     // string.
-    EXPECT_TRUE(IsJsonNumber(RawField(fact, "value")))
-        << RawField(fact, "value");
+    EXPECT_TRUE(IsNumberField(fact, "value")) << RawField(fact, "value");
     EXPECT_EQ(RawField(fact, "value"), StringField(fact, "amount"));
     EXPECT_NE(fact.Find("currency"), nullptr);
     EXPECT_FALSE(StringField(fact, "qualifier").empty());
@@ -395,7 +429,7 @@ void CheckFact(const JsonObject& fact, std::string_view text) {
     EXPECT_NE(text.find(StringField(fact, "trigger")), std::string_view::npos);
   }
   if (type == "percent") {
-    EXPECT_TRUE(IsJsonNumber(RawField(fact, "value")));
+    EXPECT_TRUE(IsNumberField(fact, "value"));
     const std::string unit = StringField(fact, "unit");
     EXPECT_TRUE(unit == "%" || unit == "pp") << unit;
   }
@@ -465,7 +499,7 @@ std::vector<JsonlCase> MixedJsonlCases() {
       {R"({"id": "number-text", "text": 300})", R"("number-text")", "",
        "missing string field"},
       {R"({"id": "lone", "text": "abc\uD800 投资300亿元"})", R"("lone")", "",
-       "lone surrogate"},
+       "surrogate"},
       // A surrogate pair: one code point, four bytes, before the figure.
       {R"({"id": "emoji", "text": "\ud83d\ude80 公司完成2亿元融资"})",
        R"("emoji")", "\xF0\x9F\x9A\x80 公司完成2亿元融资", ""},
@@ -506,7 +540,7 @@ TEST(CliTest, AnswersEveryJsonlLineInOrder) {
   for (std::size_t i = 0; i < cases.size(); ++i) {
     SCOPED_TRACE("input line " + std::to_string(i + 1) + ": " + cases[i].input);
     JsonObject document;
-    ASSERT_TRUE(ParseJsonObject(lines[i], &document).ok()) << lines[i];
+    ASSERT_TRUE(ParseJsonObject(lines[i], &document)) << lines[i];
     EXPECT_EQ(RawField(document, "id"), cases[i].id_json);
     if (cases[i].error.empty()) {
       EXPECT_EQ(document.Find("error"), nullptr) << lines[i];
@@ -530,7 +564,7 @@ TEST(CliTest, ReadsJsonlFromStandardInput) {
   const std::vector<std::string> lines = SplitLines(run.out);
   ASSERT_EQ(lines.size(), 2u);
   JsonObject document;
-  ASSERT_TRUE(ParseJsonObject(lines[1], &document).ok());
+  ASSERT_TRUE(ParseJsonObject(lines[1], &document));
   EXPECT_EQ(StringField(document, "id"), "b");
   EXPECT_EQ(run.err, "");
 }
@@ -556,7 +590,7 @@ TEST(CliTest, FindsFactsInClearSentences) {
   std::vector<std::vector<JsonObject>> facts;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     JsonObject document;
-    ASSERT_TRUE(ParseJsonObject(lines[i], &document).ok()) << lines[i];
+    ASSERT_TRUE(ParseJsonObject(lines[i], &document)) << lines[i];
     facts.push_back(CheckFacts(document, cases[i == 3 ? 8 : i].text));
   }
   // 总投资300亿元: money and investment, exact digits.
@@ -585,7 +619,7 @@ TEST(CliTest, LeavesOutTheValueOfUnresolvedDates) {
   const RunResult run = RunFactx("--jsonl " + Quoted(input.path()));
   EXPECT_EQ(run.exit_status, 0) << run.err;
   JsonObject document;
-  ASSERT_TRUE(ParseJsonObject(run.out, &document).ok()) << run.out;
+  ASSERT_TRUE(ParseJsonObject(run.out, &document)) << run.out;
   const std::vector<JsonObject> facts =
       CheckFacts(document, "今年上半年全市投资增长8%");
   bool relative_date = false;
@@ -618,7 +652,7 @@ TEST(CliTest, KindsSelectsFactTypes) {
         RunFactx("--jsonl --kinds " + c.kinds + " " + Quoted(input.path()));
     EXPECT_EQ(run.exit_status, 0) << run.err;
     JsonObject document;
-    ASSERT_TRUE(ParseJsonObject(run.out, &document).ok()) << run.out;
+    ASSERT_TRUE(ParseJsonObject(run.out, &document)) << run.out;
     const std::vector<JsonObject> facts = CheckFacts(document, text);
     EXPECT_FALSE(facts.empty()) << c.kinds;
     for (const JsonObject& fact : facts) {
@@ -690,11 +724,11 @@ TEST(CliTest, WholeFileJsonIsOneDocument) {
   ASSERT_EQ(lines.size(), 2u)
       << run.out;  // the file, then the same text from stdin
   JsonObject document;
-  ASSERT_TRUE(ParseJsonObject(lines[0], &document).ok()) << lines[0];
+  ASSERT_TRUE(ParseJsonObject(lines[0], &document)) << lines[0];
   EXPECT_EQ(StringField(document, "id"), file.path());
   const std::vector<JsonObject> facts = CheckFacts(document, text);
   EXPECT_TRUE(HasFact(facts, "money", "value", "500000000")) << lines[0];
-  ASSERT_TRUE(ParseJsonObject(lines[1], &document).ok()) << lines[1];
+  ASSERT_TRUE(ParseJsonObject(lines[1], &document)) << lines[1];
   EXPECT_EQ(StringField(document, "id"), "<stdin>");
 }
 
@@ -721,13 +755,13 @@ TEST(CliTest, BadFilesFailButOthersAreStillRead) {
   const std::vector<std::string> lines = SplitLines(json.out);
   ASSERT_EQ(lines.size(), 3u) << json.out;
   JsonObject document;
-  ASSERT_TRUE(ParseJsonObject(lines[0], &document).ok());
+  ASSERT_TRUE(ParseJsonObject(lines[0], &document));
   EXPECT_NE(StringField(document, "error").find("InvalidUtf8"),
             std::string::npos);
-  ASSERT_TRUE(ParseJsonObject(lines[1], &document).ok());
+  ASSERT_TRUE(ParseJsonObject(lines[1], &document));
   EXPECT_NE(StringField(document, "error").find("cannot open"),
             std::string::npos);
-  ASSERT_TRUE(ParseJsonObject(lines[2], &document).ok());
+  ASSERT_TRUE(ParseJsonObject(lines[2], &document));
   EXPECT_NE(document.Find("facts"), nullptr);
 }
 
@@ -785,6 +819,110 @@ TEST(CliTest, ThreadsMustBeACountFromOneTo256) {
     EXPECT_EQ(run.out, "") << arguments;
   }
   EXPECT_EQ(RunFactx("--jsonl --threads 256").exit_status, 0);
+}
+
+// Every output line is UTF-8 JSON that a strict parser reads back, whatever id
+// the input held: ids are re-written, not echoed byte for byte.
+TEST(CliTest, OutputIsValidUtf8JsonWhateverTheId) {
+  const std::string deep_id(1000000, '[');
+  const TempFile input(
+      "{\"id\": [\"\xC0\xAF\"], \"text\": \"ok 5%\"}\n"
+      "{\"id\": {\"k\xFF\": [1, \"\xE6\x8A\"]}, \"text\": \"ok 5%\"}\n"
+      "{\"id\": \"\xED\xA0\x80\", \"text\": \"ok 5%\"}\n"
+      "{\"id\": " +
+      deep_id + "}\n" + "{\"id\": " + deep_id + std::string(1000000, ']') +
+      ", \"text\": \"ok\"}\n");
+  const RunResult run = RunFactx("--jsonl " + Quoted(input.path()));
+  EXPECT_EQ(run.exit_status, 2) << run.err;
+  const std::vector<std::string> lines = SplitLines(run.out);
+  ASSERT_EQ(lines.size(), 5u) << run.out.substr(0, 1000);
+  const std::string_view kIds[] = {R"(["\ufffd\ufffd"])",
+                                   R"({"k\ufffd": [1, "\ufffd\ufffd"]})",
+                                   R"("\ufffd\ufffd\ufffd")", "null", "null"};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    JsonObject document;
+    ASSERT_TRUE(ParseJsonObject(lines[i], &document)) << lines[i];
+    EXPECT_EQ(
+        lines[i].rfind(std::string("{\"id\": ") + std::string(kIds[i]), 0), 0u)
+        << lines[i];
+  }
+  EXPECT_NE(lines[3].find("nesting deeper than 64 levels"), std::string::npos);
+  EXPECT_NE(lines[4].find("nesting deeper than 64 levels"), std::string::npos);
+}
+
+// Peak resident memory of the children this process has waited for, in KiB.
+long PeakChildMemoryKiB() {
+  struct rusage usage {};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  return usage.ru_maxrss;
+}
+
+// A line or file over max_input_bytes (64 MiB) is refused while it is read:
+// the process never holds it, in any mode.
+TEST(CliTest, InputOverTheLimitIsRefusedWithoutBeingHeld) {
+  // The extractor itself takes some 40 MiB; the input may take the limit.
+  constexpr long kBoundKiB = (64 + 90) * 1024;
+  const std::string factx = std::string("'") + FACTX_CLI_PATH + "' ";
+  const std::string zeros = "head -c 200000000 /dev/zero";
+  const RunResult jsonl = RunCommand(
+      "{ " + zeros + R"(; printf '\n{"id": 2, "text": "5%%"}\n'; } | )" +
+      factx + "--jsonl");
+  EXPECT_EQ(jsonl.exit_status, 2);
+  const std::vector<std::string> lines = SplitLines(jsonl.out);
+  ASSERT_EQ(lines.size(), 2u) << jsonl.out;
+  EXPECT_EQ(lines[0],
+            R"x({"id": null, "error": "ResourceExhausted: line exceeds )x"
+            R"x(max_input_bytes (67108864)"})x");
+  EXPECT_EQ(lines[1].rfind(R"({"id": 2, "facts": [{"type": "percent")", 0), 0u)
+      << lines[1];
+  for (const char* mode : {"--json", ""}) {
+    const RunResult whole = RunCommand(zeros + " | " + factx + mode);
+    EXPECT_EQ(whole.exit_status, 2) << mode;
+    EXPECT_NE(
+        whole.err.find("ResourceExhausted: input exceeds max_input_bytes"),
+        std::string::npos)
+        << mode << ": " << whole.err;
+  }
+  EXPECT_LT(PeakChildMemoryKiB(), kBoundKiB);
+}
+
+TEST(CliTest, ADirectoryIsAReadError) {
+  for (const char* mode : {"", "--json", "--jsonl"}) {
+    const RunResult run = RunFactx(std::string(mode) + " /");
+    EXPECT_EQ(run.exit_status, 2) << mode;
+    EXPECT_NE(run.err.find("factx: /: read error: Is a directory"),
+              std::string::npos)
+        << mode << ": " << run.err;
+    EXPECT_EQ(run.out.find("no facts"), std::string::npos) << run.out;
+  }
+}
+
+// With SIGPIPE ignored, a closed output stops the tool at the first failed
+// write instead of extracting the rest of the input: it reads only a little
+// of a large file (the file offset it leaves behind shows how much).
+TEST(CliTest, StopsAtTheFirstFailedWrite) {
+  std::string input;
+  while (input.size() < (std::size_t{16} << 20)) {
+    input += R"({"id": 1, "text": "公司完成5亿元融资，同比增长12%。"})"
+             "\n";
+  }
+  const TempFile file(input);
+  const TempFile offset("");
+  const TempFile script(
+      "exec 3< " + Quoted(file.path()) + "; trap '' PIPE; '" + FACTX_CLI_PATH +
+      "' --jsonl <&3 | head -c 1 > /dev/null; echo \"${PIPESTATUS[0]}\" > " +
+      Quoted(offset.path()) + "; grep '^pos:' /proc/$$/fdinfo/3 >> " +
+      Quoted(offset.path()) + "\n");
+  ASSERT_EQ(std::system(("bash " + Quoted(script.path())).c_str()), 0);
+  std::istringstream result(ReadFile(offset.path()));
+  int exit_status = -1;
+  std::string pos_label;
+  long long position = -1;
+  result >> exit_status >> pos_label >> position;
+  EXPECT_EQ(exit_status, 2);
+  EXPECT_EQ(pos_label, "pos:");
+  EXPECT_GT(position, 0);
+  EXPECT_LT(position, static_cast<long long>(input.size()) / 4);
 }
 
 }  // namespace

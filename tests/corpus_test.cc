@@ -9,6 +9,7 @@
 // recall per type, counting known misses honestly.
 #include <dirent.h>
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,32 +21,17 @@
 #include <vector>
 
 #include "factx/extractor.h"
-#include "json_lines.h"
+#include "factx/jsonl.h"
 
 namespace factx {
 namespace {
 
-using factx_cli::JsonKind;
-using factx_cli::JsonObject;
-using factx_cli::JsonValue;
-
-// One predicted fact flattened to the fields the gold format uses.
+// One predicted fact flattened to the fields the gold format uses: the records
+// of factx/jsonl.h, as the CLI writes them.
 struct Predicted {
   std::string type, text;
   std::map<std::string, std::string> fields;  // value, min, max, currency, ...
 };
-
-std::string Str(const Decimal& d) { return d.ToString(); }
-
-void AddMoneyFields(const Money& m, std::map<std::string, std::string>* f) {
-  if (m.upper) {
-    (*f)["min"] = Str(m.amount);
-    (*f)["max"] = Str(*m.upper);
-  }
-  (*f)["value"] = Str(m.amount);
-  (*f)["currency"] = std::string(m.currency_code());
-  (*f)["qualifier"] = std::string(QualifierName(m.qualifier));
-}
 
 std::vector<Predicted> Predict(const Extractor& extractor,
                                std::string_view text,
@@ -54,36 +40,16 @@ std::vector<Predicted> Predict(const Extractor& extractor,
   Status status = extractor.Extract(text, options, &facts);
   EXPECT_TRUE(status.ok()) << status.ToString();
   std::vector<Predicted> out;
-  for (const Money& m : facts.money) {
-    Predicted p{"money", std::string(m.span.Slice(text)), {}};
-    AddMoneyFields(m, &p.fields);
-    out.push_back(p);
-  }
-  for (const Percentage& x : facts.percentages) {
-    Predicted p{"percent", std::string(x.span.Slice(text)), {}};
-    if (x.upper) {
-      p.fields["min"] = Str(x.value);
-      p.fields["max"] = Str(*x.upper);
+  for (const FactRecord& record : FactRecords(text, extractor, facts)) {
+    Predicted p{std::string(record.type), std::string(record.text), {}};
+    for (const FactField& field : record.fields) {
+      p.fields[std::string(field.name)] = field.value;  // null reads ""
     }
-    p.fields["value"] = Str(x.value);
-    p.fields["unit"] = std::string(PercentUnitName(x.unit));
-    p.fields["qualifier"] = std::string(QualifierName(x.qualifier));
-    out.push_back(p);
-  }
-  for (const DateExpr& d : facts.dates) {
-    Predicted p{"date", std::string(d.span.Slice(text)), {}};
-    if (d.resolved) {
-      p.fields["value"] = d.begin.ToIso8601();
-      p.fields["end_value"] = d.end ? d.end->ToIso8601() : d.begin.ToIso8601();
+    // A single date is a range from its value to itself.
+    if (p.type == "date" && p.fields.count("value") &&
+        !p.fields.count("end_value")) {
+      p.fields["end_value"] = p.fields["value"];
     }
-    p.fields["relative"] = d.relative ? "true" : "false";
-    out.push_back(p);
-  }
-  for (const Investment& i : facts.investments) {
-    Predicted p{"investment", std::string(i.span.Slice(text)), {}};
-    AddMoneyFields(i.money, &p.fields);
-    p.fields["kind"] = std::string(InvestmentKindName(i.kind));
-    p.fields["trigger"] = std::string(i.trigger.Slice(text));
     out.push_back(p);
   }
   return out;
@@ -99,24 +65,35 @@ bool NumbersEqual(const std::string& gold, const std::string& predicted) {
          1e-9 * std::max(std::fabs(a), std::fabs(b)) + 1e-12;
 }
 
-// The gold field as text: a string's content, a number's or bool's JSON text.
-std::string GoldText(const JsonValue& v) {
-  return v.kind == JsonKind::kString ? v.string : std::string(v.raw);
+// Gold JSON is read with numbers kept as their digits.
+using Json = rapidjson::Value;
+constexpr unsigned kGoldFlags = rapidjson::kParseNumbersAsStringsFlag;
+
+// The gold field as text: a string's content, a number's JSON text, "true" or
+// "false"; "" for null.
+std::string GoldText(const Json& v) {
+  if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
+  if (v.IsBool()) return v.GetBool() ? "true" : "false";
+  return "";
+}
+
+std::string StringMember(const Json& object, const char* name) {
+  return object.HasMember(name) ? GoldText(object[name]) : std::string();
 }
 
 // Empty when `p` agrees with every checked field of `gold`; else what differs.
-std::string Disagreement(const JsonObject& gold, const Predicted& p) {
+std::string Disagreement(const Json& gold, const Predicted& p) {
   static const std::set<std::string> kNumeric = {"value", "min", "max"};
   static const std::set<std::string> kChecked = {
       "value", "min",       "max",      "currency", "qualifier",
       "unit",  "end_value", "relative", "kind",     "trigger"};
-  const std::string type = gold.Find("type")->string;
+  const std::string type = StringMember(gold, "type");
   std::string diff;
-  for (const auto& [key, value] : gold.members) {
+  for (const auto& member : gold.GetObject()) {
+    const std::string key = member.name.GetString();
     if (!kChecked.count(key)) continue;
     // Dates compare ISO strings, not numbers ("2020" is a year).
-    std::string expected = GoldText(value);
-    if (value.kind == JsonKind::kNull) expected = "";
+    const std::string expected = GoldText(member.value);
     auto found = p.fields.find(key);
     std::string actual = found == p.fields.end() ? "" : found->second;
     const bool same = (kNumeric.count(key) && type != "date")
@@ -125,15 +102,16 @@ std::string Disagreement(const JsonObject& gold, const Predicted& p) {
     if (!same)
       diff += " " + key + ": want " + expected + " got " + actual + ";";
   }
-  if (type == "date" && !gold.Find("end_value") && gold.Find("value")) {
+  if (type == "date" && !gold.HasMember("end_value") &&
+      gold.HasMember("value")) {
     // A single point: the prediction must not be a range.
     if (p.fields.count("end_value") &&
         p.fields.at("end_value") != p.fields.at("value")) {
       diff += " end_value: want none got " + p.fields.at("end_value") + ";";
     }
   }
-  if (type == "date" && !gold.Find("relative") && p.fields.count("relative") &&
-      p.fields.at("relative") == "true") {
+  if (type == "date" && !gold.HasMember("relative") &&
+      p.fields.count("relative") && p.fields.at("relative") == "true") {
     diff += " relative: want false got true;";
   }
   return diff;
@@ -172,43 +150,37 @@ TEST(CorpusTest, EveryGoldFactIsFoundExactlyAndNothingElse) {
       ++line_number;
       if (line.empty()) continue;
       const std::string where = file + ":" + std::to_string(line_number);
-      JsonObject doc;
-      ASSERT_TRUE(factx_cli::ParseJsonObject(line, &doc).ok()) << where;
-      const JsonValue* text_value = doc.Find("text");
-      ASSERT_TRUE(text_value && text_value->kind == JsonKind::kString) << where;
-      const std::string& text = text_value->string;
+      rapidjson::Document doc;
+      doc.Parse<kGoldFlags>(line.data(), line.size());
+      ASSERT_FALSE(doc.HasParseError()) << where;
+      ASSERT_TRUE(doc.IsObject() && doc.HasMember("text") &&
+                  doc["text"].IsString())
+          << where;
+      const std::string text = GoldText(doc["text"]);
       ExtractOptions options;
-      if (const JsonValue* ref = doc.Find("ref_date");
-          ref && ref->kind == JsonKind::kString) {
-        Result<CivilDate> date = CivilDate::Parse(ref->string);
+      if (doc.HasMember("ref_date") && doc["ref_date"].IsString()) {
+        Result<CivilDate> date = CivilDate::Parse(GoldText(doc["ref_date"]));
         ASSERT_TRUE(date.ok()) << where;
         options.reference_date = *date;
       }
       std::set<std::string> types = {kind};
-      if (const JsonValue* t = doc.Find("types")) {
-        std::vector<JsonValue> names;
-        ASSERT_TRUE(factx_cli::ParseJsonArray(t->raw, &names).ok()) << where;
+      if (doc.HasMember("types")) {
         types.clear();
-        for (const JsonValue& n : names) types.insert(n.string);
+        for (const Json& name : doc["types"].GetArray()) {
+          types.insert(GoldText(name));
+        }
       }
       std::vector<Predicted> predicted = Predict(*extractor, text, options);
       std::vector<bool> used(predicted.size(), false);
-      std::vector<JsonValue> gold_facts;
-      if (const JsonValue* facts = doc.Find("facts")) {
-        ASSERT_TRUE(factx_cli::ParseJsonArray(facts->raw, &gold_facts).ok())
-            << where;
-      }
-      for (const JsonValue& gold_value : gold_facts) {
-        JsonObject gold;
-        ASSERT_TRUE(factx_cli::ParseJsonObject(gold_value.raw, &gold).ok())
-            << where;
-        const std::string type = gold.Find("type")->string;
+      static const Json kNoFacts(rapidjson::kArrayType);
+      const Json& gold_facts = doc.HasMember("facts") ? doc["facts"] : kNoFacts;
+      for (const Json& gold : gold_facts.GetArray()) {
+        const std::string type = StringMember(gold, "type");
         if (!types.count(type)) continue;
         Tally& tally = tallies[type];
         ++tally.gold;
-        const std::string gold_text = gold.Find("text")->string;
-        const JsonValue* known = gold.Find("known_miss");
-        const bool known_miss = known && known->raw == "true";
+        const std::string gold_text = StringMember(gold, "text");
+        const bool known_miss = StringMember(gold, "known_miss") == "true";
         std::string why = "not found";
         bool matched = false;
         for (std::size_t i = 0; i < predicted.size() && !matched; ++i) {
@@ -238,13 +210,10 @@ TEST(CorpusTest, EveryGoldFactIsFoundExactlyAndNothingElse) {
         if (used[i]) continue;
         // An extra fact over a known-miss gold span is part of that known miss.
         bool excused = false;
-        for (const JsonValue& gold_value : gold_facts) {
-          JsonObject gold;
-          if (!factx_cli::ParseJsonObject(gold_value.raw, &gold).ok()) continue;
-          const JsonValue* known = gold.Find("known_miss");
-          if (known && known->raw == "true" &&
+        for (const Json& gold : gold_facts.GetArray()) {
+          if (StringMember(gold, "known_miss") == "true" &&
               text.find(predicted[i].text) != std::string::npos &&
-              gold.Find("text")->string.find(predicted[i].text) !=
+              StringMember(gold, "text").find(predicted[i].text) !=
                   std::string::npos) {
             excused = true;
           }
