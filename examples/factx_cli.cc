@@ -81,9 +81,9 @@ Facts in --json and --jsonl, sorted by byte_start (then money, investment, perce
   not one JSON object             {"id": null, "error": "invalid JSON at byte N: ..."}; the
                                   id is echoed when it was read before the error
   a lone surrogate escape \uD800  invalid JSON, as UTF-8 cannot hold it
-  nesting deeper than 64 levels   invalid JSON ("nesting deeper than 64 levels")
+  nesting deeper than 64 levels   invalid JSON, "...: nesting deeper than 64 levels"
   a line over 64 MiB              {"id": null, "error": "ResourceExhausted: line exceeds
-                                  max_input_bytes (67108864)"}; it is skipped as it is read
+                                  max_input_bytes ..."}; it is skipped as it is read
   no "text", or not a string      {"id": ..., "error": "missing string field \"text\""}
   a ref_date that is not a day    {"id": ..., "error": "invalid ref_date: ..."}
   invalid UTF-8 in the text, or a library limit: the library's message, e.g.

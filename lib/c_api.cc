@@ -16,6 +16,7 @@
 #include "factx/extractor.h"
 #include "factx/facts.h"
 #include "factx/factx.h"
+#include "factx/jsonl.h"
 #include "factx/status.h"
 #include "factx/version.h"
 
@@ -77,6 +78,8 @@ struct factx_result {
   std::vector<FactEntry> facts;
   // NUL-separated strings; entries hold offsets, since appending may move it.
   std::string strings;
+  // The last factx_result_json, kept for the caller.
+  mutable std::string json;
 
   void Clear() {
     extraction.Clear();
@@ -359,6 +362,20 @@ factx_status factx_extract(const factx_extractor* extractor, const char* text,
     result->Clear();
   }
   return Report(error, status);
+}
+
+const char* factx_result_json(const factx_extractor* extractor,
+                              const factx_result* result, const char* text,
+                              size_t size) noexcept {
+  if (extractor == nullptr || result == nullptr ||
+      (text == nullptr && size != 0)) {
+    return nullptr;
+  }
+  result->json.clear();
+  factx::AppendFactsJson(std::string_view(text == nullptr ? "" : text, size),
+                         extractor->extractor, result->extraction,
+                         &result->json);
+  return result->json.c_str();
 }
 
 size_t factx_result_count(const factx_result* result) noexcept {

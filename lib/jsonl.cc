@@ -259,19 +259,26 @@ void AppendFactRecordJson(const FactRecord& record, std::string* out) {
   out->push_back('}');
 }
 
-void AppendFactsLine(std::string_view id_json, std::string_view text,
-                     const Extractor& extractor, const Extraction& facts,
-                     std::string* out) {
-  out->append("{\"id\": ");
-  out->append(id_json);
-  out->append(", \"facts\": [");
+void AppendFactsJson(std::string_view text, const Extractor& extractor,
+                     const Extraction& facts, std::string* out) {
+  out->push_back('[');
   bool first = true;
   for (const FactRecord& record : FactRecords(text, extractor, facts)) {
     if (!first) out->append(", ");
     first = false;
     AppendFactRecordJson(record, out);
   }
-  out->append("]}");
+  out->push_back(']');
+}
+
+void AppendFactsLine(std::string_view id_json, std::string_view text,
+                     const Extractor& extractor, const Extraction& facts,
+                     std::string* out) {
+  out->append("{\"id\": ");
+  out->append(id_json);
+  out->append(", \"facts\": ");
+  AppendFactsJson(text, extractor, facts, out);
+  out->push_back('}');
 }
 
 void AppendErrorLine(std::string_view id_json, std::string_view message,

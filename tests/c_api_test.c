@@ -410,6 +410,22 @@ static void TestBuiltinRules(void) {
   CHECK(factx_fact_upper_double(result, 0) == 5e8);
   CHECK(factx_fact_qualifier(result, 0) == FACTX_QUALIFIER_RANGE);
 
+  /* The same facts as the JSONL contract's array, as `factx --jsonl` writes
+   * them: code point offsets (start 2), byte offsets (byte_start 6). */
+  CHECK_STR(factx_result_json(extractor, result, range, strlen(range)),
+            "[{\"type\": \"money\", \"text\": \"3至5亿元\", \"start\": 2, "
+            "\"end\": 7, \"byte_start\": 6, \"byte_end\": 17, "
+            "\"value\": 300000000, \"amount\": \"300000000\", "
+            "\"currency\": \"CNY\", \"qualifier\": \"range\", "
+            "\"min\": 300000000, \"max\": 500000000, "
+            "\"rule\": \"money.zh.range_to\"}]");
+  CHECK_STR(factx_result_json(NULL, result, range, strlen(range)), NULL);
+  CHECK_STR(factx_result_json(extractor, NULL, range, strlen(range)), NULL);
+  CHECK_STR(factx_result_json(extractor, result, NULL, 3), NULL);
+  /* No facts: an empty array. */
+  CHECK(factx_extract(extractor, "", 0, &options, result, &error) == FACTX_OK);
+  CHECK_STR(factx_result_json(extractor, result, NULL, 0), "[]");
+
 done:
   factx_result_destroy(result);
   factx_extractor_destroy(extractor);

@@ -204,6 +204,17 @@ factx_status factx_extract(const factx_extractor* extractor, const char* text,
                            factx_result* result,
                            factx_error* error) FACTX_C_NOEXCEPT;
 
+/* The facts of `result` as a JSON array in the JSONL contract of
+ * docs/jsonl.md, `[{"type": "money", "text": "300亿元", "start": 4, ...}]`,
+ * exactly as `factx --jsonl` writes them (one serializer, factx/jsonl.h).
+ * `text` and `size` must be what `result` was extracted from by `extractor`.
+ * The string is NUL-terminated, valid UTF-8, owned by `result` and valid until
+ * its next use; NULL for a NULL extractor or result, or a NULL text with a
+ * non-zero size. */
+const char* factx_result_json(const factx_extractor* extractor,
+                              const factx_result* result, const char* text,
+                              size_t size) FACTX_C_NOEXCEPT;
+
 /* ------------------------------------------------------------------------ */
 /* Facts: index i in [0, factx_result_count(result)), in text order (by span
  * begin; at equal begins money before percentage, date, investment).       */

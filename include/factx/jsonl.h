@@ -66,6 +66,11 @@ void AppendJsonString(std::string_view text, std::string* out);
 // "end": ..., "byte_start": ..., "byte_end": ..., then its fields}.
 void AppendFactRecordJson(const FactRecord& record, std::string* out);
 
+// Appends the records of `facts` as a JSON array: `[{"type": "money", ...},
+// ...]`.
+void AppendFactsJson(std::string_view text, const Extractor& extractor,
+                     const Extraction& facts, std::string* out);
+
 // Appends `{"id": <id_json>, "facts": [...]}` (no newline); `id_json` must
 // already be JSON.
 void AppendFactsLine(std::string_view id_json, std::string_view text,
