@@ -82,8 +82,8 @@ unsigned ParseKinds(const py::object& kinds) {
 std::string TextBytes(const py::handle& text) {
   if (py::isinstance<py::bytes>(text)) return text.cast<std::string>();
   if (py::isinstance<py::str>(text)) {
-    py::bytes utf8 = py::reinterpret_steal<py::bytes>(
-        PyUnicode_AsUTF8String(text.ptr()));
+    py::bytes utf8 =
+        py::reinterpret_steal<py::bytes>(PyUnicode_AsUTF8String(text.ptr()));
     if (!utf8) throw py::error_already_set();
     return utf8.cast<std::string>();
   }
@@ -102,10 +102,10 @@ factx::ExtractOptions MakeOptions(const py::object& ref_date,
   if (max_facts.has_value()) options.max_facts = *max_facts;
   if (!ref_date.is_none()) {
     // A datetime.date or a "YYYY-MM-DD" string.
-    const std::string iso = py::isinstance<py::str>(ref_date)
-                                ? ref_date.cast<std::string>()
-                                : py::str(ref_date.attr("isoformat")())
-                                      .cast<std::string>();
+    const std::string iso =
+        py::isinstance<py::str>(ref_date)
+            ? ref_date.cast<std::string>()
+            : py::str(ref_date.attr("isoformat")()).cast<std::string>();
     factx::Result<factx::CivilDate> date = factx::CivilDate::Parse(iso);
     if (!date.ok()) Raise(date.status(), "ref_date: ");
     options.reference_date = *date;
@@ -187,7 +187,8 @@ Extracted ExtractRecords(const factx::Extractor& extractor,
                          factx::Extraction* facts) {
   Extracted out;
   out.status = extractor.Extract(text, options, facts);
-  if (out.status.ok()) out.records = factx::FactRecords(text, extractor, *facts);
+  if (out.status.ok())
+    out.records = factx::FactRecords(text, extractor, *facts);
   return out;
 }
 
@@ -206,8 +207,7 @@ class PyExtractor {
       : extractor_(Build(extra_rules)) {}
 
   py::list Extract(const py::handle& text, const py::object& ref_date,
-                   const py::object& kinds,
-                   bool replace_invalid_utf8,
+                   const py::object& kinds, bool replace_invalid_utf8,
                    std::optional<std::size_t> max_input_bytes,
                    std::optional<std::size_t> max_facts) const {
     const factx::ExtractOptions options = MakeOptions(
@@ -223,12 +223,32 @@ class PyExtractor {
     return RecordList(extracted.records);
   }
 
+  // The facts of `text` as the JSONL contract's JSON array, written by the
+  // serializer `factx --jsonl` uses (byte for byte the same).
+  py::str ExtractJson(const py::handle& text, const py::object& ref_date,
+                      const py::object& kinds, bool replace_invalid_utf8,
+                      std::optional<std::size_t> max_input_bytes,
+                      std::optional<std::size_t> max_facts) const {
+    const factx::ExtractOptions options = MakeOptions(
+        ref_date, kinds, replace_invalid_utf8, max_input_bytes, max_facts);
+    const std::string bytes = TextBytes(text);
+    factx::Status status;
+    std::string json;
+    {
+      py::gil_scoped_release release;
+      factx::Extraction facts;
+      status = extractor_.Extract(bytes, options, &facts);
+      if (status.ok()) factx::AppendFactsJson(bytes, extractor_, facts, &json);
+    }
+    if (!status.ok()) Raise(status);
+    return py::str(json);
+  }
+
   // Each text on one of `threads` threads (documents i, i + threads, ...);
   // the first failure raises, naming its index.
   py::list ExtractMany(const py::iterable& texts, const py::object& ref_date,
-                       const py::object& kinds,
-                       bool replace_invalid_utf8, int threads,
-                       std::optional<std::size_t> max_input_bytes,
+                       const py::object& kinds, bool replace_invalid_utf8,
+                       int threads, std::optional<std::size_t> max_input_bytes,
                        std::optional<std::size_t> max_facts) const {
     if (threads < 1) throw py::value_error("threads must be at least 1");
     const factx::ExtractOptions options = MakeOptions(
@@ -244,7 +264,8 @@ class PyExtractor {
       auto work = [&](std::size_t t) {
         factx::Extraction facts;
         for (std::size_t i = t; i < documents.size(); i += workers) {
-          results[i] = ExtractRecords(extractor_, documents[i], options, &facts);
+          results[i] =
+              ExtractRecords(extractor_, documents[i], options, &facts);
         }
       };
       std::vector<std::thread> helpers;
@@ -276,7 +297,8 @@ class PyExtractor {
   const factx::Extractor extractor_;
 };
 
-constexpr char kExtractDoc[] = R"(Facts of one text, as a list of dicts in the JSONL contract.
+constexpr char kExtractDoc[] =
+    R"(Facts of one text, as a list of dicts in the JSONL contract.
 
 text: str or bytes (UTF-8; ill-formed bytes raise ValueError unless
     replace_invalid_utf8=True). start/end are code point offsets, valid for
@@ -289,8 +311,9 @@ Raises ValueError for bad input, RuntimeError when a limit is reached.)";
 }  // namespace
 
 PYBIND11_MODULE(_factx, m) {
-  m.doc() = "factx: typed facts (money, percentages, dates, investments) "
-            "from Chinese and English news.";
+  m.doc() =
+      "factx: typed facts (money, percentages, dates, investments) "
+      "from Chinese and English news.";
   m.attr("__version__") = FACTX_VERSION_STRING;
   py::class_<PyExtractor>(m, "Extractor", R"(Finds facts in text.
 
@@ -300,6 +323,14 @@ immutable, thread-safe, and releases the GIL while it extracts.)")
            py::arg("extra_rules") = std::vector<std::string>())
       .def("extract", &PyExtractor::Extract, kExtractDoc, py::arg("text"),
            py::kw_only(), py::arg("ref_date") = py::none(),
+           py::arg("kinds") = py::none(),
+           py::arg("replace_invalid_utf8") = false,
+           py::arg("max_input_bytes") = py::none(),
+           py::arg("max_facts") = py::none())
+      .def("extract_json", &PyExtractor::ExtractJson,
+           "The facts of one text as the JSON array `factx --jsonl` writes "
+           "(a str); the arguments are those of extract().",
+           py::arg("text"), py::kw_only(), py::arg("ref_date") = py::none(),
            py::arg("kinds") = py::none(),
            py::arg("replace_invalid_utf8") = false,
            py::arg("max_input_bytes") = py::none(),

@@ -11,9 +11,28 @@ offsets into your text, as dicts in the JSONL contract of docs/jsonl.md:
       'currency': 'CNY', 'qualifier': 'over', 'rule': 'money.zh.amount'}]
 
 An Extractor is thread-safe and releases the GIL while it extracts;
-extract_many(texts, threads=N) runs a batch on N threads.
+extract_many(texts, threads=N) runs a batch on N threads, and extract_json(text)
+gives the JSON array `factx --jsonl` writes. shared_extractor() is the one
+Extractor of the process, for workers of Dask or multiprocessing.
 """
+
+import threading
 
 from ._factx import Extractor, __version__
 
-__all__ = ["Extractor", "__version__"]
+__all__ = ["Extractor", "__version__", "shared_extractor"]
+
+_shared = None
+_shared_lock = threading.Lock()
+
+
+def shared_extractor():
+    """The process's one Extractor with the built-in rules, built on first use.
+
+    Building one takes about half a second, so a worker process (Dask,
+    multiprocessing) should build it once, not per task or per document."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Extractor()
+        return _shared

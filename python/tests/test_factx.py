@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import threading
+import time
 
 import pytest
 
@@ -184,3 +185,50 @@ def test_one_extractor_shared_by_threads(ex):
 
 def test_version():
     assert factx.__version__.count(".") == 2
+
+
+def test_extract_json_is_the_contract_array(ex):
+    import json
+
+    text = "项目总投资超800亿元，今年1月至4月同比增长35.7%。"
+    written = json.loads(ex.extract_json(text, ref_date="2020-05-06"), parse_float=decimal.Decimal)
+    records = ex.extract(text, ref_date="2020-05-06")
+    assert [f["text"] for f in written] == [f["text"] for f in records]
+    assert written[0]["amount"] == "80000000000"  # a string in JSON
+    assert ex.extract_json("没有事实") == "[]"
+    with pytest.raises(ValueError, match="InvalidUtf8"):
+        ex.extract_json(b"\xff")
+
+
+def test_shared_extractor_is_built_once():
+    assert factx.shared_extractor() is factx.shared_extractor()
+
+
+def test_the_gil_is_released_while_extracting(ex):
+    # While another thread extracts a long text, this one keeps running Python:
+    # the longest pause between two of its steps is far shorter than the
+    # extraction (holding the GIL would pause it for the whole extraction).
+    text = "项目总投资超800亿元，今年1月至4月同比增长35.7%。" * 20000
+    began = time.perf_counter()
+    ex.extract(text)
+    extraction_seconds = time.perf_counter() - began
+    started = threading.Event()
+    done = threading.Event()
+
+    def extract():
+        started.set()
+        ex.extract(text)
+        done.set()
+
+    worker = threading.Thread(target=extract)
+    worker.start()
+    started.wait()
+    longest_pause = 0.0
+    last = time.perf_counter()
+    while not done.is_set():
+        now = time.perf_counter()
+        longest_pause = max(longest_pause, now - last)
+        last = now
+    worker.join()
+    assert extraction_seconds > 0.1
+    assert longest_pause < extraction_seconds / 2
