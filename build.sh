@@ -11,9 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 readonly packages=(cmake g++ make pkg-config libre2-dev libicu-dev libgtest-dev libbenchmark-dev
-                   clang libclang-rt-14-dev)
+                   clang libclang-rt-14-dev rapidjson-dev
+                   python3 python3-dev pybind11-dev python3-pybind11 python3-setuptools
+                   python3-pip python3-venv python3-pytest python3-dask python3-distributed)
 # clang: the public headers are checked with clang++ too, and the sanitizer and fuzzer tests
 # build with it; libclang-rt-14-dev: its ASan, UBSan, TSan and libFuzzer runtimes.
+# rapidjson-dev: the factx tool reads JSONL with it. python3-*, pybind11-dev: the Python
+# module (python/, FACTX_BUILD_PYTHON, for Debian's /usr/bin/python3), its pytest tests, the
+# Dask pipeline test, and `pip install --no-build-isolation ./python` (pip, venv).
 readonly build_dir="${FACTX_BUILD_DIR:-build}"
 readonly build_type="${FACTX_BUILD_TYPE:-Release}"
 readonly jobs="${FACTX_JOBS:-$(nproc 2>/dev/null || echo 2)}"
@@ -36,7 +41,8 @@ install_missing_packages() {
 
 configure_and_build() {
   # shellcheck disable=SC2086
-  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" "$@" ${FACTX_CMAKE_ARGS:-}
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DFACTX_BUILD_PYTHON=ON "$@" \
+    ${FACTX_CMAKE_ARGS:-}
   cmake --build "$build_dir" --parallel "$jobs"
 }
 

@@ -6,7 +6,7 @@ offsets into your text, as dicts in the JSONL contract of docs/jsonl.md:
     >>> import factx
     >>> ex = factx.Extractor()          # once: it compiles every rule
     >>> ex.extract("项目总投资超800亿元", ref_date="2020-05-06", kinds={"money"})
-    [{'type': 'money', 'text': '超800亿元', 'start': 4, 'end': 10, ...,
+    [{'type': 'money', 'text': '超800亿元', 'start': 5, 'end': 11, 'byte_start': 15, ...
       'value': Decimal('80000000000'), 'amount': Decimal('80000000000'),
       'currency': 'CNY', 'qualifier': 'over', 'rule': 'money.zh.amount'}]
 
