@@ -8,6 +8,7 @@
 #include <string>
 
 #include "rule_engine.h"
+#include "utf8.h"
 
 namespace factx::internal {
 namespace {
@@ -137,6 +138,42 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
     EXPECT_NE(status.message().find(c.message_part), std::string::npos)
         << "message: " << status.message()
         << "\nexpected to contain: " << c.message_part;
+  }
+}
+
+// Custom rule text is the caller's: its ill-formed bytes are quoted escaped,
+// so every message is valid UTF-8.
+TEST(RuleFileTest, MessagesQuoteIllFormedRuleTextEscaped) {
+  const BadRuleCase parse_cases[] = {
+      {"\xFF\xFE x\n", "found \"\\xFF\\xFE\""},
+      {"rule a\n  kind money\n  pattern x\n  \xC0\xAF y\n",
+       "unknown attribute \"\\xC0\\xAF\""},
+      {"rule a\n  kind \xE4\xB8\n  pattern x\n", "\\xE4\\xB8"},
+  };
+  for (const BadRuleCase& c : parse_cases) {
+    RuleSet rules;
+    Status status = ParseRuleText(c.text, "bad.rules", &rules);
+    EXPECT_EQ(status.code(), StatusCode::kRuleSyntax) << c.text;
+    EXPECT_EQ(FindInvalidUtf8(status.message()), status.message().size());
+    EXPECT_NE(status.message().find(c.message_part), std::string::npos)
+        << "message: " << status.message();
+  }
+  const BadRuleCase build_cases[] = {
+      {"rule g\n  kind money\n  pattern a\n  guard not_after :\xFF\n",
+       "unknown class :\\xFF"},
+      {"rule g\n  kind money\n  pattern a\n  guard \xFF :digit\n",
+       "guard \\xFF"},
+      {"rule p\n  kind money\n  pattern a\xFF(\n", "rule p: bad pattern"},
+  };
+  for (const BadRuleCase& c : build_cases) {
+    RuleSet rules;
+    ASSERT_TRUE(ParseRuleText(c.text, "x.rules", &rules).ok()) << c.text;
+    auto engine = RuleEngine::Build(std::move(rules));
+    ASSERT_FALSE(engine.ok()) << c.text;
+    const std::string& message = engine.status().message();
+    EXPECT_EQ(FindInvalidUtf8(message), message.size()) << message;
+    EXPECT_NE(message.find(c.message_part), std::string::npos)
+        << "message: " << message;
   }
 }
 
