@@ -239,6 +239,49 @@ TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
   EXPECT_EQ(match.CaptureOffset("cur"), 4u);
 }
 
+// Every rule, even one without guards, reads a number whole or not at all: a
+// text break (a control character, U+FFFD) between number characters ends the
+// clause and neither side is a match; elsewhere it only ends the clause.
+TEST(RuleEngineTest, TextBreaksInsideNumbersLeaveNoMatch) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule money.bare\n  kind money\n"
+                            "  pattern [0-9.]*[0-9][万亿]?元?\n",
+                            "bare.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const std::string breaks[] = {
+      std::string(1, '\0'), "\x01", "\x1F", "\x7F",
+      "\xC2\x85",            // U+0085, a C1 control
+      "\xEF\xBF\xBD",        // U+FFFD
+      std::string(2, '\0'),  // breaks in a row
+  };
+  for (const std::string& b : breaks) {
+    for (const std::string& text :
+         {"投资3" + b + "00亿元", "投资3." + b + "5亿元", "投资三" + b + "亿元",
+          "投资3" + b + "亿元", "投资3" + b + ".5亿元"}) {
+      EXPECT_EQ(Candidates(**engine, text), std::vector<std::string>{})
+          << EscapeForMessage(text);
+    }
+    const struct {
+      std::string text;
+      std::vector<std::string> candidates;
+    } kept[] = {
+        {"投资" + b + "300亿元", {"money.bare:300亿元"}},
+        {b + "300亿元", {"money.bare:300亿元"}},
+        {"300亿元" + b + "5", {"money.bare:300亿元", "money.bare:5"}},
+        {"投资3亿元" + b + "5亿元", {"money.bare:3亿元", "money.bare:5亿元"}},
+    };
+    for (const auto& c : kept) {
+      EXPECT_EQ(Candidates(**engine, c.text), c.candidates)
+          << EscapeForMessage(c.text);
+    }
+  }
+  // Blanks are no text breaks.
+  EXPECT_EQ(Candidates(**engine, "投资3\t00亿元"),
+            (std::vector<std::string>{"money.bare:3", "money.bare:00亿元"}));
+}
+
 TEST(RuleEngineTest, GuardsRejectNeighbours) {
   RuleSet rules;
   ASSERT_TRUE(ParseRuleText(kGoodRules, "good.rules", &rules).ok());
