@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# fuzz/run.sh [SECONDS]: build the libFuzzer target and run it from the seed corpus.
+#
+#   fuzz/run.sh          a 600 s run (the figures in docs/performance.md)
+#   fuzz/run.sh 60       what CI's fuzz_extract test runs
+#
+# It builds with clang, AddressSanitizer + UndefinedBehaviorSanitizer and -O1 (the flags of
+# CI's nested `sanitizers` build) in its own directory, writes the seed corpus that
+# fuzz/CMakeLists.txt makes (the texts of tests/corpus/*.jsonl, the sample article, a few
+# awkward inputs), and runs one process on one core with a fixed libFuzzer seed, starting each
+# time from those seeds alone (new inputs go to a fresh directory). The same seed, seeds and
+# build give the same sequence of inputs; how far a run gets in SECONDS depends on the machine.
+# A crash is written to the build directory as crash-<sha1>; rerun it with
+#   FUZZ_BUILD_DIR/fuzz/extract_fuzzer FUZZ_BUILD_DIR/crash-<sha1>
+#
+# Environment: FUZZ_BUILD_DIR (build-fuzz), FUZZ_SEED (1, the seed CI uses), FUZZ_JOBS (2,
+# build parallelism only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+readonly seconds="${1:-600}"
+readonly build_dir="${FUZZ_BUILD_DIR:-build-fuzz}"
+readonly seed="${FUZZ_SEED:-1}"
+readonly jobs="${FUZZ_JOBS:-2}"
+readonly sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
+  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
+  "-DCMAKE_CXX_FLAGS=$sanitize -fsanitize=fuzzer-no-link -O1" \
+  -DFACTX_BUILD_FUZZERS=ON -DFACTX_BUILD_TESTS=OFF -DFACTX_BUILD_EXAMPLES=OFF \
+  -DFACTX_INSTALL=OFF
+cmake --build "$build_dir" --parallel "$jobs" --target extract_fuzzer extract_fuzzer_seeds
+
+readonly corpus="$build_dir/fuzz/corpus-run"
+rm -rf "$corpus"
+mkdir -p "$corpus"
+# The limits are CI's (fuzz/CMakeLists.txt): inputs up to 8 KiB, 10 s per input, 2 GB.
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}"
+exec "$build_dir/fuzz/extract_fuzzer" -seed="$seed" -max_total_time="$seconds" \
+  -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -artifact_prefix="$build_dir/" "$corpus" "$build_dir/fuzz/seeds"
