@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# fuzz/run.sh [SECONDS]: build the libFuzzer target and run it from the seed corpus.
+# fuzz/run.sh [SECONDS [LIBFUZZER_FLAGS...]]: build the libFuzzer target and run it from the
+# seed corpus, as CI's fuzz_extract test does.
 #
-#   fuzz/run.sh          a 600 s run (the figures in docs/performance.md)
-#   fuzz/run.sh 60       what CI's fuzz_extract test runs
+#   fuzz/run.sh                   a 600 s run (the figures in docs/performance.md)
+#   fuzz/run.sh 60                what CI runs
+#   fuzz/run.sh 0 -runs=100000    exactly the first 100,000 inputs of the seeded sequence
 #
 # It builds with clang, AddressSanitizer + UndefinedBehaviorSanitizer and -O1 (the flags of
 # CI's nested `sanitizers` build) in its own directory, writes the seed corpus that
 # fuzz/CMakeLists.txt makes (the texts of tests/corpus/*.jsonl, the sample article, a few
-# awkward inputs), and runs one process on one core with a fixed libFuzzer seed, starting each
-# time from those seeds alone (new inputs go to a fresh directory). The same seed, seeds and
-# build give the same sequence of inputs; how far a run gets in SECONDS depends on the machine.
+# awkward inputs), and runs one process on one core with CI's limits and fixed libFuzzer seed,
+# starting each time from those seeds alone (new inputs go to a fresh directory). The same
+# seed, seeds and build give the same sequence of inputs; how far a run gets in SECONDS
+# depends on the machine, so -runs=N (SECONDS 0: no time limit) replays a run exactly.
 # A crash is written to the build directory as crash-<sha1>; rerun it with
 #   FUZZ_BUILD_DIR/fuzz/extract_fuzzer FUZZ_BUILD_DIR/crash-<sha1>
 #
-# Environment: FUZZ_BUILD_DIR (build-fuzz), FUZZ_SEED (1, the seed CI uses), FUZZ_JOBS (2,
-# build parallelism only).
+# Environment: FUZZ_BUILD_DIR (build-fuzz), FUZZ_SEED (1, CI's), FUZZ_JOBS (2, for the build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,4 +41,4 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}"
 exec "$build_dir/fuzz/extract_fuzzer" -seed="$seed" -max_total_time="$seconds" \
   -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-  -artifact_prefix="$build_dir/" "$corpus" "$build_dir/fuzz/seeds"
+  -artifact_prefix="$build_dir/" "${@:2}" "$corpus" "$build_dir/fuzz/seeds"

@@ -112,18 +112,6 @@ bool InClass(char32_t c, int which) {
 
 }  // namespace
 
-std::size_t TextBreakLength(std::string_view text, std::size_t pos) {
-  const unsigned char c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x20) return c >= '\t' && c <= '\r' ? 0 : 1;
-  if (c == 0x7F) return 1;
-  if (c == 0xC2 && pos + 1 < text.size()) {
-    const unsigned char next = static_cast<unsigned char>(text[pos + 1]);
-    return next >= 0x80 && next <= 0x9F ? 2 : 0;  // U+0080..U+009F
-  }
-  if (c == 0xEF && text.compare(pos, 3, "\xEF\xBF\xBD") == 0) return 3;
-  return 0;
-}
-
 bool SplitsANumber(std::string_view text, std::size_t begin, std::size_t end) {
   if (begin >= end) return false;
   if (IsNumberCharacter(CodePointAt(text, begin)) &&
