@@ -4,15 +4,16 @@
 #
 #   fuzz/run.sh                   a 600 s run (the figures in docs/performance.md)
 #   fuzz/run.sh 60                what CI runs
-#   fuzz/run.sh 0 -runs=100000    exactly the first 100,000 inputs of the seeded sequence
+#   fuzz/run.sh 0 -runs=100000    the first 100,000 inputs, with no time limit
 #
 # It builds with clang, AddressSanitizer + UndefinedBehaviorSanitizer and -O1 (the flags of
 # CI's nested `sanitizers` build) in its own directory, writes the seed corpus that
 # fuzz/CMakeLists.txt makes (the texts of tests/corpus/*.jsonl, the sample article, a few
 # awkward inputs), and runs one process on one core with CI's limits and fixed libFuzzer seed,
-# starting each time from those seeds alone (new inputs go to a fresh directory). The same
-# seed, seeds and build give the same sequence of inputs; how far a run gets in SECONDS
-# depends on the machine, so -runs=N (SECONDS 0: no time limit) replays a run exactly.
+# starting each time from those seeds alone (new inputs go to a fresh directory). Build, seeds,
+# flags and seed are fixed; the inputs are not bit for bit the same from run to run (two
+# `-runs=3000` runs ended at 4,215 and 4,219 coverage points: libFuzzer's feedback is not fully
+# deterministic), and how far a run gets in SECONDS depends on the machine.
 # A crash is written to the build directory as crash-<sha1>; rerun it with
 #   FUZZ_BUILD_DIR/fuzz/extract_fuzzer FUZZ_BUILD_DIR/crash-<sha1>
 #
