@@ -5,7 +5,8 @@
 //   - the status is OK or one of the documented errors, and each error has its
 //     cause (kInvalidUtf8 only for ill-formed text in strict mode,
 //     kInvalidArgument only for an impossible reference date,
-//     kResourceExhausted only past max_facts);
+//     kResourceExhausted only when there are more than max_facts facts); its
+//     message is valid UTF-8;
 //   - every span is in bounds, begin <= end, and on code point boundaries of
 //     the original text (in replace mode, each ill-formed byte is a code
 //     point);
@@ -168,6 +169,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   const bool valid_utf8 = factx::internal::FindInvalidUtf8(text) == text.size();
   const bool valid_date =
       !options.reference_date || options.reference_date->IsValid();
+  FUZZ_CHECK(factx::internal::FindInvalidUtf8(status.message()) ==
+             status.message().size());
   switch (status.code()) {
     case factx::StatusCode::kOk:
       FUZZ_CHECK(valid_date);
@@ -181,9 +184,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       FUZZ_CHECK(!valid_utf8 && !options.replace_invalid_utf8);
       FUZZ_CHECK(facts.size() == 0);
       return 0;
-    case factx::StatusCode::kResourceExhausted:
+    case factx::StatusCode::kResourceExhausted: {
       FUZZ_CHECK(facts.size() <= options.max_facts);
+      // Only past max_facts: without the limit there are more facts.
+      factx::ExtractOptions unlimited = options;
+      unlimited.max_facts = factx::ExtractOptions().max_facts;
+      factx::Extraction all;
+      if (extractor.Extract(text, unlimited, &all).ok()) {
+        FUZZ_CHECK(all.size() > options.max_facts);
+      }
       break;
+    }
     default:
       FUZZ_CHECK(false && "unexpected status code");
   }

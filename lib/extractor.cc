@@ -183,34 +183,43 @@ void DropOverlaps(const internal::RuleEngine& engine, std::size_t begin,
             });
 }
 
+// Counts one more reported fact; false when max_facts were already reported,
+// so this fact is one too many.
+bool CountFact(const ExtractOptions& options, std::size_t* fact_count) {
+  if (*fact_count >= options.max_facts) return false;
+  ++*fact_count;
+  return true;
+}
+
 // Appends the kept facts of a segment to *out in text order, resolving dates;
-// false when max_facts was reached first.
+// false when a fact was found past max_facts. Only reported facts count: a
+// money amount kept only for the investment typer, a block candidate or a date
+// that does not resolve is not one.
 bool EmitFacts(Scratch& s, const ExtractOptions& options,
                internal::DateResolver* resolver, std::size_t* fact_count,
                Extraction* out) {
   for (std::uint32_t index : s.order) {
     const BuiltCandidate& built = s.built[index];
     const internal::Candidate& candidate = s.rules.candidates[built.candidate];
-    if (*fact_count >= options.max_facts) return false;
     switch (built.kind) {
       case RuleKind::kMoney:
-        s.accepted_money.push_back(s.money[built.value]);
         if (options.kinds & kMoney) {
+          if (!CountFact(options, fact_count)) return false;
           out->money.push_back(s.money[built.value]);
-          ++*fact_count;
         }
+        s.accepted_money.push_back(s.money[built.value]);
         break;
       case RuleKind::kPercent:
+        if (!CountFact(options, fact_count)) return false;
         out->percentages.push_back(s.percentages[built.value]);
-        ++*fact_count;
         break;
       case RuleKind::kDate: {
         DateExpr date;
         if (!resolver->Resolve(s.dates[built.value], &date)) break;
+        if (!CountFact(options, fact_count)) return false;
         date.span = Span{candidate.begin, candidate.end};
         date.rule = candidate.rule;
         out->dates.push_back(date);
-        ++*fact_count;
         break;
       }
       case RuleKind::kBlock:

@@ -1,5 +1,7 @@
 #include "guards.h"
 
+#include <algorithm>
+
 #include "utf8.h"
 
 namespace factx::internal {
@@ -45,6 +47,53 @@ char32_t CodePointAt(std::string_view text, std::size_t pos) {
   return DecodeUtf8(text, pos, &length);
 }
 
+// Start of the code point that ends just before `pos` (> 0).
+std::size_t PreviousCodePointStart(std::string_view text, std::size_t pos) {
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4 && !IsCodePointBoundary(text, start))
+    --start;
+  return start;
+}
+
+bool IsNumberCharacter(char32_t c) {
+  return IsAsciiDigit(c) || IsChineseNumeral(c) || c == '.' || c == ',';
+}
+
+// True when the text before `pos` is number characters, then text breaks,
+// then a number character.
+bool NumberSplitBefore(std::string_view text, std::size_t pos) {
+  const std::size_t limit = pos > kMaxNumberBytes ? pos - kMaxNumberBytes : 0;
+  while (pos > limit && IsNumberCharacter(CodePointBefore(text, pos))) {
+    pos = PreviousCodePointStart(text, pos);
+  }
+  bool broken = false;
+  while (pos > limit) {
+    const std::size_t start = PreviousCodePointStart(text, pos);
+    if (TextBreakLength(text, start) == 0) break;
+    pos = start;
+    broken = true;
+  }
+  return broken && pos > 0 && IsNumberCharacter(CodePointBefore(text, pos));
+}
+
+// The same after `pos`: number characters, text breaks, a number character.
+bool NumberSplitAfter(std::string_view text, std::size_t pos) {
+  const std::size_t limit = std::min(text.size(), pos + kMaxNumberBytes);
+  std::size_t length = 0;
+  while (pos < limit && IsNumberCharacter(DecodeUtf8(text, pos, &length))) {
+    pos += length;
+  }
+  bool broken = false;
+  while (pos < limit) {
+    const std::size_t break_length = TextBreakLength(text, pos);
+    if (break_length == 0) break;
+    pos += break_length;
+    broken = true;
+  }
+  return broken && pos < text.size() &&
+         IsNumberCharacter(CodePointAt(text, pos));
+}
+
 bool InClass(char32_t c, int which) {
   switch (which) {
     case 0:
@@ -62,6 +111,16 @@ bool InClass(char32_t c, int which) {
 }
 
 }  // namespace
+
+bool SplitsANumber(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin >= end) return false;
+  if (IsNumberCharacter(CodePointAt(text, begin)) &&
+      NumberSplitBefore(text, begin)) {
+    return true;
+  }
+  return IsNumberCharacter(CodePointBefore(text, end)) &&
+         NumberSplitAfter(text, end);
+}
 
 Status Guard::Compile(const GuardSpec& spec, const RuleSet& rules, Guard* out) {
   auto error = [&](const std::string& what) {

@@ -77,10 +77,16 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
   return Status();
 }
 
+// Clause ends: 。！？；!?; line breaks, and text breaks (guards.h), which no
+// match may cross.
 bool IsClauseEnd(std::string_view text, std::size_t i, std::size_t* length) {
   const unsigned char c = static_cast<unsigned char>(text[i]);
   *length = 1;
   if (c == '\n' || c == '\r' || c == '!' || c == '?' || c == ';') return true;
+  if (const std::size_t break_length = TextBreakLength(text, i)) {
+    *length = break_length;
+    return true;
+  }
   if (c == 0xE3 && text.compare(i, 3, "。") == 0) {
     *length = 3;
     return true;
@@ -338,12 +344,10 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
       pos = NextCodePoint(text, match_begin);
       continue;
     }
-    bool allowed = true;
-    for (const Guard& guard : rule.guards()) {
-      if (!guard.Allows(text, fact_begin, fact_end)) {
-        allowed = false;
-        break;
-      }
+    // The guard every rule has (a number is read whole), then the rule's own.
+    bool allowed = !SplitsANumber(text, fact_begin, fact_end);
+    for (std::size_t g = 0; allowed && g < rule.guards().size(); ++g) {
+      allowed = rule.guards()[g].Allows(text, fact_begin, fact_end);
     }
     if (allowed) {
       Candidate candidate;

@@ -1,6 +1,11 @@
 #include "factx/status.h"
 
+#include "utf8.h"
+
 namespace factx {
+
+Status::Status(StatusCode code, std::string message)
+    : code_(code), message_(internal::EscapeForMessage(message)) {}
 
 std::string_view StatusCodeName(StatusCode code) {
   switch (code) {

@@ -1,4 +1,5 @@
 // NFKC through ICU with an offset map, then the traditional -> simplified fold.
+// Invisible format characters (kDroppedCharacters) are dropped first.
 //
 // Ill-formed UTF-8 (replace mode): the text is cut at each bad byte; every
 // well-formed run is normalized on its own and each bad byte becomes U+FFFD,
@@ -39,6 +40,36 @@ constexpr UChar32 kKeptCharacters[] = {
     0xFF1A,  // ： FULLWIDTH COLON (NFKC: :)
     0xFFE5,  // ￥ FULLWIDTH YEN SIGN (NFKC: ¥)
 };
+
+// Invisible format characters (default-ignorable, general category Cf) that
+// carry no meaning for facts: they come with text pasted from web pages, word
+// processors and bidirectional text. They are dropped, so that 3<U+200D>00亿元
+// reads as 300亿元 and 投<U+200B>资 as 投资; each maps back to its own bytes.
+// Control characters are not dropped: they end numbers (lib/guards.h).
+struct CodePointRange {
+  char32_t first, last;
+};
+constexpr CodePointRange kDroppedCharacters[] = {
+    {0x00AD, 0x00AD},  // SOFT HYPHEN
+    {0x200B, 0x200F},  // ZERO WIDTH SPACE, NON-JOINER, JOINER; LRM, RLM
+    {0x202A, 0x202E},  // bidi embeddings, overrides and their POP
+    {0x2060, 0x2064},  // WORD JOINER, the invisible math operators
+    {0x2066, 0x2069},  // bidi isolates and their POP
+    {0xFEFF, 0xFEFF},  // ZERO WIDTH NO-BREAK SPACE (a byte order mark)
+};
+
+// Byte length of the dropped character at text[pos] of well-formed text, or 0.
+// All of them are encoded with a lead byte C2, E2 or EF.
+std::size_t DroppedCharacterLength(std::string_view text, std::size_t pos) {
+  const unsigned char lead = static_cast<unsigned char>(text[pos]);
+  if (lead != 0xC2 && lead != 0xE2 && lead != 0xEF) return 0;
+  std::size_t length = 0;
+  const char32_t c = DecodeUtf8(text, pos, &length);
+  for (const CodePointRange& range : kDroppedCharacters) {
+    if (c >= range.first && c <= range.last) return length;
+  }
+  return 0;
+}
 
 constexpr char kReplacementCharacter[] = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::size_t kReplacementLength = sizeof(kReplacementCharacter) - 1;
@@ -111,6 +142,13 @@ class TextNormalizer::Impl {
   bool ok() const { return !filter_.isBogus(); }
 
   // Appends the normalized form of `run`, well-formed UTF-8 found at byte
+  // `source_offset` of the original, without its dropped characters: the
+  // pieces between them are normalized one by one, and each dropped character
+  // is a change with nothing on the normalized side.
+  Status AppendWellFormedRun(std::string_view run, std::size_t source_offset,
+                             icu::Edits* edits, NormalizedText* out) const;
+
+  // Appends the normalized form of `run`, well-formed UTF-8 found at byte
   // `source_offset` of the original, to out->text_, and its changes to
   // out->changes_. `edits` is scratch space. (A member of TextNormalizer, Impl
   // shares its friend access to NormalizedText.)
@@ -131,6 +169,34 @@ Result<TextNormalizer> TextNormalizer::Create() {
     return IcuError("building the NFKC filter", U_MEMORY_ALLOCATION_ERROR);
   }
   return TextNormalizer(std::move(impl));
+}
+
+Status TextNormalizer::Impl::AppendWellFormedRun(std::string_view run,
+                                                 std::size_t source_offset,
+                                                 icu::Edits* edits,
+                                                 NormalizedText* out) const {
+  std::size_t piece_begin = 0;
+  std::size_t pos = 0;
+  while (pos < run.size()) {
+    pos += AsciiPrefixLength(run.substr(pos));
+    if (pos == run.size()) break;
+    const std::size_t dropped = DroppedCharacterLength(run, pos);
+    if (dropped == 0) {
+      ++pos;  // continuation bytes (80..BF) are never C2, E2 or EF
+      continue;
+    }
+    const Status status =
+        AppendNormalizedRun(run.substr(piece_begin, pos - piece_begin),
+                            source_offset + piece_begin, edits, out);
+    if (!status.ok()) return status;
+    const std::size_t dest = out->text_.size();
+    out->changes_.push_back(
+        {dest, dest, source_offset + pos, source_offset + pos + dropped});
+    pos += dropped;
+    piece_begin = pos;
+  }
+  return AppendNormalizedRun(run.substr(piece_begin),
+                             source_offset + piece_begin, edits, out);
 }
 
 Status TextNormalizer::Impl::AppendNormalizedRun(std::string_view run,
@@ -197,7 +263,7 @@ Status TextNormalizer::Normalize(std::string_view original,
   std::size_t run_begin = 0;
   std::size_t run_end = first_bad;
   while (true) {
-    const Status status = impl_->AppendNormalizedRun(
+    const Status status = impl_->AppendWellFormedRun(
         original.substr(run_begin, run_end - run_begin), run_begin, &edits,
         out);
     if (!status.ok()) {

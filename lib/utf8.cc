@@ -83,6 +83,28 @@ Status ValidateUtf8(std::string_view text) {
                 "invalid UTF-8 at byte " + std::to_string(bad));
 }
 
+std::string EscapeForMessage(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char byte = bytes[pos];
+    const std::size_t length = WellFormedLength(bytes + pos, text.size() - pos);
+    if (length == 0 || byte < 0x20 || byte == 0x7F) {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+      ++pos;
+      continue;
+    }
+    out.append(text, pos, length);
+    pos += length;
+  }
+  return out;
+}
+
 char32_t DecodeUtf8(std::string_view text, std::size_t pos,
                     std::size_t* length) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());

@@ -4,6 +4,7 @@
 #define FACTX_LIB_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "factx/status.h"
@@ -20,6 +21,13 @@ std::size_t FindInvalidUtf8(std::string_view text);
 
 // OK, or kInvalidUtf8 with the message "invalid UTF-8 at byte N".
 Status ValidateUtf8(std::string_view text);
+
+// `text` made fit to quote in a message: valid UTF-8 with no ASCII control
+// characters. Each ill-formed byte, each C0 control character (NUL, tab, line
+// feed included) and DEL is written as `\xNN` (upper-case hex); the rest is
+// copied. "\xFF\xFF-01-01" (bytes FF FF) gives the ASCII text
+// `\xFF\xFF-01-01`.
+std::string EscapeForMessage(std::string_view text);
 
 // Decodes the code point starting at text[pos] (which must be well-formed
 // UTF-8) and returns it; sets *length to its byte length (1..4).

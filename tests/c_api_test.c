@@ -247,6 +247,21 @@ static void TestBadInput(void) {
     options.reference_date = NULL;
   }
 
+  /* A message quotes the caller's bytes only as valid UTF-8: ill-formed bytes
+   * and control characters read as \xNN. */
+  {
+    options.reference_date = "\xFF\xFF\xFF\xFF-01-01";
+    CHECK(factx_extract(extractor, kTestText, strlen(kTestText), &options,
+                        result, &error) == FACTX_INVALID_ARGUMENT);
+    CHECK(IsUtf8(error.message));
+    CHECK(strstr(error.message, "\"\\xFF\\xFF\\xFF\\xFF-01-01\"") != NULL);
+    options.reference_date = "2020-01-0\x01";
+    CHECK(factx_extract(extractor, kTestText, strlen(kTestText), &options,
+                        result, &error) == FACTX_INVALID_ARGUMENT);
+    CHECK(strstr(error.message, "\"2020-01-0\\x01\"") != NULL);
+    options.reference_date = NULL;
+  }
+
   /* Unknown kind bits. */
   options.kinds = 16;
   CHECK(factx_extract(extractor, kTestText, strlen(kTestText), &options, result,
@@ -340,6 +355,12 @@ static void TestCreateErrors(void) {
   CHECK(extractor == NULL);
   CHECK(factx_extractor_create_from_rules("rule\n", &extractor, &error) ==
         FACTX_RULE_SYNTAX);
+  CHECK(extractor == NULL);
+  /* Custom rule text with ill-formed bytes: quoted escaped. */
+  CHECK(factx_extractor_create_from_rules("\xFF\xC0\xAF rule\n", &extractor,
+                                          &error) == FACTX_RULE_SYNTAX);
+  CHECK(IsUtf8(error.message));
+  CHECK(strstr(error.message, "\\xFF\\xC0\\xAF") != NULL);
   CHECK(extractor == NULL);
 }
 

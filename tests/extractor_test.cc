@@ -112,6 +112,48 @@ TEST(ExtractorTest, FactLimitKeepsTheFirstFacts) {
   EXPECT_EQ(some.size(), 2u);
 }
 
+// Only reported facts count towards max_facts: a limit equal to the number of
+// facts of the asked-for kinds is not reached, one less is. Amounts read only
+// for the investment typer (另有资金3亿元 with money not asked for) do not
+// count.
+TEST(ExtractorTest, FactLimitCountsOnlyReportedFacts) {
+  const struct {
+    const char* text;
+    unsigned kinds;
+  } cases[] = {
+      {"增长5%，另有资金3亿元。", kPercentage | kInvestment},
+      {"增长5%，另有资金3亿元。", kPercentage},
+      {"增长5%，另有资金3亿元。", kMoney},
+      {"增长5%，投资3亿元。", kPercentage | kInvestment},
+      {"增长5%，投资3亿元，今年1月至4月。", kPercentage | kDate},
+      {kArticle, kPercentage | kInvestment},
+      {kArticle, kDate | kInvestment},
+      {kArticle, kPercentage | kDate},
+      {kArticle, kInvestment},
+  };
+  ExtractOptions options;
+  options.reference_date = CivilDate{2020, 5, 6};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.text) + " kinds " + std::to_string(c.kinds));
+    options.kinds = c.kinds;
+    options.max_facts = ExtractOptions().max_facts;
+    Extraction all;
+    ASSERT_TRUE(BuiltInExtractor().Extract(c.text, options, &all).ok());
+    ASSERT_GT(all.size(), 0u);
+
+    options.max_facts = all.size();
+    Extraction exact;
+    EXPECT_TRUE(BuiltInExtractor().Extract(c.text, options, &exact).ok());
+    EXPECT_EQ(exact.size(), all.size());
+
+    options.max_facts = all.size() - 1;
+    Extraction fewer;
+    EXPECT_EQ(BuiltInExtractor().Extract(c.text, options, &fewer).code(),
+              StatusCode::kResourceExhausted);
+    EXPECT_EQ(fewer.size(), all.size() - 1);
+  }
+}
+
 TEST(ExtractorTest, ReusedExtractionGivesTheSameFacts) {
   ExtractOptions options;
   options.reference_date = CivilDate{2020, 5, 6};

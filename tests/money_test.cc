@@ -16,6 +16,7 @@
 #include "factx/extractor.h"
 #include "factx/facts.h"
 #include "test_support.h"
+#include "utf8.h"
 
 namespace factx {
 namespace {
@@ -537,6 +538,57 @@ TEST(MoneyTest, NearMissesGiveNoMoney) {
   for (const char* text : kNotMoney) {
     const std::vector<Money> found = MoneyIn(text);
     EXPECT_TRUE(found.empty()) << text << Show(text, found);
+  }
+}
+
+// An amount is read whole or not at all (docs/numbers.md): an invisible format
+// character inside it is dropped, so 3<U+200D>00亿元 is 300亿元 over the
+// original bytes; a text break inside it (a control character, U+FFFD, a
+// replaced ill-formed byte) leaves no amount: no 00亿元 = 0, no $3.
+TEST(MoneyTest, AmountsAreReadWholeAcrossInvisibleCharactersOrNotAtAll) {
+  const struct {
+    const char* before;  // the text before the character
+    const char* after;   // and after it
+    const char* amount;
+    const char* currency;
+  } cases[] = {
+      {"投资3", "00亿元", "30000000000", "CNY"},
+      {"营收1,2", "00万元", "12000000", "CNY"},
+      {"投资三", "百亿元", "30000000000", "CNY"},
+      {"净利润3", ".5亿美元", "350000000", "USD"},
+      {"revenue of $3", ".5 billion", "3500000000", "USD"},
+  };
+  ExtractOptions options;
+  options.kinds = kMoney;
+  options.replace_invalid_utf8 = true;
+  Extraction facts;
+  for (const auto& c : cases) {
+    const std::string before = c.before;
+    const std::size_t begin = before.find_first_of("$0123456789三");
+    for (const std::string& dropped :
+         test_support::InvisibleFormatCharacters()) {
+      const std::string text = before + dropped + c.after;
+      SCOPED_TRACE(internal::EscapeForMessage(text));
+      ASSERT_TRUE(BuiltInExtractor().Extract(text, options, &facts).ok());
+      ASSERT_EQ(facts.money.size(), 1u) << Show(text, facts.money);
+      EXPECT_EQ(facts.money[0].span, (Span{begin, text.size()}));
+      EXPECT_EQ(facts.money[0].amount.ToString(), c.amount);
+      EXPECT_EQ(facts.money[0].currency_code(), c.currency);
+    }
+    for (const std::string& text_break : test_support::TextBreaks()) {
+      const std::string text = before + text_break + c.after;
+      SCOPED_TRACE(internal::EscapeForMessage(text));
+      ASSERT_TRUE(BuiltInExtractor().Extract(text, options, &facts).ok());
+      EXPECT_TRUE(facts.money.empty()) << Show(text, facts.money);
+      // Before the number, a break is only a break.
+      const std::string in_front =
+          before.substr(0, begin) + text_break + before.substr(begin) + c.after;
+      ASSERT_TRUE(BuiltInExtractor().Extract(in_front, options, &facts).ok());
+      ASSERT_EQ(facts.money.size(), 1u) << Show(in_front, facts.money);
+      EXPECT_EQ(facts.money[0].span,
+                (Span{begin + text_break.size(), in_front.size()}));
+      EXPECT_EQ(facts.money[0].amount.ToString(), c.amount);
+    }
   }
 }
 

@@ -15,6 +15,7 @@
 #include "factx/extractor.h"
 #include "factx/facts.h"
 #include "test_support.h"
+#include "utf8.h"
 
 namespace factx {
 namespace {
@@ -326,6 +327,56 @@ const char* const kNotPercentages[] = {
     "访问 https://www.example.com/search?q=30%25%2020%",
     "编号%2D9114%29",
 };
+
+// A figure is read whole or not at all (docs/numbers.md): an invisible format
+// character inside it is dropped, so 增长3<U+200B>5% is 35% over the original
+// bytes; a text break inside it (a control character, U+FFFD, a replaced
+// ill-formed byte) leaves no percentage: no 5%.
+TEST(PercentTest, FiguresAreReadWholeAcrossInvisibleCharactersOrNotAtAll) {
+  const struct {
+    const char* before;  // the text before the character
+    const char* after;   // and after it
+    const char* value;
+    std::size_t begin;  // of the figure in `before`
+  } cases[] = {
+      {"增长3", "5%", "35", 6},
+      {"增长3", ".5%", "3.5", 6},
+      {"同比增长1", "２．５％", "12.5", 12},
+      {"增长百分之三", "十五", "35", 6},
+      {"revenue rose 1", "2 percent", "12", 13},
+  };
+  ExtractOptions options;
+  options.kinds = kPercentage;
+  options.replace_invalid_utf8 = true;
+  Extraction facts;
+  for (const auto& c : cases) {
+    const std::string before = c.before;
+    for (const std::string& dropped :
+         test_support::InvisibleFormatCharacters()) {
+      const std::string text = before + dropped + c.after;
+      SCOPED_TRACE(internal::EscapeForMessage(text));
+      ASSERT_TRUE(BuiltInExtractor().Extract(text, options, &facts).ok());
+      ASSERT_EQ(facts.percentages.size(), 1u) << Show(text, facts.percentages);
+      EXPECT_EQ(facts.percentages[0].span, (Span{c.begin, text.size()}));
+      EXPECT_EQ(facts.percentages[0].value.ToString(), c.value);
+    }
+    for (const std::string& text_break : test_support::TextBreaks()) {
+      const std::string text = before + text_break + c.after;
+      SCOPED_TRACE(internal::EscapeForMessage(text));
+      ASSERT_TRUE(BuiltInExtractor().Extract(text, options, &facts).ok());
+      EXPECT_TRUE(facts.percentages.empty()) << Show(text, facts.percentages);
+      // Before the figure, a break is only a break.
+      const std::string in_front = before.substr(0, c.begin) + text_break +
+                                   before.substr(c.begin) + c.after;
+      ASSERT_TRUE(BuiltInExtractor().Extract(in_front, options, &facts).ok());
+      ASSERT_EQ(facts.percentages.size(), 1u)
+          << Show(in_front, facts.percentages);
+      EXPECT_EQ(facts.percentages[0].span,
+                (Span{c.begin + text_break.size(), in_front.size()}));
+      EXPECT_EQ(facts.percentages[0].value.ToString(), c.value);
+    }
+  }
+}
 
 TEST(PercentTest, NearMissesGiveNoPercentage) {
   for (const char* text : kNotPercentages) {

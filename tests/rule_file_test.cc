@@ -8,6 +8,7 @@
 #include <string>
 
 #include "rule_engine.h"
+#include "utf8.h"
 
 namespace factx::internal {
 namespace {
@@ -140,6 +141,42 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
   }
 }
 
+// Custom rule text is the caller's: its ill-formed bytes are quoted escaped,
+// so every message is valid UTF-8.
+TEST(RuleFileTest, MessagesQuoteIllFormedRuleTextEscaped) {
+  const BadRuleCase parse_cases[] = {
+      {"\xFF\xFE x\n", "found \"\\xFF\\xFE\""},
+      {"rule a\n  kind money\n  pattern x\n  \xC0\xAF y\n",
+       "unknown attribute \"\\xC0\\xAF\""},
+      {"rule a\n  kind \xE4\xB8\n  pattern x\n", "\\xE4\\xB8"},
+  };
+  for (const BadRuleCase& c : parse_cases) {
+    RuleSet rules;
+    Status status = ParseRuleText(c.text, "bad.rules", &rules);
+    EXPECT_EQ(status.code(), StatusCode::kRuleSyntax) << c.text;
+    EXPECT_EQ(FindInvalidUtf8(status.message()), status.message().size());
+    EXPECT_NE(status.message().find(c.message_part), std::string::npos)
+        << "message: " << status.message();
+  }
+  const BadRuleCase build_cases[] = {
+      {"rule g\n  kind money\n  pattern a\n  guard not_after :\xFF\n",
+       "unknown class :\\xFF"},
+      {"rule g\n  kind money\n  pattern a\n  guard \xFF :digit\n",
+       "guard \\xFF"},
+      {"rule p\n  kind money\n  pattern a\xFF(\n", "rule p: bad pattern"},
+  };
+  for (const BadRuleCase& c : build_cases) {
+    RuleSet rules;
+    ASSERT_TRUE(ParseRuleText(c.text, "x.rules", &rules).ok()) << c.text;
+    auto engine = RuleEngine::Build(std::move(rules));
+    ASSERT_FALSE(engine.ok()) << c.text;
+    const std::string& message = engine.status().message();
+    EXPECT_EQ(FindInvalidUtf8(message), message.size()) << message;
+    EXPECT_NE(message.find(c.message_part), std::string::npos)
+        << "message: " << message;
+  }
+}
+
 TEST(RuleEngineTest, CompileErrorsNameRuleAndRe2Message) {
   const BadRuleCase cases[] = {
       {"rule broken\n  kind money\n  pattern (?P<num>[0-9]+\n",
@@ -200,6 +237,49 @@ TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
   EXPECT_TRUE(match.Has("cur"));
   EXPECT_FALSE(match.Has("qual"));
   EXPECT_EQ(match.CaptureOffset("cur"), 4u);
+}
+
+// Every rule, even one without guards, reads a number whole or not at all: a
+// text break (a control character, U+FFFD) between number characters ends the
+// clause and neither side is a match; elsewhere it only ends the clause.
+TEST(RuleEngineTest, TextBreaksInsideNumbersLeaveNoMatch) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule money.bare\n  kind money\n"
+                            "  pattern [0-9.]*[0-9][万亿]?元?\n",
+                            "bare.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const std::string breaks[] = {
+      std::string(1, '\0'), "\x01", "\x1F", "\x7F",
+      "\xC2\x85",            // U+0085, a C1 control
+      "\xEF\xBF\xBD",        // U+FFFD
+      std::string(2, '\0'),  // breaks in a row
+  };
+  for (const std::string& b : breaks) {
+    for (const std::string& text :
+         {"投资3" + b + "00亿元", "投资3." + b + "5亿元", "投资三" + b + "亿元",
+          "投资3" + b + "亿元", "投资3" + b + ".5亿元"}) {
+      EXPECT_EQ(Candidates(**engine, text), std::vector<std::string>{})
+          << EscapeForMessage(text);
+    }
+    const struct {
+      std::string text;
+      std::vector<std::string> candidates;
+    } kept[] = {
+        {"投资" + b + "300亿元", {"money.bare:300亿元"}},
+        {b + "300亿元", {"money.bare:300亿元"}},
+        {"300亿元" + b + "5", {"money.bare:300亿元", "money.bare:5"}},
+        {"投资3亿元" + b + "5亿元", {"money.bare:3亿元", "money.bare:5亿元"}},
+    };
+    for (const auto& c : kept) {
+      EXPECT_EQ(Candidates(**engine, c.text), c.candidates)
+          << EscapeForMessage(c.text);
+    }
+  }
+  // Blanks are no text breaks.
+  EXPECT_EQ(Candidates(**engine, "投资3\t00亿元"),
+            (std::vector<std::string>{"money.bare:3", "money.bare:00亿元"}));
 }
 
 TEST(RuleEngineTest, GuardsRejectNeighbours) {

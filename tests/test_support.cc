@@ -15,6 +15,22 @@ const Extractor& BuiltInExtractor() {
   return *extractor;
 }
 
+std::vector<std::string> InvisibleFormatCharacters() {
+  return {"\u00AD", "\u200B", "\u200C", "\u200D", "\u200E",
+          "\u200F", "\u202C", "\u2060", "\u2066", "\uFEFF"};
+}
+
+std::vector<std::string> TextBreaks() {
+  return {std::string(1, '\0'),
+          "\x01",
+          "\x1B",
+          "\x7F",
+          "\u0085",
+          "\uFFFD",
+          "\xFF",
+          "\xC0\xAF"};
+}
+
 namespace {
 
 template <typename Fact>

@@ -29,6 +29,15 @@ void ExpectSaneFacts(std::string_view text, const Extraction& facts);
 void ExpectEveryCutEndsCleanly(const std::vector<std::string>& texts,
                                const ExtractOptions& options = {});
 
+// Invisible format characters, which normalization drops
+// (docs/normalization.md): a number with one inside reads as if it were not
+// there.
+std::vector<std::string> InvisibleFormatCharacters();
+
+// Text breaks (lib/guards.h) and ill-formed bytes that replace mode reads as
+// U+FFFD: a number with one inside is not read at all.
+std::vector<std::string> TextBreaks();
+
 // Parses a rule text of a test into a RuleSet; a syntax error fails the test.
 internal::RuleSet ParseTestRules(std::string_view text);
 

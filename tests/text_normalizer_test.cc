@@ -242,6 +242,9 @@ TEST(TextNormalizerTest, EverySpanMapsOntoOriginalBoundaries) {
       "a\0１\0"s,
       "\x80１\xE4\xB8㍻\xFF",
       "１５　２０\xC0",
+      "\u200B３\u200D０\uFEFF",  // dropped characters around edits
+      "\u00AD\u2060",            // nothing but dropped characters
+      "a\u200Db\xFF\u200Ec",
   };
   for (const std::string& original : samples) {
     ASSERT_TRUE(normalizer.Normalize(original, true, &out).ok()) << original;
@@ -267,6 +270,66 @@ TEST(TextNormalizerTest, EverySpanMapsOntoOriginalBoundaries) {
         previous = span;
       }
     }
+  }
+}
+
+// Invisible format characters are dropped wherever they stand; a span maps
+// back over one it holds inside and leaves out one at its ends. Characters that
+// look alike but are not format characters stay.
+TEST(TextNormalizerTest, DropsInvisibleFormatCharacters) {
+  const TextNormalizer normalizer = MakeNormalizer();
+  NormalizedText out;
+  const std::string dropped[] = {
+      "\u00AD", "\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u202A",
+      "\u202E", "\u2060", "\u2064", "\u2066", "\u2069", "\uFEFF",
+  };
+  for (const std::string& c : dropped) {
+    SCOPED_TRACE(EscapeForMessage(c));
+    // 投资 is bytes 0-6, 3 byte 6, c from byte 7, then 00亿元 (8 bytes).
+    const std::string inside = "投资3" + c + "00亿元";
+    ASSERT_TRUE(normalizer.Normalize(inside, false, &out).ok());
+    EXPECT_EQ(out.text(), "投资300亿元");
+    EXPECT_EQ(out.ToOriginal(6, 15), (Span{6, inside.size()}));  // 300亿元
+    EXPECT_EQ(out.ToOriginal(6, 7), (Span{6, 7}));               // 3
+    EXPECT_EQ(out.ToOriginal(7, 15), (Span{7 + c.size(), inside.size()}));
+    const std::string around = c + "３" + c + "％" + c;
+    ASSERT_TRUE(normalizer.Normalize(around, false, &out).ok());
+    EXPECT_EQ(out.text(), "3%");
+    EXPECT_EQ(out.ToOriginal(0, 2), (Span{c.size(), 2 * c.size() + 6}));
+    EXPECT_EQ(out.ToOriginal(1, 2), (Span{2 * c.size() + 3, 2 * c.size() + 6}));
+    ASSERT_TRUE(normalizer.Normalize(c + c, false, &out).ok());
+    EXPECT_EQ(out.text(), "");
+  }
+  // Not format characters: kept (U+200A and U+3000 are spaces NFKC folds).
+  const struct {
+    std::string original, normalized;
+  } kept[] = {
+      {"3\u200A00", "3 00"},
+      {"3\u3000"
+       "00",
+       "3 00"},
+      {"3\u2065"
+       "00",
+       "3\u2065"
+       "00"},  // unassigned, between the ranges
+      {"3\u2028"
+       "00",
+       "3\u2028"
+       "00"},  // LINE SEPARATOR
+      {"3\u00AC"
+       "00",
+       "3\u00AC"
+       "00"},  // ¬, next to the soft hyphen
+      {"3\uFEFE", "3\uFEFE"},
+      {"3"s + '\0' + "00", "3"s + '\0' + "00"},  // controls end numbers instead
+      {"3\uFFFD"
+       "00",
+       "3\uFFFD"
+       "00"},
+  };
+  for (const auto& c : kept) {
+    ASSERT_TRUE(normalizer.Normalize(c.original, false, &out).ok());
+    EXPECT_EQ(out.text(), c.normalized) << EscapeForMessage(c.original);
   }
 }
 

@@ -188,5 +188,35 @@ TEST(Utf8Test, TellsCodePointBoundaries) {
   EXPECT_TRUE(IsCodePointBoundary(text, 99));  // past the end
 }
 
+TEST(Utf8Test, EscapesWhatAMessageMustNotHoldAsHex) {
+  const struct {
+    std::string text;
+    std::string escaped;
+  } cases[] = {
+      {"", ""},
+      {"2020-05-06", "2020-05-06"},
+      {"净利润１７％ 😀", "净利润１７％ 😀"},
+      {"\xFF\xFF\xFF\xFF-01-01", "\\xFF\\xFF\\xFF\\xFF-01-01"},
+      {"\xC0\xAF", "\\xC0\\xAF"},           // overlong '/'
+      {"a\xE4\xB8", "a\\xE4\\xB8"},         // truncated 中
+      {"\xED\xA0\x80", "\\xED\\xA0\\x80"},  // a surrogate
+      {"\xE4\xB8\xAD\x80", "中\\x80"},      // stray continuation
+      {"a\0b"s, "a\\x00b"},                 // NUL
+      {"line\nnext\tcol\x7F", "line\\x0Anext\\x09col\\x7F"},
+      {"\xC2\x85", "\xC2\x85"},  // U+0085 is well formed and not C0: kept
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(EscapeForMessage(c.text), c.escaped);
+    EXPECT_EQ(FindInvalidUtf8(EscapeForMessage(c.text)),
+              EscapeForMessage(c.text).size());
+  }
+}
+
+TEST(Utf8Test, StatusMessagesAreEscaped) {
+  const Status status(StatusCode::kInvalidArgument, "bad \"\xFF\x01\"");
+  EXPECT_EQ(status.message(), "bad \"\\xFF\\x01\"");
+  EXPECT_EQ(status.ToString(), "InvalidArgument: bad \"\\xFF\\x01\"");
+}
+
 }  // namespace
 }  // namespace factx::internal

@@ -70,9 +70,10 @@ struct ExtractOptions {
   // (64 MiB) Longer input is refused with kResourceExhausted before any work is
   // done.
   std::size_t max_input_bytes = std::size_t{64} << 20;
-  // (1,000,000) At most this many facts of all types together; past it,
-  // extraction stops with kResourceExhausted and the facts found so far are
-  // kept.
+  // (1,000,000) At most this many facts of all types together. Only reported
+  // facts count (those of `kinds`; not an amount read only to type an
+  // investment): a text with exactly max_facts of them is OK, and one more
+  // stops extraction with kResourceExhausted, keeping the first max_facts.
   std::size_t max_facts = 1000000;
 };
 

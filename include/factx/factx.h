@@ -179,8 +179,8 @@ typedef struct factx_extract_options {
   int replace_invalid_utf8;
   /* (0 = 64 MiB) Longer text is refused with FACTX_RESOURCE_EXHAUSTED. */
   size_t max_input_bytes;
-  /* (0 = 1,000,000) At most this many facts; past it the call returns
-   * FACTX_RESOURCE_EXHAUSTED and keeps the first ones. */
+  /* (0 = 1,000,000) At most this many facts of the asked-for kinds; one more
+   * makes the call return FACTX_RESOURCE_EXHAUSTED, keeping the first ones. */
   size_t max_facts;
 } factx_extract_options;
 

@@ -51,8 +51,11 @@ std::string_view StatusCodeName(StatusCode code);
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(StatusCode code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  // The message is kept as valid UTF-8 on one line, whatever it quotes of the
+  // caller's input: each ill-formed byte, C0 control character and DEL in it
+  // is written as `\xNN`, so a reference date of bytes FF FF FF FF "-01-01"
+  // reads `... "\xFF\xFF\xFF\xFF-01-01"`.
+  Status(StatusCode code, std::string message);
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
