@@ -313,7 +313,7 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   internal::DateResolver resolver(options.reference_date);
   std::size_t fact_count = 0;
   bool exhausted = false;
-  const bool may_match = engine.MayMatch(normalized);
+  const bool may_match = engine.MayMatch(normalized, &s.rules);
   for (std::size_t begin = 0;
        may_match && !exhausted && begin < normalized.size();) {
     const std::size_t end = internal::RuleEngine::SegmentEnd(normalized, begin);

@@ -1,6 +1,7 @@
 #include "rule_engine.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "utf8.h"
@@ -8,9 +9,6 @@
 namespace factx::internal {
 namespace {
 
-// Memory for the prefilter's DFA; past it RE2::Set reports an error and every
-// rule of the clause is tried instead (slower, same result).
-constexpr std::int64_t kPrefilterMaxMem = std::int64_t{64} << 20;
 // Memory for each rule's own program and DFAs (RE2's default is 8 MiB). The
 // rules that embed the Chinese numeral grammar compile to some 22,000
 // instructions; with 8 MiB their DFA cache fills and is flushed over and over,
@@ -98,6 +96,36 @@ bool IsClauseEnd(std::string_view text, std::size_t i, std::size_t* length) {
   return false;
 }
 
+// True when `c` has no case in Unicode, so that RE2's case folding and the
+// prefilter's lower-casing leave it alone: the ranges rule atoms use
+// (punctuation, signs, CJK). Conservative: anything else counts as cased.
+bool IsCaseless(char32_t c) {
+  return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
+         c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2E80 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF01 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFFEF);
+}
+
+// True when `atom` holds a code point outside ASCII that may have case: the
+// literal matcher folds ASCII only, so it cannot look for such an atom.
+bool NeedsUnicodeFolding(std::string_view atom) {
+  if (FindInvalidUtf8(atom) != atom.size()) return true;
+  for (std::size_t i = 0; i < atom.size();) {
+    std::size_t length = 1;
+    if (!IsCaseless(DecodeUtf8(atom, i, &length))) return true;
+    i += length;
+  }
+  return false;
+}
+
+// The two characters outside ASCII that RE2's case folding equates with ASCII
+// letters (K: KELVIN SIGN, s: LATIN SMALL LETTER LONG S). NFKC turns both
+// into ASCII, but rules may run over text that was not normalized: where
+// either occurs, the clause's every rule runs.
+constexpr std::string_view kFoldsToAscii[] = {"\u212A", "\u017F"};
+
 std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   ++pos;
   while (pos < text.size() && !IsCodePointBoundary(text, pos)) ++pos;
@@ -106,17 +134,17 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-CompiledRule::CompiledRule(const RuleSpec* spec, std::unique_ptr<RE2> regex,
-                           std::unique_ptr<RE2> capture_regex,
+CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
+                           std::unique_ptr<RE2> own_regex,
                            std::vector<Guard> guards)
     : spec_(spec),
-      regex_(std::move(regex)),
-      capture_regex_(std::move(capture_regex)),
+      loose_regex_(loose_regex),
+      own_regex_(std::move(own_regex)),
       guards_(std::move(guards)) {
-  group_count_ = regex_->NumberOfCapturingGroups();
-  auto fact = regex_->NamedCapturingGroups().find("fact");
-  if (fact != regex_->NamedCapturingGroups().end()) fact_group_ = fact->second;
-  for (const auto& [index, full_name] : regex_->CapturingGroupNames()) {
+  group_count_ = regex().NumberOfCapturingGroups();
+  auto fact = regex().NamedCapturingGroups().find("fact");
+  if (fact != regex().NamedCapturingGroups().end()) fact_group_ = fact->second;
+  for (const auto& [index, full_name] : regex().CapturingGroupNames()) {
     std::string base = full_name.substr(0, full_name.find("__"));
     auto it =
         std::find_if(groups_by_name_.begin(), groups_by_name_.end(),
@@ -145,9 +173,8 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
   std::unique_ptr<RuleEngine> engine(new RuleEngine());
   engine->rules_ = std::move(rules);
   const RE2::Options options = RuleOptions();
-  RE2::Options set_options = options;
-  set_options.set_max_mem(kPrefilterMaxMem);
-  engine->prefilter_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  // Atoms of one byte too: "%" and "$" are all some rules have.
+  engine->prefilter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/1);
   engine->compiled_.reserve(engine->rules_.rules.size());
   for (const RuleSpec& spec : engine->rules_.rules) {
     auto where = [&spec](int line) {
@@ -161,10 +188,32 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
                             &loose_pattern);
     }
     if (!status.ok()) return status;
-    auto regex = std::make_unique<RE2>(pattern, options);
-    if (!regex->ok()) {
-      return Status(StatusCode::kRuleSyntax,
-                    where(spec.line) + "bad pattern: " + regex->error());
+    std::unique_ptr<RE2> own_regex;
+    if (loose_pattern != pattern) {
+      own_regex = std::make_unique<RE2>(pattern, options);
+      if (!own_regex->ok()) {
+        return Status(StatusCode::kRuleSyntax,
+                      where(spec.line) + "bad pattern: " + own_regex->error());
+      }
+    }
+    int id = 0;
+    if (engine->prefilter_->Add(loose_pattern, options, &id) != RE2::NoError) {
+      // FilteredRE2 keeps only the code: compile once more for RE2's message.
+      const RE2 rejected(loose_pattern, options);
+      return Status(
+          StatusCode::kRuleSyntax,
+          where(spec.line) +
+              (own_regex != nullptr ? "bad loose pattern: " : "bad pattern: ") +
+              rejected.error());
+    }
+    const RE2* loose_regex = &engine->prefilter_->GetRE2(id);
+    if (own_regex != nullptr && (loose_regex->NumberOfCapturingGroups() !=
+                                     own_regex->NumberOfCapturingGroups() ||
+                                 loose_regex->CapturingGroupNames() !=
+                                     own_regex->CapturingGroupNames())) {
+      return Status(
+          StatusCode::kRuleSyntax,
+          where(spec.line) + "loose forms must not add or remove captures");
     }
     std::vector<Guard> guards(spec.guards.size());
     for (std::size_t g = 0; g < spec.guards.size(); ++g) {
@@ -175,46 +224,73 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
             spec.source + ":" + status.message() + " (rule " + spec.name + ")");
       }
     }
-    std::string error;
-    if (engine->prefilter_->Add(loose_pattern, &error) < 0) {
-      return Status(StatusCode::kRuleSyntax,
-                    where(spec.line) + "bad loose pattern: " + error);
-    }
-    // Captures are read with the loose pattern, a far smaller program for
-    // RE2's NFA, once the rule's own pattern has found where a match is.
-    std::unique_ptr<RE2> capture_regex;
-    if (loose_pattern != pattern) {
-      capture_regex = std::make_unique<RE2>(loose_pattern, options);
-      if (capture_regex->NumberOfCapturingGroups() !=
-              regex->NumberOfCapturingGroups() ||
-          capture_regex->CapturingGroupNames() !=
-              regex->CapturingGroupNames()) {
-        return Status(
-            StatusCode::kRuleSyntax,
-            where(spec.line) + "loose forms must not add or remove captures");
-      }
-    }
-    engine->compiled_.emplace_back(&spec, std::move(regex),
-                                   std::move(capture_regex), std::move(guards));
+    engine->compiled_.emplace_back(&spec, loose_regex, std::move(own_regex),
+                                   std::move(guards));
   }
-  if (!engine->compiled_.empty() && !engine->prefilter_->Compile()) {
-    return Status(StatusCode::kInternal,
-                  "RE2::Set could not compile the rules (out of memory)");
+  if (engine->compiled_.empty()) return engine;
+  std::vector<std::string> atoms;
+  engine->prefilter_->Compile(&atoms);
+  for (std::size_t a = 0; a < atoms.size(); ++a) {
+    if (NeedsUnicodeFolding(atoms[a])) {
+      engine->always_present_atoms_.push_back(static_cast<int>(a));
+    }
   }
+  engine->prefilter_->AllPotentials(engine->always_present_atoms_,
+                                    &engine->rules_without_atoms_);
+  std::sort(engine->rules_without_atoms_.begin(),
+            engine->rules_without_atoms_.end());
+  // Keys past the atoms: the characters that fold to ASCII letters.
+  for (const std::string_view folds : kFoldsToAscii) atoms.emplace_back(folds);
+  engine->atoms_ = std::make_unique<LiteralMatcher>(atoms);
   return engine;
 }
 
-bool RuleEngine::MayMatch(std::string_view text) const {
+bool RuleEngine::MayMatch(std::string_view text, RuleScratch* scratch) const {
   if (compiled_.empty()) return false;
-  // One prefilter pass, which stops at the first place a rule could match and
-  // makes no match list (RE2::Set allocates one only when asked which rules
-  // matched). A rule that cannot match the text cannot match a clause of it:
-  // clause ends are non-word characters, so \b reads the same, and MatchRule
-  // matches within the whole text.
-  RE2::Set::ErrorInfo error;
-  return prefilter_->Match(re2::StringPiece(text.data(), text.size()), nullptr,
-                           &error) ||
-         error.kind != RE2::Set::kNoError;
+  // A rule that cannot match the text cannot match a clause of it: clause
+  // ends are non-word characters, so \b reads the same, and MatchRule matches
+  // within the whole text.
+  FindAtoms(text, 0, text.size(), scratch);
+  std::vector<int>& atoms = scratch->clause_atoms;
+  atoms.clear();
+  for (const auto& [atom, end] : scratch->atom_hits) atoms.push_back(atom);
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  PotentialRules(scratch);
+  return !scratch->potential_rules.empty();
+}
+
+void RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
+                           std::size_t end, RuleScratch* scratch) const {
+  std::vector<std::pair<int, std::size_t>>& hits = scratch->atom_hits;
+  hits.clear();
+  atoms_->FindAll(text.substr(begin, end - begin),
+                  [&hits, begin](int atom, std::size_t atom_end) {
+                    hits.emplace_back(atom, begin + atom_end);
+                  });
+}
+
+void RuleEngine::PotentialRules(RuleScratch* scratch) const {
+  std::vector<int>& atoms = scratch->clause_atoms;
+  std::vector<int>& rules = scratch->potential_rules;
+  const int folds_begin =
+      static_cast<int>(atoms_->key_count() - std::size(kFoldsToAscii));
+  if (!atoms.empty() && atoms.back() >= folds_begin) {
+    rules.resize(compiled_.size());
+    for (std::size_t id = 0; id < rules.size(); ++id)
+      rules[id] = static_cast<int>(id);
+    return;
+  }
+  if (atoms.empty()) {
+    // Most clauses of prose: the answer is known, and costs no allocation
+    // (AllPotentials allocates).
+    rules.assign(rules_without_atoms_.begin(), rules_without_atoms_.end());
+    return;
+  }
+  atoms.insert(atoms.end(), always_present_atoms_.begin(),
+               always_present_atoms_.end());
+  prefilter_->AllPotentials(atoms, &rules);
+  std::sort(rules.begin(), rules.end());
 }
 
 std::size_t RuleEngine::SegmentEnd(std::string_view text, std::size_t begin) {
@@ -244,7 +320,7 @@ std::size_t RuleEngine::SegmentEnd(std::string_view text, std::size_t begin) {
 
 void RuleEngine::FindCandidates(std::string_view text, unsigned kind_mask,
                                 RuleScratch* scratch) const {
-  if (!MayMatch(text)) return;
+  if (!MayMatch(text, scratch)) return;
   for (std::size_t begin = 0; begin < text.size();) {
     const std::size_t end = SegmentEnd(text, begin);
     FindCandidates(text, begin, end, kind_mask, scratch);
@@ -256,6 +332,7 @@ void RuleEngine::FindCandidates(std::string_view text, std::size_t begin,
                                 std::size_t end, unsigned kind_mask,
                                 RuleScratch* scratch) const {
   if (compiled_.empty()) return;
+  FindAtoms(text, begin, end, scratch);
   std::size_t clause_begin = begin;
   for (std::size_t i = begin; i < end;) {
     std::size_t length = 1;
@@ -274,20 +351,23 @@ void RuleEngine::FindCandidates(std::string_view text, std::size_t begin,
 void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
                              std::size_t end, unsigned kind_mask,
                              RuleScratch* scratch) const {
-  std::vector<int>& hits = scratch->set_hits;
-  hits.clear();
-  RE2::Set::ErrorInfo error;
-  const re2::StringPiece clause(text.data() + begin, end - begin);
-  if (!prefilter_->Match(clause, &hits, &error)) {
-    if (error.kind == RE2::Set::kNoError)
-      return;  // no rule can match this clause
-    // The prefilter could not look (DFA out of memory): try every rule instead.
-    hits.clear();
-    for (std::size_t id = 0; id < compiled_.size(); ++id)
-      hits.push_back(static_cast<int>(id));
+  // The atoms that lie within the clause. Hits come in order of their end, so
+  // the clause's are those after the last one that ends before it ends.
+  std::vector<int>& atoms = scratch->clause_atoms;
+  atoms.clear();
+  const std::vector<std::pair<int, std::size_t>>& hits = scratch->atom_hits;
+  auto hit =
+      std::lower_bound(hits.begin(), hits.end(), begin,
+                       [](const std::pair<int, std::size_t>& h,
+                          std::size_t offset) { return h.second <= offset; });
+  for (; hit != hits.end() && hit->second <= end; ++hit) {
+    if (hit->second - atoms_->key_length(hit->first) >= begin)
+      atoms.push_back(hit->first);
   }
-  std::sort(hits.begin(), hits.end());
-  for (int id : hits) {
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  PotentialRules(scratch);
+  for (const int id : scratch->potential_rules) {
     const unsigned kind_bit =
         1u << static_cast<unsigned>(compiled_[id].spec().kind);
     if ((kind_mask & kind_bit) == 0) continue;
@@ -303,26 +383,43 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   std::vector<re2::StringPiece>& groups = scratch->match_groups;
   groups.assign(group_count, re2::StringPiece());
   const re2::StringPiece whole(text.data(), text.size());
-  // With a capture regex, the rule's own finds where the match is (its DFA
-  // alone: no captures asked), and the capture regex, anchored at both ends of
-  // that match, reads the captures: RE2's NFA, which captures need, costs
-  // in proportion to the program, and the loose one is a tenth of the size.
-  const RE2* capture_regex = rule.capture_regex();
+  // With a loose regex apart from the rule's own, the loose one searches (its
+  // DFA alone: no captures asked), the rule's own confirms the match anchored
+  // at both its ends (a DFA again), and the loose one, anchored so, reads the
+  // captures. The loose program is a fraction of the size, so its DFA costs
+  // far less to build on text never seen, and RE2's NFA, which captures need,
+  // costs in proportion to the program. The result is the rule's own
+  // leftmost-longest match: the loose pattern matches wherever the rule's does,
+  // so no match of the rule starts before the loose one's start b, and none at
+  // b ends past the loose one's end e; if the rule's own matches [b, e]
+  // exactly, that is its match. If not, the rule's own searches by itself.
+  const RE2* loose = rule.capture_regex();
   std::size_t pos = begin;
   int retries = 0;
   while (pos < end) {
-    if (!rule.regex().Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
-                            capture_regex != nullptr ? 1 : group_count)) {
+    bool found = false;
+    if (loose != nullptr) {
+      if (!loose->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), 1))
+        break;  // nothing the rule could match either
+      const std::size_t found_begin =
+          static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t found_end = found_begin + groups[0].size();
+      found = rule.regex().Match(whole, found_begin, found_end,
+                                 RE2::ANCHOR_BOTH, nullptr, 0);
+    }
+    if (!found &&
+        !rule.regex().Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
+                            loose != nullptr ? 1 : group_count)) {
       break;
     }
-    if (capture_regex != nullptr && group_count > 1) {
+    if (loose != nullptr && group_count > 1) {
       const std::size_t found_begin =
           static_cast<std::size_t>(groups[0].data() - text.data());
       const std::size_t found_end = found_begin + groups[0].size();
       // The loose pattern matches everything the rule's does; should it not
       // (a custom loose form that is not looser), the rule's own reads them.
-      if (!capture_regex->Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
-                                groups.data(), group_count) &&
+      if (!loose->Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
+                        groups.data(), group_count) &&
           !rule.regex().Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
                               groups.data(), group_count)) {
         break;  // cannot happen: the rule matched this very text

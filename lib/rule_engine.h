@@ -1,10 +1,12 @@
 // Compiles a RuleSet and runs it over normalized text.
 //
-// An RE2::Set over every rule's prefilter pattern (rule_file.h: the pattern
-// with looser stand-ins for the biggest fragments) picks, clause by clause, the
-// rules that can match; only those run their own RE2 for positions and
-// captures, and their guards filter the matches. Both RE2 and the Set run in
-// time linear in the text.
+// A prefilter picks, clause by clause, the rules that can match: RE2's
+// FilteredRE2 derives from each rule's loose pattern (rule_file.h: the pattern
+// with looser stand-ins for the biggest fragments) the literal strings
+// ("atoms") a match must contain, and one Aho-Corasick pass (LiteralMatcher)
+// finds which atoms a text holds. Only the rules those atoms allow run their
+// RE2s for positions and captures, and their guards filter the matches. Every
+// step runs in time linear in the text.
 #ifndef FACTX_LIB_RULE_ENGINE_H_
 #define FACTX_LIB_RULE_ENGINE_H_
 
@@ -17,8 +19,9 @@
 
 #include "factx/status.h"
 #include "guards.h"
+#include "literal_matcher.h"
+#include "re2/filtered_re2.h"
 #include "re2/re2.h"
-#include "re2/set.h"
 #include "rule_file.h"
 #include "rule_match.h"
 
@@ -27,19 +30,24 @@ namespace factx::internal {
 // One compiled rule. Immutable; thread-safe.
 class CompiledRule {
  public:
-  // `capture_regex`, the rule's loose pattern (rule_file.h), is null when it
-  // is the rule's own pattern.
-  CompiledRule(const RuleSpec* spec, std::unique_ptr<re2::RE2> regex,
-               std::unique_ptr<re2::RE2> capture_regex,
-               std::vector<Guard> guards);
+  // `loose_regex` is the rule's loose pattern (rule_file.h), owned by the
+  // engine's prefilter; `own_regex` is the rule's own pattern, null when the
+  // loose one is the same.
+  CompiledRule(const RuleSpec* spec, const re2::RE2* loose_regex,
+               std::unique_ptr<re2::RE2> own_regex, std::vector<Guard> guards);
   ~CompiledRule();
   CompiledRule(CompiledRule&&) noexcept;
 
   const RuleSpec& spec() const { return *spec_; }
-  const re2::RE2& regex() const { return *regex_; }
-  // Reads the captures of a match `regex` found, anchored at both its ends;
-  // null when `regex` does that itself.
-  const re2::RE2* capture_regex() const { return capture_regex_.get(); }
+  const re2::RE2& regex() const {
+    return own_regex_ != nullptr ? *own_regex_ : *loose_regex_;
+  }
+  // The rule's loose pattern, which matches wherever `regex` does (and maybe
+  // more): it searches and reads captures, and `regex` confirms what it found;
+  // null when it is `regex` itself.
+  const re2::RE2* capture_regex() const {
+    return own_regex_ != nullptr ? loose_regex_ : nullptr;
+  }
   const std::vector<Guard>& guards() const { return guards_; }
   int group_count() const { return group_count_; }
   // The group named `fact`, which narrows a match's fact to part of it; 0 if
@@ -51,8 +59,8 @@ class CompiledRule {
 
  private:
   const RuleSpec* spec_;
-  std::unique_ptr<re2::RE2> regex_;
-  std::unique_ptr<re2::RE2> capture_regex_;
+  const re2::RE2* loose_regex_;
+  std::unique_ptr<re2::RE2> own_regex_;
   std::vector<Guard> guards_;
   int group_count_ = 0;
   int fact_group_ = 0;
@@ -73,8 +81,12 @@ struct RuleScratch {
   std::vector<Candidate> candidates;
   std::vector<std::string_view>
       groups;  // group 0..n of each candidate, back to back
-  std::vector<int> set_hits;
   std::vector<re2::StringPiece> match_groups;
+  // The prefilter's atoms found in the current segment, as (atom, end offset)
+  // in order of end; the atoms of one clause; the rules they allow.
+  std::vector<std::pair<int, std::size_t>> atom_hits;
+  std::vector<int> clause_atoms;
+  std::vector<int> potential_rules;
 };
 
 // The whole rule set, compiled. Immutable once built; thread-safe.
@@ -98,8 +110,8 @@ class RuleEngine {
   static constexpr std::size_t kSegmentBytes = 16 * 1024;
 
   // True when some rule may match somewhere in `text`: one prefilter pass.
-  // Text without a figure stops here.
-  bool MayMatch(std::string_view text) const;
+  // Text without a figure stops here. `scratch` holds the pass's atoms.
+  bool MayMatch(std::string_view text, RuleScratch* scratch) const;
 
   // The end of the segment of `text` that starts at `begin` (< text.size()).
   static std::size_t SegmentEnd(std::string_view text, std::size_t begin);
@@ -121,14 +133,30 @@ class RuleEngine {
 
  private:
   RuleEngine() = default;
+  // The atoms found in text[begin, end), in scratch->atom_hits.
+  void FindAtoms(std::string_view text, std::size_t begin, std::size_t end,
+                 RuleScratch* scratch) const;
+  // The rules that the atoms in scratch->clause_atoms (sorted, distinct)
+  // allow, in scratch->potential_rules, in rule order.
+  void PotentialRules(RuleScratch* scratch) const;
   void MatchClause(std::string_view text, std::size_t begin, std::size_t end,
                    unsigned kind_mask, RuleScratch* scratch) const;
   void MatchRule(std::uint32_t id, std::string_view text, std::size_t begin,
                  std::size_t end, RuleScratch* scratch) const;
 
   RuleSet rules_;
+  // Owns every rule's loose RE2; declared before compiled_, which points into
+  // it.
+  std::unique_ptr<re2::FilteredRE2> prefilter_;
+  std::unique_ptr<LiteralMatcher> atoms_;
+  // Atoms the matcher cannot look for byte by byte (they hold a non-ASCII
+  // letter, which RE2 folds by Unicode case): counted as present in every
+  // clause, which can only let more rules run.
+  std::vector<int> always_present_atoms_;
+  // The rules that run where no atom is found (those FilteredRE2 cannot
+  // filter, and those the always-present atoms allow).
+  std::vector<int> rules_without_atoms_;
   std::vector<CompiledRule> compiled_;
-  std::unique_ptr<RE2::Set> prefilter_;
 };
 
 }  // namespace factx::internal
