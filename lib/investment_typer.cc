@@ -911,6 +911,7 @@ bool ParseInvestmentKind(std::string_view name, InvestmentKind* kind) {
       InvestmentKind::kTotalInvestment, InvestmentKind::kInvestment,
       InvestmentKind::kFinancing,       InvestmentKind::kFund,
       InvestmentKind::kCreditLine,      InvestmentKind::kRndSpending,
+      InvestmentKind::kAcquisition,
   };
   for (InvestmentKind candidate : kKinds) {
     if (InvestmentKindName(candidate) == name) {

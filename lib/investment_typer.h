@@ -69,7 +69,8 @@ void FindInvestments(std::string_view text, const std::vector<Money>& money,
                      const RuleTables& tables, std::vector<Investment>* out);
 
 // Reads a kind name of the tables ("total_investment", "investment",
-// "financing", "fund", "credit_line", "rnd_spending"); false for anything else.
+// "financing", "fund", "credit_line", "rnd_spending", "acquisition"); false for
+// anything else.
 bool ParseInvestmentKind(std::string_view name, InvestmentKind* kind);
 
 }  // namespace factx::internal

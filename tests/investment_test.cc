@@ -380,6 +380,7 @@ TEST(InvestmentKindTest, ParsesEveryKindName) {
       InvestmentKind::kTotalInvestment, InvestmentKind::kInvestment,
       InvestmentKind::kFinancing,       InvestmentKind::kFund,
       InvestmentKind::kCreditLine,      InvestmentKind::kRndSpending,
+      InvestmentKind::kAcquisition,
   };
   for (InvestmentKind kind : kinds) {
     InvestmentKind parsed = InvestmentKind::kInvestment;
