@@ -491,6 +491,10 @@ TEST(InvestmentWordsTest, ChineseKinds) {
       {"公司拟定增募资不超过15亿元。", {{"不超过15亿元", "financing", "募资"}}},
       {"该市设立规模20亿元的产业引导基金。", {{"20亿元", "fund", "引导基金"}}},
       {"这只母基金总规模为50亿元。", {{"50亿元", "fund", "母基金"}}},
+      // A special fund set up with the amount before it; an allocation after
+      // it is none.
+      {"该市设立1.5亿元的专项资金。", {{"1.5亿元", "fund", "专项资金"}}},
+      {"财政安排专项资金15亿元。", {{"15亿元", "", ""}}},
       // After a size word, a fund word after the amount says what it is the
       // size of, whatever trigger came before; without one, the trigger holds.
       {"市政府出资设立规模50亿元的先进制造产业基金。",
