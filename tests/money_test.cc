@@ -141,6 +141,15 @@ const MoneyCase kChineseCases[] = {
      "money.en.symbol"},
     {"以HK$3亿收购", "HK$3亿", "300000000", nullptr, "HKD", kExact,
      "money.en.symbol"},
+    // A currency word before an amount with its own unit: the 元 counts.
+    {"注册资本美元36万元", "美元36万元", "360000", nullptr, "USD", kExact,
+     "money.zh.amount"},
+    {"出资欧元5万元", "欧元5万元", "50000", nullptr, "EUR", kExact,
+     "money.zh.amount"},
+    {"港币12万元", "港币12万元", "120000", nullptr, "HKD", kExact,
+     "money.zh.amount"},
+    {"出资36万元", "36万元", "360000", nullptr, "CNY", kExact,
+     "money.zh.amount"},
     // Qualifiers before and after.
     {"合同金额近3000万元", "近3000万元", "30000000", nullptr, "CNY", kUnder,
      "money.zh.amount"},
