@@ -141,6 +141,13 @@ const MoneyCase kChineseCases[] = {
      "money.en.symbol"},
     {"以HK$3亿收购", "HK$3亿", "300000000", nullptr, "HKD", kExact,
      "money.en.symbol"},
+    // One space between the digits and the scale word: one amount.
+    {"合同金额2,400.00 万元", "2,400.00 万元", "24000000", nullptr, "CNY",
+     kExact, "money.zh.amount"},
+    {"投资约3.6 亿元", "约3.6 亿元", "360000000", nullptr, "CNY", kApprox,
+     "money.zh.amount"},
+    {"募资5,100 余万元", "5,100 余万元", "51000000", nullptr, "CNY", kOver,
+     "money.zh.amount"},
     // A currency word before an amount with its own unit: the 元 counts.
     {"注册资本美元36万元", "美元36万元", "360000", nullptr, "USD", kExact,
      "money.zh.amount"},
@@ -521,6 +528,9 @@ const char* const kNotMoney[] = {
     "十几家银行参与",
     "产量是去年的1.5倍",
     "受益人口达8亿人",
+    // A spaced scale word is money only with a currency after it.
+    "受益人口达8 亿人",
+    "增持1,200 万股",
     "3万户家庭",
     // Dates, percentages, codes, phone numbers.
     "2020年",
