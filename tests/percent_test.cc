@@ -93,6 +93,13 @@ const PercentCase kChineseCases[] = {
     {"增速30多%", "30多%", "30", nullptr, kPct, kOver, "percent.zh.symbol"},
     {"净利率不超过10%", "不超过10%", "10", nullptr, kPct, kUnder,
      "percent.zh.symbol"},
+    // Glued to a Latin name after a Han character.
+    {"收购XYZ17%的股份", "17%", "17", nullptr, kPct, kExact,
+     "percent.zh.after_latin_name"},
+    {"持有ABC Corp30%股权", "30%", "30", nullptr, kPct, kExact,
+     "percent.zh.after_latin_name"},
+    {"收购Alpha公司100%股权", "100%", "100", nullptr, kPct, kExact,
+     "percent.zh.symbol"},
     // 不超 is the short 不超过 (under); 超 alone is over.
     {"收益率不超5%", "不超5%", "5", nullptr, kPct, kUnder, "percent.zh.symbol"},
     {"收益率超5%", "超5%", "5", nullptr, kPct, kOver, "percent.zh.symbol"},
@@ -304,6 +311,10 @@ TEST(PercentTest, PercentOfAFigureOnlyWhenItStandsAlone) {
 // Texts that hold no percentage (or a figure factx deliberately does not
 // report).
 const char* const kNotPercentages[] = {
+    // Letters before the number with no Han character before them: escapes,
+    // codes.
+    "编号 AB17%",
+    "q=ab30%25",
     // Money, dates, fractions, multiples.
     "The coin is worth 5 cents.",
     "会议定于2021/1/4召开",
