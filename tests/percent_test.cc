@@ -215,6 +215,13 @@ const PercentCase kEnglishCases[] = {
     {"between 5 and 8 percent of sales", "between 5 and 8 percent", "5", "8",
      kPct, kRange, "percent.en.range"},
     {"a 5-8% rise", "5-8%", "5", "8", kPct, kRange, "percent.zh.symbol"},
+    // A whole figure and a fraction whose decimal expansion ends.
+    {"the 9 5/8% notes", "9 5/8%", "9.625", nullptr, kPct, kExact,
+     "percent.en.mixed_fraction"},
+    {"7 3 / 4 % bonds", "7 3 / 4 %", "7.75", nullptr, kPct, kExact,
+     "percent.en.mixed_fraction"},
+    {"a coupon of 6 1/2 percent", "6 1/2 percent", "6.5", nullptr, kPct,
+     kExact, "percent.en.mixed_fraction"},
 };
 
 struct Context {
@@ -322,6 +329,9 @@ const char* const kNotPercentages[] = {
     "产量是去年的3倍",
     "营收翻了一番",
     "五百分之2.2",
+    // A fraction with no decimal end, or a year before it.
+    "a yield of 5 1/3% a year",
+    "dated 2019 3/8%",
     "约占四分之一",
     // Vague figures: "twenty or thirty", "two or three".
     "百分之二三十",
