@@ -337,6 +337,14 @@ const MoneyCase kEnglishCases[] = {
      "money.en.minor_alone"},
     {"an offer of 385 pence a share", "385 pence", "3.85", nullptr, "GBP",
      kExact, "money.en.minor_alone"},
+    // Cents of a named dollar.
+    {"a dividend of six U.S. cents", "six U.S. cents", "0.06", nullptr, "USD",
+     kExact, "money.en.minor_alone"},
+    {"a payout of 42.5 Canadian cents", "42.5 Canadian cents", "0.425",
+     nullptr, "CAD", kExact, "money.en.minor_alone"},
+    // Deutsche marks, as wire copy quotes the dollar.
+    {"the dollar rose to 1.6500 marks", "1.6500 marks", "1.65", nullptr, "DEM",
+     kExact, "money.en.number_currency"},
     {"the toll is 4 dollars 25 cents", "4 dollars 25 cents", "4.25", nullptr,
      "USD", kExact, "money.en.minor_units"},
     {"it cost eleven dollars and thirty-five cents",
@@ -528,6 +536,9 @@ const char* const kNotMoney[] = {
     "十几家银行参与",
     "产量是去年的1.5倍",
     "受益人口达8亿人",
+    // Exam scores in marks.
+    "she scored 95 marks in maths",
+    "got 90 marks out of 100",
     // A spaced scale word is money only with a currency after it.
     "受益人口达8 亿人",
     "增持1,200 万股",
