@@ -366,6 +366,14 @@ const MoneyCase kEnglishCases[] = {
      kRange, "money.en.symbol_range"},
     {"worth $3 million to $5 million", "$3 million to $5 million", "3000000",
      "5000000", "USD", kRange, "money.en.symbol_range"},
+    // After a word of range, from ... to is one range (after a verb of change
+    // it is two amounts, as the change cases below show).
+    {"estimates ranged from $2 billion to $2.3 billion",
+     "$2 billion to $2.3 billion", "2000000000", "2300000000", "USD", kRange,
+     "money.en.symbol_range_from"},
+    {"bids range from $400 million to $500 million",
+     "$400 million to $500 million", "400000000", "500000000", "USD", kRange,
+     "money.en.symbol_range_from"},
     {"priced between $20 and $30 a share", "between $20 and $30", "20", "30",
      "USD", kRange, "money.en.symbol_range"},
     {"a plan of 3 to 5 billion yuan", "3 to 5 billion yuan", "3000000000",
