@@ -780,6 +780,13 @@ TEST(InvestmentExtractionTest, ReportsSpansInTheOriginalText) {
        "B轮融资"},
       {"The startup raised $50 million in a Series B round.", "$50 million",
        "50000000", "USD", "financing", "raised"},
+      // Amounts that name no currency (unknown: "") are typed too.
+      {"公司耗资6000万收购一家工厂。", "6000万", "60000000", "", "acquisition",
+       "收购"},
+      {"某集团以15亿接手该项目。", "15亿", "1500000000", "", "acquisition",
+       "接手"},
+      {"项目总投资3亿，年内开工。", "3亿", "300000000", "", "total_investment",
+       "总投资"},
   };
   ExtractOptions options;
   Extraction facts;

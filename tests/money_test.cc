@@ -141,6 +141,15 @@ const MoneyCase kChineseCases[] = {
      "money.en.symbol"},
     {"以HK$3亿收购", "HK$3亿", "300000000", nullptr, "HKD", kExact,
      "money.en.symbol"},
+    // No currency, in a financial frame: money of unknown currency.
+    {"营收超200亿，同比增长", "超200亿", "20000000000", nullptr, "", kOver,
+     "money.zh.unstated_frame"},
+    {"耗资6000万收购一家工厂", "6000万", "60000000", nullptr, "", kExact,
+     "money.zh.unstated_frame"},
+    {"市值蒸发近千亿", "近千亿", "100000000000", nullptr, "", kUnder,
+     "money.zh.unstated_frame"},
+    {"以15亿接手该公司", "15亿", "1500000000", nullptr, "", kExact,
+     "money.zh.unstated_deal"},
     // One space between the digits and the scale word: one amount.
     {"合同金额2,400.00 万元", "2,400.00 万元", "24000000", nullptr, "CNY",
      kExact, "money.zh.amount"},
@@ -340,8 +349,8 @@ const MoneyCase kEnglishCases[] = {
     // Cents of a named dollar.
     {"a dividend of six U.S. cents", "six U.S. cents", "0.06", nullptr, "USD",
      kExact, "money.en.minor_alone"},
-    {"a payout of 42.5 Canadian cents", "42.5 Canadian cents", "0.425",
-     nullptr, "CAD", kExact, "money.en.minor_alone"},
+    {"a payout of 42.5 Canadian cents", "42.5 Canadian cents", "0.425", nullptr,
+     "CAD", kExact, "money.en.minor_alone"},
     // Deutsche marks, as wire copy quotes the dollar.
     {"the dollar rose to 1.6500 marks", "1.6500 marks", "1.65", nullptr, "DEM",
      kExact, "money.en.number_currency"},
@@ -544,6 +553,12 @@ const char* const kNotMoney[] = {
     "十几家银行参与",
     "产量是去年的1.5倍",
     "受益人口达8亿人",
+    // A bare scale amount with a counter after it, or no financial frame.
+    "融资100万股",
+    "投资者达1亿人",
+    "以1亿像素拍摄",
+    "用户达3亿",
+    "营收三五万",
     // Exam scores in marks.
     "she scored 95 marks in maths",
     "got 90 marks out of 100",
