@@ -141,6 +141,9 @@ const MoneyCase kChineseCases[] = {
      "money.en.symbol"},
     {"以HK$3亿收购", "HK$3亿", "300000000", nullptr, "HKD", kExact,
      "money.en.symbol"},
+    // A numeral and 元 before a shareholder word is the amount, not a name.
+    {"股价五元控股股东增持", "五元", "5", nullptr, "CNY", kExact,
+     "money.zh.amount"},
     // No currency, in a financial frame: money of unknown currency.
     {"营收超200亿，同比增长", "超200亿", "20000000000", nullptr, "", kOver,
      "money.zh.unstated_frame"},
@@ -559,6 +562,9 @@ const char* const kNotMoney[] = {
     "以1亿像素拍摄",
     "用户达3亿",
     "营收三五万",
+    // Company names that hold a numeral and 元.
+    "五元控股发布公告",
+    "三元集团召开股东大会",
     // Exam scores in marks.
     "she scored 95 marks in maths",
     "got 90 marks out of 100",
