@@ -73,8 +73,8 @@ Facts in --json and --jsonl, sorted by byte_start (then money, investment, perce
               inclusive end of a range), relative, and fiscal (true for a fiscal year);
               value and end_value are left out when a relative date has no reference date
   investment  the money fields, plus kind (total_investment|investment|financing|fund|
-              credit_line|rnd_spending), trigger (the words that make it an investment),
-              and investor and target when the sentence names them
+              credit_line|rnd_spending|acquisition), trigger (the words that make it an
+              investment), and investor and target when the sentence names them
 
 --jsonl lines that fail give an error object, and processing goes on with the next line:
   a blank line                    {"id": null, "error": "empty line"} (it is not valid JSON)

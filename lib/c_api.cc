@@ -48,6 +48,8 @@ static_assert(FACTX_INVESTMENT_TOTAL ==
               static_cast<int>(factx::InvestmentKind::kTotalInvestment));
 static_assert(FACTX_INVESTMENT_RND ==
               static_cast<int>(factx::InvestmentKind::kRndSpending));
+static_assert(FACTX_INVESTMENT_ACQUISITION ==
+              static_cast<int>(factx::InvestmentKind::kAcquisition));
 
 struct factx_extractor {
   factx::Extractor extractor;
@@ -571,6 +573,8 @@ const char* factx_investment_kind_name(int kind) noexcept {
       return "credit_line";
     case FACTX_INVESTMENT_RND:
       return "rnd_spending";
+    case FACTX_INVESTMENT_ACQUISITION:
+      return "acquisition";
   }
   return "";
 }

@@ -38,6 +38,8 @@ std::string_view InvestmentKindName(InvestmentKind kind) {
       return "credit_line";
     case InvestmentKind::kRndSpending:
       return "rnd_spending";
+    case InvestmentKind::kAcquisition:
+      return "acquisition";
   }
   return "investment";
 }

@@ -79,6 +79,8 @@ enum Role : unsigned char {
   kTargetSuffix,
   kNameStop,
   kSizeWord,
+  kYieldsTo,
+  kPerShare,
   kRoleCount,
 };
 
@@ -90,6 +92,7 @@ constexpr std::string_view kTableNames[kRoleCount] = {
     "investment_investor_adverb", "investment_investor_suffix",
     "investment_target_verb",     "investment_target_suffix",
     "investment_name_stop",       "investment_size",
+    "investment_yields_to",       "investment_per_share",
 };
 
 constexpr unsigned Bit(Role role) { return 1u << role; }
@@ -137,11 +140,15 @@ Break BreakAt(std::string_view text, std::size_t pos, std::size_t* length) {
       return Break::kSentence;
     case '.': {
       // A full stop is followed by a space or the end; "U.S. " (a lone capital
-      // before) is not.
+      // before) is not, nor is one before a lower-case word, which ends an
+      // abbreviation ("Gamma Inc. for $300 million").
       const bool ends = pos + 1 == text.size() || IsSpace(text[pos + 1]);
       const bool initial = pos >= 1 && IsAsciiUpper(text[pos - 1]) &&
                            (pos == 1 || !IsAsciiLetter(text[pos - 2]));
-      return ends && !initial ? Break::kSentence : Break::kNone;
+      const bool abbreviation = ends && pos + 2 < text.size() &&
+                                text[pos + 2] >= 'a' && text[pos + 2] <= 'z';
+      return ends && !initial && !abbreviation ? Break::kSentence
+                                               : Break::kNone;
     }
     case ',': {
       const bool in_number = pos > 0 && IsDigit(text[pos - 1]) &&
@@ -221,7 +228,7 @@ class InvestmentLexicon {
         entry.role = static_cast<Role>(role);
         entry.word_start = IsAsciiAlnum(key.front());
         entry.word_end = IsAsciiAlnum(key.back());
-        if (is_trigger) {
+        if (is_trigger || role == kYieldsTo) {
           entry.usable = ParseInvestmentKind(value, &entry.kind);
         }
         entry.attributive = role == kFiller && value == "attributive";
@@ -588,6 +595,12 @@ class Typer {
     clause->head_is_blocker = false;
     clause->head_end = trigger.end;
     clause->head = trigger;
+    // A trigger that ties only an amount before it does not hide an open
+    // trigger before it: "buy the 40% stake it does not own for $1.3 billion".
+    if (trigger.after_only && clause->has_active && !clause->active_blocked &&
+        !clause->active.after_only && !clause->active_used) {
+      return trigger.end;
+    }
     clause->has_active = true;
     clause->active = trigger;
     clause->active_blocked = false;
@@ -602,8 +615,11 @@ class Typer {
     Trigger tie;
     bool tied = false;
     bool uses_active = false;
-    if (clause->has_previous && clause->previous_tied && !clause->has_head &&
-        IsListJoin(clause->previous_end, amount.span.begin)) {
+    if (IsPricePerShare(amount.span.end)) {
+      // bid $48 a share, or $1.9 billion: the trigger waits for the total.
+    } else if (clause->has_previous && clause->previous_tied &&
+               !clause->has_head &&
+               IsListJoin(clause->previous_end, amount.span.begin)) {
       tie = clause->previous_trigger;
       tied = true;
     } else {
@@ -623,6 +639,10 @@ class Typer {
             tie = fund;
             tied = true;
             consumed_trigger_ = fund.begin;
+          } else if (Trigger after; YieldsTo(clause->head, index, &after)) {
+            tie = after;
+            tied = true;
+            consumed_trigger_ = after.begin;
           } else {
             tie = clause->head;
             tied = uses_active = true;
@@ -657,6 +677,28 @@ class Typer {
     clause->previous_trigger = tie;
     clause->has_head = false;
     clause->saw_amount = true;
+  }
+
+  // True when a per-share word follows the amount ("$48 a share"): a price
+  // per unit, not the total that an investment is.
+  bool IsPricePerShare(std::size_t amount_end) const {
+    const std::size_t pos = SkipSpaces(amount_end, sentence_end_);
+    Word word;
+    return pos < sentence_end_ &&
+           lexicon_.Match(text_, pos, sentence_end_, Bit(kPerShare), &word);
+  }
+
+  // True when `head`, a general verb (出资, sold), yields to a trigger of the
+  // kind its table value names right after money_[index]: in 出资2亿元收购
+  // the purchase decides, in "sold $200 million of convertible notes" the
+  // notes do. The trigger after is put in *after.
+  bool YieldsTo(const Trigger& head, std::size_t index, Trigger* after) const {
+    Word word;
+    if (!lexicon_.Match(text_, head.begin, head.end, Bit(kYieldsTo), &word) ||
+        word.end != head.end) {
+      return false;
+    }
+    return FindTriggerAfter(index, after) && after->kind == word.kind;
   }
 
   // True when text_[from, to) is a list joiner and a short label: 、二期 / and.
@@ -695,6 +737,10 @@ class Typer {
     int listed = 0;
     bool after_joiner = false;
     std::size_t gap_limit = kForwardGap;
+    // Past kForwardGap, only a capitalized trigger ends a name of capitalized
+    // words: the $3 billion Example Growth Fund, but not "$8 billion in its
+    // North Carolina battery plant".
+    bool in_name = false;
     while (pos < stop) {
       if (next < last_amount_ && pos >= money_[next].span.begin) {
         if (!after_joiner || ++listed > kMaxListedAhead) return false;
@@ -722,6 +768,9 @@ class Typer {
             // trigger starts a new predicate, which is not about this amount:
             // "a $350m deal and raised $1bn", "5亿元及配套投资".
             if (after_joiner) return false;
+            if (other > gap_limit &&
+                !IsAsciiUpper(static_cast<unsigned char>(text_[word.begin])))
+              return false;
             *trigger = ReadTrigger(word, limit);
             return true;
           case kBlocker:
@@ -740,11 +789,16 @@ class Typer {
             break;
         }
       } else {
+        // A capitalized word starts a name that the trigger ends: the $3
+        // billion Example Growth Fund.
+        if (IsAsciiUpper(static_cast<unsigned char>(text_[pos])))
+          in_name = true;
         const std::size_t skipped = SkipToken(pos, limit);
         other += skipped - pos;
         pos = skipped;
       }
-      if (other > gap_limit) return false;
+      if (other > (in_name ? std::max(gap_limit, kAttributiveGap) : gap_limit))
+        return false;
     }
     return false;
   }
@@ -757,10 +811,24 @@ class Typer {
     investment.money = amount;
     investment.rule = amount.rule;
     // Investor and target only for a trigger of this clause before the amount:
-    // the plain shape "X公司拟投资5亿元建设Y项目".
+    // the plain shape "X公司拟投资5亿元建设Y项目". An acquisition names them
+    // only with a buying verb (a seller is no investor):
+    // X公司拟以5亿元收购Y公司 (the verb after the amount), "Acme agreed to buy
+    // Beta Corp for $4.2 billion" (the verb before it, the target right after
+    // the verb).
+    const bool acquisition = trigger.kind == InvestmentKind::kAcquisition;
     if (trigger.begin >= clause.begin && trigger.end <= amount.span.begin) {
-      investment.investor = FindInvestor(clause.begin, trigger.begin);
+      if (!acquisition) {
+        investment.investor = FindInvestor(clause.begin, trigger.begin);
+        investment.target = FindTarget(amount.span.end);
+      } else if (IsTargetVerb(trigger)) {
+        investment.investor = FindInvestor(clause.begin, trigger.begin);
+        investment.target = ReadTargetName(trigger.end, amount.span.begin);
+      }
+    } else if (acquisition && trigger.begin >= amount.span.end) {
       investment.target = FindTarget(amount.span.end);
+      if (investment.target)
+        investment.investor = FindInvestor(clause.begin, amount.span.begin);
     }
     out_->push_back(investment);
   }
@@ -856,12 +924,30 @@ class Typer {
            lexicon_.Match(text_, pos, stop, Bit(kTargetVerb), &verb)) {
       pos = SkipSpaces(verb.end, stop);
     }
-    const std::size_t begin = pos;
+    return ReadTargetName(pos, stop);
+  }
+
+  // True when the trigger is a buying verb of investment_target_verb (收购,
+  // buy, acquire).
+  bool IsTargetVerb(const Trigger& trigger) const {
+    Word verb;
+    return lexicon_.Match(text_, trigger.begin, trigger.end, Bit(kTargetVerb),
+                          &verb) &&
+           verb.end == trigger.end;
+  }
+
+  // The target name that starts at `begin` (after spaces), ending before
+  // `stop`: in English the run of capitalized words, in Chinese the text up
+  // to the first target suffix and the suffixes right after it.
+  std::optional<Span> ReadTargetName(std::size_t begin,
+                                     std::size_t stop) const {
+    stop = std::min(stop, begin + kMaxTarget);
+    begin = SkipSpaces(begin, stop);
+    std::size_t pos = begin;
     if (begin >= stop) return std::nullopt;
-    if (IsAsciiLetter(static_cast<unsigned char>(text_[verb.begin]))) {
-      // English: the run of capitalized words after "in" / "into".
+    if (IsAsciiLetter(static_cast<unsigned char>(text_[begin]))) {
+      // English: the run of capitalized words.
       std::size_t end = begin;
-      pos = begin;
       while (pos < stop &&
              IsAsciiUpper(static_cast<unsigned char>(text_[pos]))) {
         while (pos < stop &&
@@ -911,6 +997,7 @@ bool ParseInvestmentKind(std::string_view name, InvestmentKind* kind) {
       InvestmentKind::kTotalInvestment, InvestmentKind::kInvestment,
       InvestmentKind::kFinancing,       InvestmentKind::kFund,
       InvestmentKind::kCreditLine,      InvestmentKind::kRndSpending,
+      InvestmentKind::kAcquisition,
   };
   for (InvestmentKind candidate : kKinds) {
     if (InvestmentKindName(candidate) == name) {

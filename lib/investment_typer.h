@@ -8,7 +8,7 @@
 // The words are data: the tables investment_trigger, investment_trigger_after,
 // investment_round, investment_blocker, investment_neutral,
 // investment_continuation, investment_list_joiner, investment_filler,
-// investment_size and the
+// investment_size, investment_yields_to, investment_per_share and the
 // investor/target tables of lib/rules/{en,zh}/investment.rules. A rule set
 // without investment_trigger types nothing. docs/investment.md describes the
 // tying rules with examples.
@@ -69,7 +69,8 @@ void FindInvestments(std::string_view text, const std::vector<Money>& money,
                      const RuleTables& tables, std::vector<Investment>* out);
 
 // Reads a kind name of the tables ("total_investment", "investment",
-// "financing", "fund", "credit_line", "rnd_spending"); false for anything else.
+// "financing", "fund", "credit_line", "rnd_spending", "acquisition"); false for
+// anything else.
 bool ParseInvestmentKind(std::string_view name, InvestmentKind* kind);
 
 }  // namespace factx::internal

@@ -32,6 +32,9 @@
 // - cents: a bare count after the main unit, in hundredths: 15 dollars [50].
 // - tenths: a bare count after the main unit, in tenths: 三块[五].
 // - qual: qualifier words (tables qualifier_*, common/qualifiers.rules).
+// - unstated: a financial noun or verb that governs an amount naming no
+//   currency (营收超200亿, 以15亿接手): the amount is money of unknown
+//   currency. Without it a match naming no currency is dropped.
 // - reject: when it takes part, the match is no amount: the rule saw the text
 //   go on in a way that reads otherwise (50 dollar 40 [rmb]: 40 is no cents;
 //   [fell] $2 to $38 is no range). Other rules still find the plain amounts.
@@ -385,8 +388,14 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
     if (!IsGeneric(tables, *names[i])) chosen = &*names[i];
   }
   if (chosen == nullptr && count > 0) chosen = &*names[0];
-  // Every money rule names a currency or a minor unit.
-  if (chosen == nullptr) return false;
+  // Every money rule names a currency or a minor unit, or captures `unstated`:
+  // the financial word that makes a bare amount money (营收超200亿), whose
+  // currency is then unknown, never guessed.
+  if (chosen == nullptr) {
+    if (!match.Has("unstated")) return false;
+    SetCurrency("", money);
+    return true;
+  }
   std::string_view code = chosen->code;
   if (auto chinese =
           LookupAnyCase(tables, "currency_in_chinese_text", chosen->text)) {

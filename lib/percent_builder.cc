@@ -23,6 +23,9 @@
 // zhe: the figure of a discount, before 折: 8 (80), 75 and 7.5 (75), 三八
 //   (38), 三点一 (31), 半 (50), 对 (50, only right after 打: 打对折). The
 //   value is the share of the price paid; 十折 (no discount) is no fact.
+// frac_num, frac_den: a common fraction after the whole figure in `num`
+//   (9 5/8% = 9.625%), read only when its decimal expansion ends (a
+//   denominator of 2s and 5s: 5/8, 3/4, 1/20); 5 1/3% is no fact.
 // of_num: the figure of "percent of 22", read only when no word stands right
 //   before or after the match (so never in running text).
 // change: "from" before a range (rose from 5% to 8%): the match is a change
@@ -41,6 +44,7 @@
 #include "percent_builder.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,6 +111,28 @@ bool IsVagueChineseCount(std::string_view number) {
     ++bare_digits;
   }
   return bare_digits >= 2;
+}
+
+// The value of the proper fraction numerator/denominator when its decimal
+// expansion ends (the denominator has no prime factor but 2 and 5): 5/8 is
+// 0.625; 1/3 and 9/8 give nullopt.
+std::optional<Decimal> ReadTerminatingFraction(std::string_view numerator,
+                                               std::string_view denominator) {
+  const std::optional<Decimal> n = ParseNumber(numerator);
+  const std::optional<Decimal> d = ParseNumber(denominator);
+  if (!n || !d || n->exponent != 0 || d->exponent != 0) return std::nullopt;
+  if (n->mantissa <= 0 || d->mantissa <= n->mantissa) return std::nullopt;
+  // n/d = n * 10^k / d, with 10^k a multiple of d once k reaches the larger of
+  // d's powers of 2 and 5.
+  std::int64_t rest = d->mantissa;
+  int twos = 0, fives = 0;
+  while (rest % 2 == 0) rest /= 2, ++twos;
+  while (rest % 5 == 0) rest /= 5, ++fives;
+  if (rest != 1) return std::nullopt;
+  const int digits = twos > fives ? twos : fives;
+  std::int64_t power = 1;
+  for (int i = 0; i < digits; ++i) power *= 10;
+  return Decimal{n->mantissa * (power / d->mantissa), -digits};
 }
 
 std::optional<Decimal> ReadNumber(std::string_view text) {
@@ -433,6 +459,13 @@ bool BuildPercentage(const RuleMatch& match, const RuleTables& tables,
   std::optional<Decimal> value = ReadNumber(
       match.Has("of_num") ? match.Capture("of_num") : match.Capture("num"));
   if (!value) return false;
+  if (match.Has("frac_num")) {
+    const std::optional<Decimal> fraction = ReadTerminatingFraction(
+        match.Capture("frac_num"), match.Capture("frac_den"));
+    if (!fraction) return false;
+    value = Add(*value, *fraction);
+    if (!value) return false;
+  }
   std::optional<Decimal> upper;
   if (match.Has("upper")) {
     upper = ReadNumber(match.Capture("upper"));

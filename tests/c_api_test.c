@@ -104,6 +104,8 @@ static void TestVersionAndNames(void) {
   CHECK_STR(factx_investment_kind_name(FACTX_INVESTMENT_TOTAL),
             "total_investment");
   CHECK_STR(factx_investment_kind_name(FACTX_INVESTMENT_RND), "rnd_spending");
+  CHECK_STR(factx_investment_kind_name(FACTX_INVESTMENT_ACQUISITION),
+            "acquisition");
   CHECK_STR(factx_investment_kind_name(42), "");
 }
 

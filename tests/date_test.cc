@@ -446,6 +446,10 @@ const DocumentCase kDocuments[] = {
      kReference,
      {"今年一季度 = 2020-Q1 relative", "今日 = 2020-05-06 relative",
       "去年同期 = 2019-Q1 relative"}},
+    // A day word before a sector's stocks or a company is the day, not a
+    // name (明日科技 is one: kNotDates).
+    {"今日科技股大涨。", kReference, {"今日 = 2020-05-06 relative"}},
+    {"今日公司股价上涨。", kReference, {"今日 = 2020-05-06 relative"}},
     {"Second-quarter sales rose 4% on Monday from a year earlier.",
      kReference,
      {"Second-quarter = 2020-Q2 relative", "Monday = 2020-05-04 relative",
@@ -589,6 +593,8 @@ const char* const kNotDates[] = {
     // Names that hold date words.
     "今日头条",
     "《明日之后》",
+    "明日科技股价上涨",
+    "明日科技发布年报",
     // Relative words without a day to count from.
     "提前3天完成",
     "上市第3天",

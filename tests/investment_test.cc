@@ -47,10 +47,20 @@ table investment_trigger
   raised      financing
   invest      investment
   credit line credit_line
+  收购        acquisition
+  buy         acquisition
+  sold        acquisition
   typo        no_such_kind
 table investment_trigger_after
   基金        fund
   fund        fund
+  stake       acquisition
+  notes       financing
+table investment_yields_to
+  投资        acquisition
+  sold        financing
+table investment_per_share
+  a share     share
 table investment_round
   B轮         financing
   series b    financing
@@ -69,19 +79,25 @@ table investment_list_joiner
   和          list
   、          list
   and         list
+  or          list
 table investment_filler
   的          attributive
   a           filler
 table investment_investor_adverb
   拟          modal
+  以          means
   plans to    modal
+  agreed to   modal
 table investment_investor_suffix
   公司        org
 table investment_target_verb
   建设        build
+  收购        buy
+  buy         buy
   in          place
 table investment_target_suffix
   项目        project
+  公司        company
 )";
 
 // The built-in investment tables alone (no money rules needed).
@@ -227,7 +243,7 @@ TEST(InvestmentTieTest, TypesEveryAmountOfAList) {
       {"分别获得1亿元和2亿元的融资。",
        {{"1亿元", "financing", "融资"}, {"2亿元", "financing", "融资"}}},
       // No joiner: the trigger is taken by the first amount only.
-      {"投资5亿元收购一家账上有2亿元的企业。",
+      {"投资5亿元建设一家账上有2亿元的企业。",
        {{"5亿元", "investment", "投资"}, {"2亿元", "", ""}}},
       // A blocker in the list ends it.
       {"投资5亿元和营收3亿元。",
@@ -300,6 +316,48 @@ TEST(InvestmentTieTest, ContinuationClausesTakeTheOpenTrigger) {
       {"投资项目产值大增，其中出口20亿元。", {{"20亿元", "", ""}}},
       {"获得融资，公司另有存款2亿元。", {{"2亿元", "", ""}}},
       {"完成融资。规模2亿元。", {{"2亿元", "", ""}}},
+  };
+  for (const Case& c : cases) CheckCase(c, rules);
+}
+
+TEST(InvestmentTieTest, AcquisitionsTakeThePriceOfTheDeal) {
+  const RuleSet rules = test_support::ParseTestRules(kTestRules);
+  const Case cases[] = {
+      // The buyer before the amount, the target after the buying verb.
+      {"某公司拟以12亿元收购甲公司100%股权。",
+       {{"12亿元", "acquisition", "收购", "某公司", "甲公司"}}},
+      {"Acme agreed to buy Beta Corp for $4 billion",
+       {{"$4 billion", "acquisition", "buy", "Acme", "Beta Corp"}}},
+      // A general verb yields to a trigger of the kind its table names right
+      // after the amount, and to no other kind.
+      {"集团投资2亿元收购一家企业。", {{"2亿元", "acquisition", "收购"}}},
+      {"集团投资2亿元设立产业基金。", {{"2亿元", "investment", "投资"}}},
+      {"Acme sold $200 million of 7% notes",
+       {{"$200 million", "financing", "notes"}}},
+      {"Acme sold its unit for $300 million",
+       {{"$300 million", "acquisition", "sold"}}},
+      // A price per share is no total: the trigger waits for the total.
+      {"Acme will buy it at $48 a share, or $1.9 billion",
+       {{"$48", "", ""}, {"$1.9 billion", "acquisition", "buy"}}},
+      {"buy at $48 a share", {{"$48", "", ""}}},
+      // A trigger that ties only an amount before it does not hide the open
+      // trigger before it.
+      {"Acme will buy the 40% stake it does not own for $1 billion",
+       {{"$1 billion", "acquisition", "buy"}}},
+      {"paid $300 million for a 25% stake",
+       {{"$300 million", "acquisition", "stake"}}},
+      // A full stop before a lower-case word ends an abbreviation, not the
+      // sentence.
+      {"Acme agreed to buy Gamma Inc. for $300 million",
+       {{"$300 million", "acquisition", "buy"}}},
+      {"Acme agreed to buy Gamma. For $300 million",
+       {{"$300 million", "", ""}}},
+      // Past the forward gap, only a capitalized trigger ends a name of
+      // capitalized words.
+      {"the $3 billion Example Growth Global Fund",
+       {{"$3 billion", "fund", "Fund"}}},
+      {"$8 billion into its North Carolina battery fund",
+       {{"$8 billion", "", ""}}},
   };
   for (const Case& c : cases) CheckCase(c, rules);
 }
@@ -380,6 +438,7 @@ TEST(InvestmentKindTest, ParsesEveryKindName) {
       InvestmentKind::kTotalInvestment, InvestmentKind::kInvestment,
       InvestmentKind::kFinancing,       InvestmentKind::kFund,
       InvestmentKind::kCreditLine,      InvestmentKind::kRndSpending,
+      InvestmentKind::kAcquisition,
   };
   for (InvestmentKind kind : kinds) {
     InvestmentKind parsed = InvestmentKind::kInvestment;
@@ -420,8 +479,9 @@ TEST(InvestmentWordsTest, ChineseKinds) {
        {{"5亿元", "investment", "投资", "某集团", "新能源电池项目"}}},
       {"公司以自有资金出资2亿元设立全资子公司。",
        {{"2亿元", "investment", "出资", "公司", "全资子公司"}}},
+      // The purchase after the amount decides over the spending verb.
       {"该车企斥资120亿元收购一家电池厂。",
-       {{"120亿元", "investment", "斥资"}}},
+       {{"120亿元", "acquisition", "收购"}}},
       {"母公司向其增资3亿元。", {{"3亿元", "investment", "增资"}}},
       {"今年全市完成固定资产投资860亿元。",
        {{"860亿元", "investment", "固定资产投资"}}},
@@ -431,6 +491,10 @@ TEST(InvestmentWordsTest, ChineseKinds) {
       {"公司拟定增募资不超过15亿元。", {{"不超过15亿元", "financing", "募资"}}},
       {"该市设立规模20亿元的产业引导基金。", {{"20亿元", "fund", "引导基金"}}},
       {"这只母基金总规模为50亿元。", {{"50亿元", "fund", "母基金"}}},
+      // A special fund set up with the amount before it; an allocation after
+      // it is none.
+      {"该市设立1.5亿元的专项资金。", {{"1.5亿元", "fund", "专项资金"}}},
+      {"财政安排专项资金15亿元。", {{"15亿元", "", ""}}},
       // After a size word, a fund word after the amount says what it is the
       // size of, whatever trigger came before; without one, the trigger holds.
       {"市政府出资设立规模50亿元的先进制造产业基金。",
@@ -496,6 +560,127 @@ TEST(InvestmentWordsTest, ChineseAmountsThatAreNoInvestment) {
       {"公司营收30亿港元(约合27亿元人民币)。",
        {{"30亿港元", "", ""}, {"约合27亿元人民币", "", ""}}},
       {"项目用地补偿5亿元及配套投资由政府承担。", {{"5亿元", "", ""}}},
+  };
+  for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
+}
+
+TEST(InvestmentWordsTest, ChineseAcquisitions) {
+  const Case cases[] = {
+      {"某集团拟以12.6亿元收购甲公司100%股权。",
+       {{"12.6亿元", "acquisition", "收购", "某集团", "甲公司"}}},
+      {"本次交易作价9.8亿元。", {{"9.8亿元", "acquisition", "交易作价"}}},
+      {"本次交易对价为31亿港元。", {{"31亿港元", "acquisition", "交易对价"}}},
+      {"收购价为每股8.2元。", {{"8.2元", "acquisition", "收购价"}}},
+      {"公司以3.5亿元受让乙公司30%股份。",
+       {{"3.5亿元", "acquisition", "受让", "公司", "乙公司"}}},
+      // The purchase decides the kind, not the spending verb before the
+      // amount; with no purchase after it, the verb holds.
+      {"集团出资2亿元收购一家物流企业。", {{"2亿元", "acquisition", "收购"}}},
+      {"某药企斥资15亿元并购一家生物技术公司。",
+       {{"15亿元", "acquisition", "并购"}}},
+      {"公司出资2亿元设立全资子公司。", {{"2亿元", "investment", "出资"}}},
+      {"公司拟购买丙公司持有的15%股权，交易金额7,800万元。",
+       {{"7,800万元", "acquisition", "购买"}}},
+      // A sale for a price: the same deal seen from the seller (no investor).
+      {"公司拟以4.5亿元向丁公司出售所持股权。",
+       {{"4.5亿元", "acquisition", "出售"}}},
+      {"公司拟将所持股权以1.2亿元转让给乙公司。",
+       {{"1.2亿元", "acquisition", "转让"}}},
+      {"公司拟以现金1.8亿元收购某医疗器械公司60%股权。",
+       {{"1.8亿元", "acquisition", "收购"}}},
+      {"并购基金规模为50亿元。", {{"50亿元", "fund", "并购基金"}}},
+  };
+  for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
+}
+
+TEST(InvestmentWordsTest, ChineseDealsThatAreNoAcquisition) {
+  const Case cases[] = {
+      {"公司出售股权获得投资收益3000万元。", {{"3000万元", "", ""}}},
+      {"公司拟以2亿元回购公司股份。", {{"2亿元", "", ""}}},
+      {"公司回购股份金额累计达到1.5亿元。", {{"1.5亿元", "", ""}}},
+      {"公司为全资子公司提供3亿元担保。", {{"3亿元", "", ""}}},
+      {"控股股东质押的股份市值约5亿元。", {{"约5亿元", "", ""}}},
+      {"公司中标金额为2.3亿元的轨道交通项目。", {{"2.3亿元", "", ""}}},
+      {"双方签署采购合同，合同金额1.2亿元。", {{"1.2亿元", "", ""}}},
+      {"公司拟收购某矿业公司，该矿山去年实现营收5亿元。", {{"5亿元", "", ""}}},
+      {"净利润3.2亿元，其中出售子公司股权贡献1亿元。",
+       {{"3.2亿元", "", ""}, {"1亿元", "", ""}}},
+      {"公司拟购买理财产品5亿元。", {{"5亿元", "", ""}}},
+      {"本次收购的标的公司注册资本为1亿元。", {{"1亿元", "", ""}}},
+  };
+  for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
+}
+
+TEST(InvestmentWordsTest, EnglishAcquisitions) {
+  const Case cases[] = {
+      {"Acme agreed to buy Beta Corp for $4.2 billion.",
+       {{"$4.2 billion", "acquisition", "buy", "Acme", "Beta Corp"}}},
+      {"The board approved a $900 million takeover of a rival.",
+       {{"$900 million", "acquisition", "takeover"}}},
+      {"The insurer paid €300 million for a 25% stake in the bank.",
+       {{"€300 million", "acquisition", "stake"}}},
+      {"The group agreed to sell its paper unit to Gamma Inc. for $300 "
+       "million.",
+       {{"$300 million", "acquisition", "sell"}}},
+      {"Delta Air bid $48 a share, or $1.9 billion, for the carrier.",
+       {{"$48", "", ""}, {"$1.9 billion", "acquisition", "bid"}}},
+      {"Zeta acquired the chain in a deal valued at $2.5 billion.",
+       {{"$2.5 billion", "acquisition", "deal valued at"}}},
+      {"Pi Corp completed its $2.7 billion acquisition of Rho Labs.",
+       {{"$2.7 billion", "acquisition", "acquisition"}}},
+      {"Kappa will buy the 40% stake it does not own for $1.3 billion.",
+       {{"$1.3 billion", "acquisition", "buy"}}},
+  };
+  for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
+}
+
+TEST(InvestmentWordsTest, EnglishSecuritiesPlantsFundsAndFacilities) {
+  const Case cases[] = {
+      {"The company sold $200 million of 7 1/4% convertible notes.",
+       {{"$200 million", "financing", "convertible notes"}}},
+      {"Sigma launched a $350 million bond offering.",
+       {{"$350 million", "financing", "bond offering"}}},
+      {"The miner raised $80 million in a rights issue.",
+       {{"$80 million", "financing", "raised"}}},
+      {"It completed a $60 million private placement.",
+       {{"$60 million", "financing", "private placement"}}},
+      {"It will build a $2 billion chip plant in Ohio.",
+       {{"$2 billion", "total_investment", "plant"}}},
+      {"The $600 million expansion of the mill will double output.",
+       {{"$600 million", "total_investment", "expansion"}}},
+      {"It closed the $3 billion Example Growth Fund in June.",
+       {{"$3 billion", "fund", "Fund"}}},
+      {"It entered into a $500 million revolving credit facility.",
+       {{"$500 million", "credit_line", "revolving credit facility"}}},
+      {"The agreement provides $75 million in revolving loans.",
+       {{"$75 million", "credit_line", "revolving loans"}}},
+      // An earlier trigger stays: the plant is where the money goes.
+      {"Kaito will invest an additional $8 billion in its North Carolina "
+       "battery plant.",
+       {{"$8 billion", "investment", "invest"}}},
+  };
+  for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
+}
+
+TEST(InvestmentWordsTest, EnglishDealsThatAreNoInvestment) {
+  const Case cases[] = {
+      {"The firm booked investment gains of $12 million.",
+       {{"$12 million", "", ""}}},
+      {"It reported a $12 million gain on the sale of its stake.",
+       {{"$12 million", "", ""}}},
+      {"It recorded a gain on the sale of investments of $4 million.",
+       {{"$4 million", "", ""}}},
+      {"Assets in the $800 billion money-market fund industry fell.",
+       {{"$800 billion", "", ""}}},
+      {"The offer price of $27 per share values the company at $4 billion.",
+       {{"$27", "", ""}, {"$4 billion", "", ""}}},
+      {"Shareholders will receive $22 per share in cash.", {{"$22", "", ""}}},
+      {"The company bought back $500 million of its shares.",
+       {{"$500 million", "", ""}}},
+      {"It withdrew its one-yen bid to design a computer system.",
+       {{"one-yen", "", ""}}},
+      {"The company won a $1.2 billion contract to supply jets.",
+       {{"$1.2 billion", "", ""}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -595,6 +780,13 @@ TEST(InvestmentExtractionTest, ReportsSpansInTheOriginalText) {
        "B轮融资"},
       {"The startup raised $50 million in a Series B round.", "$50 million",
        "50000000", "USD", "financing", "raised"},
+      // Amounts that name no currency (unknown: "") are typed too.
+      {"公司耗资6000万收购一家工厂。", "6000万", "60000000", "", "acquisition",
+       "收购"},
+      {"某集团以15亿接手该项目。", "15亿", "1500000000", "", "acquisition",
+       "接手"},
+      {"项目总投资3亿，年内开工。", "3亿", "300000000", "", "total_investment",
+       "总投资"},
   };
   ExtractOptions options;
   Extraction facts;

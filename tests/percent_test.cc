@@ -94,6 +94,22 @@ const PercentCase kChineseCases[] = {
     {"增速30多%", "30多%", "30", nullptr, kPct, kOver, "percent.zh.symbol"},
     {"净利率不超过10%", "不超过10%", "10", nullptr, kPct, kUnder,
      "percent.zh.symbol"},
+    // Glued to a Latin name after a Han character.
+    {"收购XYZ17%的股份", "17%", "17", nullptr, kPct, kExact,
+     "percent.zh.after_latin_name"},
+    {"持有ABC Corp30%股权", "30%", "30", nullptr, kPct, kExact,
+     "percent.zh.after_latin_name"},
+    {"收购Alpha公司100%股权", "100%", "100", nullptr, kPct, kExact,
+     "percent.zh.symbol"},
+    // 不超 is the short 不超过 (under); 超 alone is over.
+    {"收益率不超5%", "不超5%", "5", nullptr, kPct, kUnder, "percent.zh.symbol"},
+    {"收益率超5%", "超5%", "5", nullptr, kPct, kOver, "percent.zh.symbol"},
+    {"占比最多5%", "最多5%", "5", nullptr, kPct, kUnder, "percent.zh.symbol"},
+    {"占比不大于5%", "不大于5%", "5", nullptr, kPct, kUnder,
+     "percent.zh.symbol"},
+    {"增速不低于10%", "不低于10%", "10", nullptr, kPct, kOver,
+     "percent.zh.symbol"},
+    {"增速至少10%", "至少10%", "10", nullptr, kPct, kOver, "percent.zh.symbol"},
     {"研发投入超过营业收入的8.3%", "8.3%", "8.3", nullptr, kPct, kOver,
      "percent.zh.symbol"},
     {"销售额不足全年的10%", "10%", "10", nullptr, kPct, kUnder,
@@ -200,6 +216,13 @@ const PercentCase kEnglishCases[] = {
     {"between 5 and 8 percent of sales", "between 5 and 8 percent", "5", "8",
      kPct, kRange, "percent.en.range"},
     {"a 5-8% rise", "5-8%", "5", "8", kPct, kRange, "percent.zh.symbol"},
+    // A whole figure and a fraction whose decimal expansion ends.
+    {"the 9 5/8% notes", "9 5/8%", "9.625", nullptr, kPct, kExact,
+     "percent.en.mixed_fraction"},
+    {"7 3 / 4 % bonds", "7 3 / 4 %", "7.75", nullptr, kPct, kExact,
+     "percent.en.mixed_fraction"},
+    {"a coupon of 6 1/2 percent", "6 1/2 percent", "6.5", nullptr, kPct,
+     kExact, "percent.en.mixed_fraction"},
 };
 
 struct Context {
@@ -296,6 +319,10 @@ TEST(PercentTest, PercentOfAFigureOnlyWhenItStandsAlone) {
 // Texts that hold no percentage (or a figure factx deliberately does not
 // report).
 const char* const kNotPercentages[] = {
+    // Letters before the number with no Han character before them: escapes,
+    // codes.
+    "编号 AB17%",
+    "q=ab30%25",
     // Money, dates, fractions, multiples.
     "The coin is worth 5 cents.",
     "会议定于2021/1/4召开",
@@ -303,6 +330,9 @@ const char* const kNotPercentages[] = {
     "产量是去年的3倍",
     "营收翻了一番",
     "五百分之2.2",
+    // A fraction with no decimal end, or a year before it.
+    "a yield of 5 1/3% a year",
+    "dated 2019 3/8%",
     "约占四分之一",
     // Vague figures: "twenty or thirty", "two or three".
     "百分之二三十",

@@ -147,9 +147,13 @@ enum class InvestmentKind : unsigned char {
   kFund,       // 设立…基金, 基金规模, 产业基金, a $1 billion fund
   kCreditLine,   // 信贷计划, 授信, 信贷额度, credit line
   kRndSpending,  // 研发投入, 研发费用
+  // The price paid to acquire a company, a stake, shares or an asset:
+  // 以12.6亿元收购, 交易作价, agreed to buy ... for $4.2 billion. Last, so that
+  // the values of the kinds before it (and of the C enum) stay.
+  kAcquisition,
 };
 // "total_investment", "investment", "financing", "fund", "credit_line",
-// "rnd_spending".
+// "rnd_spending", "acquisition".
 std::string_view InvestmentKindName(InvestmentKind kind);
 
 // A money amount that its clause presents as an investment. The same amount is

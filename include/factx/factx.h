@@ -246,7 +246,9 @@ typedef enum factx_investment_kind {
   FACTX_INVESTMENT_FINANCING,   /* 融资, 募资, A轮, raised */
   FACTX_INVESTMENT_FUND,        /* 设立…基金, 基金规模 */
   FACTX_INVESTMENT_CREDIT_LINE, /* 信贷额度, 授信 */
-  FACTX_INVESTMENT_RND          /* 研发投入 */
+  FACTX_INVESTMENT_RND,         /* 研发投入 */
+  FACTX_INVESTMENT_ACQUISITION /* 收购, 交易作价, acquire (added last: values
+                                  stay) */
 } factx_investment_kind;
 
 /* Number of facts; 0 for NULL. */
