@@ -202,6 +202,86 @@ CalendarPoint ShiftYears(CalendarPoint point, int years) {
   return point;
 }
 
+// Of candidate positions on one scale (days, months), ordered from earliest to
+// latest, the index the placement picks relative to `today`: the latest on or
+// before it (kPast), the earliest on or after it (kFuture), or the nearest
+// (kNearest; of two as near, `fallback`). -1 when none fits.
+template <std::size_t N>
+int PickCandidate(const long long (&candidates)[N], const bool (&valid)[N],
+                  long long today, Placement placement, int fallback) {
+  int best = -1;
+  for (int i = 0; i < static_cast<int>(N); ++i) {
+    if (!valid[i]) continue;
+    const long long at = candidates[i];
+    if (placement == Placement::kPast) {
+      if (at <= today) best = i;
+    } else if (placement == Placement::kFuture) {
+      if (at >= today && best < 0) best = i;
+    } else {
+      const long long distance = at > today ? at - today : today - at;
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      const long long best_at = candidates[best];
+      const long long best_distance =
+          best_at > today ? best_at - today : today - best_at;
+      if (distance < best_distance ||
+          (distance == best_distance && i == fallback)) {
+        best = i;
+      }
+    }
+  }
+  return best;
+}
+
+// The year of a month or month-day that states none (11月, Nov. 21), placed
+// around the reference: the reference's year, the one before or the one after.
+int PlacedYear(const DatePoint& point, const CivilDate& reference,
+               Placement placement) {
+  const int month = point.month.value;
+  const int day = point.day.base == FieldBase::kAbsolute ? point.day.value : 0;
+  long long candidates[3];
+  bool valid[3];
+  for (int i = 0; i < 3; ++i) {
+    const int year = reference.year - 1 + i;
+    valid[i] = day <= DaysInMonth(year, month);
+    candidates[i] = day > 0 ? (valid[i] ? DaysFromCivil(year, month, day) : 0)
+                            : static_cast<long long>(year) * 12 + month - 1;
+  }
+  const long long today =
+      day > 0
+          ? DaysOf(reference)
+          : static_cast<long long>(reference.year) * 12 + reference.month - 1;
+  // Of two as near (November, six months away), the reference's year.
+  const int picked = PickCandidate(candidates, valid, today, placement, 1);
+  if (picked >= 0) return reference.year - 1 + picked;
+  // None of the three years has the day (2月29日): the nearest leap year in
+  // the placement's direction.
+  const int step = placement == Placement::kFuture ? 1 : -1;
+  int year = reference.year + step;
+  for (int i = 0; i < kMaxYearsBack && day > DaysInMonth(year, month); ++i)
+    year += step;
+  return year;
+}
+
+// The placement of a single point by the policy and its clause's tense.
+Placement PlacementFor(DatePolicy policy, Tense tense) {
+  switch (policy) {
+    case DatePolicy::kNews:
+      return tense == Tense::kPast     ? Placement::kPast
+             : tense == Tense::kFuture ? Placement::kFuture
+                                       : Placement::kNearest;
+    case DatePolicy::kNearest:
+      return Placement::kNearest;
+    case DatePolicy::kPast:
+      return Placement::kPast;
+    case DatePolicy::kFuture:
+      return Placement::kFuture;
+  }
+  return Placement::kNearest;
+}
+
 }  // namespace
 
 const CalendarPoint* DateResolver::Previous() const {
@@ -246,10 +326,20 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
     flags->relative = true;
     if (!reference) return unresolved();
     const long long today = DaysOf(*reference);
-    const long long monday =
+    long long monday =
         today -
         (IsoWeekday(reference->year, reference->month, reference->day) - 1) +
         7LL * point.week.value;
+    if (point.bare_weekday && placement_ != Placement::kReferencePeriod) {
+      // 周五 alone: that day of the week before, of this week or of the next.
+      const long long day =
+          monday + (point.weekday == kWeekend ? 5 : point.weekday - 1);
+      const long long candidates[3] = {day - 7, day, day + 7};
+      const bool valid[3] = {true, true, true};
+      monday += 7LL * (PickCandidate(candidates, valid, today, placement_,
+                                     /*fallback=*/1) -
+                       1);
+    }
     if (point.weekday == 0) {
       out->first = DayPoint(monday);
       out->last = DayPoint(monday + 6);
@@ -285,6 +375,10 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
         flags->relative = true;
         if (!reference) return unresolved();
         year = reference->year;
+        if (point.month.base == FieldBase::kAbsolute && !point.year_edge &&
+            placement_ != Placement::kReferencePeriod) {
+          year = PlacedYear(point, *reference, placement_);
+        }
       }
       break;
   }
@@ -362,24 +456,32 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
 
   int day = point.day.base == FieldBase::kAbsolute ? point.day.value : 0;
   if (month_from_reference && !point.year.stated() && day > 0) {
-    // A day alone is the nearest such day: 28日 written on March 2 is February
-    // 28, and 31日 in April is March 31.
-    long long best_distance = -1;
-    const long long today = DaysOf(*reference);
+    // A day alone is placed in the reference's month or the month before or
+    // after: nearest, 28日 written on March 2 is February 28, and 31日 in
+    // April is March 31; in the past, 20日 written on March 2 is February 20.
+    long long candidates[3];
+    bool valid[3];
     for (int offset = -1; offset <= 1; ++offset) {
       int candidate_year = reference->year, candidate_month = reference->month;
       ShiftMonth(&candidate_year, &candidate_month, offset);
-      if (day > DaysInMonth(candidate_year, candidate_month)) continue;
-      const long long days =
-          DaysFromCivil(candidate_year, candidate_month, day);
-      const long long distance = days > today ? days - today : today - days;
-      if (best_distance < 0 || distance < best_distance) {
-        best_distance = distance;
-        year = candidate_year;
-        month = candidate_month;
-      }
+      valid[offset + 1] = day <= DaysInMonth(candidate_year, candidate_month);
+      candidates[offset + 1] =
+          valid[offset + 1]
+              ? DaysFromCivil(candidate_year, candidate_month, day)
+              : 0;
     }
-    if (best_distance < 0) return false;
+    const long long today = DaysOf(*reference);
+    int picked = -1;
+    if (placement_ == Placement::kPast || placement_ == Placement::kFuture) {
+      picked = PickCandidate(candidates, valid, today, placement_, 1);
+    }
+    if (picked < 0) {
+      picked = PickCandidate(candidates, valid, today, Placement::kNearest, 1);
+    }
+    if (picked < 0) return false;
+    year = reference->year;
+    month = reference->month;
+    ShiftMonth(&year, &month, picked - 1);
   }
   if (point.weekday_ordinal != 0) {  // 四月的最后一个星期一
     const int days_in_month = DaysInMonth(year, month);
@@ -766,6 +868,12 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
        date.text_begin - previous_end_ <= kComparisonLendBytes)) {
     context = Previous();
   }
+  // Only a single point is placed by the policy: the ends of a range without a
+  // year (1-8月, 周一至周五) stay in the reference's year and week.
+  placement_ =
+      date.shape == DateShape::kPoint && !date.end && !date.end_is_reference
+          ? PlacementFor(policy_, date.tense)
+          : Placement::kReferencePeriod;
   switch (date.shape) {
     case DateShape::kPoint:
       if (const std::optional<CivilDate> base = ComparisonReference(date)) {

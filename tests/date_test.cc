@@ -340,8 +340,9 @@ const PolicyCase kPolicies[] = {
     // A day alone is the nearest such day.
     {"28日", {2021, 3, 2}, "2021-02-28 relative"},
     {"3日", {2021, 2, 27}, "2021-03-03 relative"},
-    // 2月29日 outside a leap year: the latest leap year.
-    {"2月29日", {2019, 3, 22}, "2016-02-29 relative"},
+    // 2月29日 outside a leap year: the nearest leap year's, or in the past the
+    // latest.
+    {"2月29日", {2019, 3, 22}, "2020-02-29 relative"},
     {"2月29日", {2020, 1, 22}, "2020-02-29 relative"},
     {"2月29日-3月1日", {2019, 9, 18}, "2016-02-29..2016-03-01 relative"},
     // Offsets cross year ends.
@@ -369,6 +370,92 @@ const PolicyCase kPolicies[] = {
     {"2021 年的最后 4 个月", {2020, 5, 6}, "2021-09..2021-12"},
     {"明年第九个月", {2021, 11, 29}, "2022-09 relative"},
 };
+
+// Where a weekday, month-day, month or day without a year lands
+// (ExtractOptions::date_policy; docs/dates.md, "Where a date without a year
+// lands"), written on Monday 2020-01-06. Thursday is nearer ahead (01-09) than
+// behind (01-02), Friday nearer behind (01-03) than ahead (01-10), so each
+// case tells the cue's direction from the nearest.
+struct PlacementCase {
+  const char* text;
+  DatePolicy policy;
+  const char* span;
+  const char* description;
+};
+
+constexpr CivilDate kMonday{2020, 1, 6};
+
+const PlacementCase kPlacements[] = {
+    // The news reading: the clause's tense, else the nearest.
+    {"Shares closed Friday at $48.20.", DatePolicy::kNews, "Friday",
+     "2020-01-03 relative"},
+    {"The company will report results Friday.", DatePolicy::kNews, "Friday",
+     "2020-01-10 relative"},
+    {"公司股价周五收盘上涨。", DatePolicy::kNews, "周五",
+     "2020-01-03 relative"},
+    {"公司将于周五公布业绩。", DatePolicy::kNews, "周五",
+     "2020-01-10 relative"},
+    {"Freed on Nov. 21, the hostages returned home.", DatePolicy::kNews,
+     "Nov. 21", "2019-11-21 relative"},
+    {"Shares closed Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-02 relative"},
+    {"Stocks rose Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-02 relative"},
+    {"公司周四收盘上涨。", DatePolicy::kNews, "周四", "2020-01-02 relative"},
+    {"公司周四已经公布了业绩。", DatePolicy::kNews, "周四",
+     "2020-01-02 relative"},
+    {"Results are due Friday.", DatePolicy::kNews, "Friday",
+     "2020-01-10 relative"},
+    {"The vote will be held Friday.", DatePolicy::kNews, "Friday",
+     "2020-01-10 relative"},
+    {"The company said Friday it will cut jobs.", DatePolicy::kNews, "Friday",
+     "2020-01-03 relative"},
+    {"公司计划11月上市。", DatePolicy::kNews, "11月", "2020-11 relative"},
+    {"公司3月已完成重组。", DatePolicy::kNews, "3月", "2019-03 relative"},
+    {"20日已公布。", DatePolicy::kNews, "20日", "2019-12-20 relative"},
+    {"已于2月29日公布。", DatePolicy::kNews, "2月29日", "2016-02-29 relative"},
+    // Near misses: words that hold a cue but are none leave the nearest.
+    {"周四了解到的情况", DatePolicy::kNews, "周四", "2020-01-09 relative"},
+    {"周五将近一半门店", DatePolicy::kNews, "周五", "2020-01-03 relative"},
+    {"A hundred stores open Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-09 relative"},
+    {"United opens Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-09 relative"},
+    // No cue: the nearest.
+    {"Earnings Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-09 relative"},
+    {"11月的数据", DatePolicy::kNews, "11月", "2019-11 relative"},
+    {"3月的数据", DatePolicy::kNews, "3月", "2020-03 relative"},
+    {"20日的数据", DatePolicy::kNews, "20日", "2020-01-20 relative"},
+    // 年底 is this year's end, whatever the tense.
+    {"年底已完成", DatePolicy::kNews, "年底", "2020-12 relative"},
+    // A range stays in the reference's year and week.
+    {"1-8月已完成", DatePolicy::kNews, "1-8月", "2020-01..2020-08 relative"},
+    // The other policies ignore the tense.
+    {"The company will report results Friday.", DatePolicy::kPast, "Friday",
+     "2020-01-03 relative"},
+    {"Shares closed Friday.", DatePolicy::kFuture, "Friday",
+     "2020-01-10 relative"},
+    {"Shares closed Thursday.", DatePolicy::kNearest, "Thursday",
+     "2020-01-09 relative"},
+    {"11月的数据", DatePolicy::kFuture, "11月", "2020-11 relative"},
+    {"3月的数据", DatePolicy::kPast, "3月", "2019-03 relative"},
+    {"Monday", DatePolicy::kPast, "Monday", "2020-01-06 relative"},
+    {"Monday", DatePolicy::kFuture, "Monday", "2020-01-06 relative"},
+};
+
+TEST(DateTest, PlacesDatesWithoutAYearByTheClauseTenseAndThePolicy) {
+  for (const PlacementCase& c : kPlacements) {
+    ExtractOptions options;
+    options.reference_date = kMonday;
+    options.date_policy = c.policy;
+    Extraction facts;
+    ASSERT_TRUE(BuiltInExtractor().Extract(c.text, options, &facts).ok());
+    ASSERT_EQ(facts.dates.size(), 1u) << c.text << Show(c.text, facts.dates);
+    EXPECT_EQ(facts.dates[0].span.Slice(c.text), c.span) << c.text;
+    EXPECT_EQ(internal::Describe(facts.dates[0]), c.description) << c.text;
+  }
+}
 
 TEST(DateTest, AppliesTheResolverPolicies) {
   for (const PolicyCase& c : kPolicies) {
@@ -420,7 +507,7 @@ const DocumentCase kDocuments[] = {
     // Farther on, a comparison lends no year: the month is the reported one's.
     {"Output grew 4.9% in the third quarter from a year earlier, while retail "
      "sales rose 5.5% in September.",
-     kReference,
+     CivilDate{2020, 10, 15},
      {"third quarter = 2020-Q3 relative", "a year earlier = 2019-Q3 relative",
       "September = 2020-09 relative"}},
     {"一季度增长5%，增速比上年同期高1.2个百分点，其中3月份增长6%。",
