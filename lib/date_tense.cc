@@ -132,7 +132,9 @@ class CueSearch {
   void FindTableCues(const RuleTable* cues, const RuleTable* not_tense,
                      const RuleTable* participle_leads) {
     if (cues == nullptr) return;
-    for (const auto& [word, value] : cues->entries) {
+    for (const auto& entry : cues->entries) {
+      const std::string_view word = entry.first;
+      const std::string_view value = entry.second;
       const Tense tense = value == "past"     ? Tense::kPast
                           : value == "future" ? Tense::kFuture
                                               : Tense::kNone;
