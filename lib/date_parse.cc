@@ -543,7 +543,7 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
              !ten_days.empty()) {
     std::optional<int> value = side.LookupInt("ten_days", ten_days);
     if (!value || *value < 1 || *value > 3) return false;
-    point->part_kind = PartKind::kTenDays;
+    point->part_kind = PartKind::kMonthPart;
     point->part = DateField::Absolute(*value);
   }
 

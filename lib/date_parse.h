@@ -58,7 +58,8 @@ enum class PartKind : unsigned char {
   kQuarter,  // 1..4
   kSeason,  // 1 spring (03..05), 2 summer (06..08), 3 autumn (09..11), 4 winter
             // (12..02)
-  kTenDays,  // 1 上旬/月初, 2 中旬, 3 下旬/月底
+  kMonthPart,  // 1 上旬/月初, 2 中旬, 3 下旬/月底 (MonthPart's values): a run
+               // of days
 };
 
 // The weekday value of a weekend (周末): Saturday and Sunday.

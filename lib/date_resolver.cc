@@ -70,10 +70,6 @@ long long StartDay(const CalendarPoint& point) {
     case Grain::kMonth:
       month = point.month;
       break;
-    case Grain::kTenDays:
-      month = point.month;
-      day = (point.part - 1) * 10 + 1;
-      break;
     case Grain::kDay:
       month = point.month;
       day = point.day;
@@ -94,10 +90,6 @@ long long EndDay(const CalendarPoint& point) {
     case Grain::kMonth:
       month = point.month;
       break;
-    case Grain::kTenDays:
-      return point.part < 3 ? DaysFromCivil(year, point.month, point.part * 10)
-                            : DaysFromCivil(year, point.month,
-                                            DaysInMonth(year, point.month));
     case Grain::kDay:
       return DaysFromCivil(year, point.month, point.day);
   }
@@ -115,12 +107,6 @@ CalendarPoint PointAt(const CivilDate& date, Grain grain) {
                        grain);
     case Grain::kMonth:
       return MonthPoint(date.year, date.month);
-    case Grain::kTenDays: {
-      CalendarPoint point = MonthPoint(date.year, date.month);
-      point.part = date.day <= 10 ? 1 : date.day <= 20 ? 2 : 3;
-      point.grain = Grain::kTenDays;
-      return point;
-    }
     case Grain::kDay:
       break;
   }
@@ -159,9 +145,12 @@ long long AddUnits(const CivilDate& date, DateUnit unit, long long count) {
 // The grain of what a point states.
 Grain GrainOf(const DatePoint& point) {
   if (point.day.stated() || point.weekday_ordinal != 0) return Grain::kDay;
-  if (point.part_kind == PartKind::kTenDays) return Grain::kTenDays;
-  if (point.month.stated() || point.part_kind == PartKind::kSeason)
+  // 9月下旬 is a run of days (ResolvePoint); what the text states of it is
+  // the month.
+  if (point.month.stated() || point.part_kind == PartKind::kSeason ||
+      point.part_kind == PartKind::kMonthPart) {
     return Grain::kMonth;
+  }
   if (point.part_kind == PartKind::kQuarter) return Grain::kQuarter;
   if (point.part_kind == PartKind::kHalf) return Grain::kHalf;
   return Grain::kYear;
@@ -176,7 +165,9 @@ CalendarPoint StatedOnly(const DatePoint& point) {
   out.year = absolute(point.year);
   out.month = absolute(point.month);
   out.day = absolute(point.day);
-  out.part = point.part_kind == PartKind::kSeason ? 0 : absolute(point.part);
+  const bool year_part = point.part_kind == PartKind::kHalf ||
+                         point.part_kind == PartKind::kQuarter;
+  out.part = year_part ? absolute(point.part) : 0;
   out.grain = GrainOf(point);
   return out;
 }
@@ -292,6 +283,9 @@ const CalendarPoint* DateResolver::Previous() const {
 bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
                                 Flags* flags) const {
   *out = Period();
+  if (point.part_kind == PartKind::kMonthPart) {
+    flags->month_part = static_cast<MonthPart>(point.part.value);
+  }
   const std::optional<CivilDate>& reference = reference_;
   const CalendarPoint* previous = Previous();
   auto unresolved = [&]() {
@@ -412,7 +406,7 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
     }
     case FieldBase::kAbsent: {
       const bool needs_month = point.day.base == FieldBase::kAbsolute ||
-                               point.part_kind == PartKind::kTenDays ||
+                               point.part_kind == PartKind::kMonthPart ||
                                point.weekday_ordinal != 0;
       if (!needs_month) break;
       flags->relative = true;
@@ -509,18 +503,21 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
     if (day > DaysInMonth(year, month)) return false;
   }
 
+  if (point.part_kind == PartKind::kMonthPart) {
+    // 上旬 days 1..10, 中旬 11..20, 下旬 21 to the month's last day.
+    const int first = (part - 1) * 10 + 1;
+    const int last = part < 3 ? part * 10 : DaysInMonth(year, month);
+    out->first = DayPoint(DaysFromCivil(year, month, first));
+    out->last = DayPoint(DaysFromCivil(year, month, last));
+    return ValidYear(out->first);
+  }
+
   CalendarPoint& result = out->first;
   result.grain = grain;
   result.year = year;
-  if (grain == Grain::kDay || grain == Grain::kTenDays ||
-      grain == Grain::kMonth) {
-    result.month = month;
-  }
+  if (grain == Grain::kDay || grain == Grain::kMonth) result.month = month;
   if (grain == Grain::kDay) result.day = day;
-  if (grain == Grain::kHalf || grain == Grain::kQuarter ||
-      grain == Grain::kTenDays) {
-    result.part = part;
-  }
+  if (grain == Grain::kHalf || grain == Grain::kQuarter) result.part = part;
   return ValidYear(result);
 }
 
@@ -551,7 +548,7 @@ Borrowed Lend(const DatePoint& from, DatePoint* to) {
     borrowed.year = true;
   }
   const bool needs_month = to->day.base == FieldBase::kAbsolute ||
-                           to->part_kind == PartKind::kTenDays ||
+                           to->part_kind == PartKind::kMonthPart ||
                            to->weekday_ordinal != 0;
   if (needs_month && !to->month.stated() && from.month.stated()) {
     to->month = from.month;
@@ -571,12 +568,11 @@ void LendContext(const CalendarPoint& context, DatePoint* point) {
     return;
   }
   const bool needs_month = point->day.base == FieldBase::kAbsolute ||
-                           point->part_kind == PartKind::kTenDays ||
+                           point->part_kind == PartKind::kMonthPart ||
                            point->weekday_ordinal != 0;
   if (needs_month && !point->month.stated()) {
-    const bool has_month = context.grain == Grain::kMonth ||
-                           context.grain == Grain::kTenDays ||
-                           context.grain == Grain::kDay;
+    const bool has_month =
+        context.grain == Grain::kMonth || context.grain == Grain::kDay;
     if (!has_month) return;
     point->month = DateField::Absolute(context.month);
   }
@@ -910,6 +906,9 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   out->relative = flags.relative;
   out->resolved = flags.resolved;
   out->fiscal = date.begin.fiscal || (date.end && date.end->fiscal);
+  // A range between parts (6月下旬至7月上旬) is no one part of a month.
+  if (date.shape == DateShape::kPoint && !date.end && !date.end_is_reference)
+    out->part = flags.month_part;
   previous_ = *out;
   previous_end_ = date.text_end;
   previous_is_comparison_ =
@@ -937,8 +936,7 @@ std::optional<CivilDate> DateResolver::ComparisonReference(
     return std::nullopt;
   }
   const CalendarPoint& reported = compared_->begin;
-  if (reported.grain != Grain::kMonth && reported.grain != Grain::kTenDays &&
-      reported.grain != Grain::kDay) {
+  if (reported.grain != Grain::kMonth && reported.grain != Grain::kDay) {
     return std::nullopt;
   }
   return CivilDate{reported.year, reported.month,

@@ -63,6 +63,8 @@ class DateResolver {
   struct Flags {
     bool relative = false;
     bool resolved = true;
+    // The point was a part of a month (9月下旬: kLate).
+    MonthPart month_part = MonthPart::kNone;
   };
 
   bool ResolvePoint(const DatePoint& point, Period* out, Flags* flags) const;

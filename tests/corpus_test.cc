@@ -76,6 +76,8 @@ std::vector<Predicted> Predict(const Extractor& extractor,
       p.fields["value"] = d.begin.ToIso8601();
       p.fields["end_value"] = d.end ? d.end->ToIso8601() : d.begin.ToIso8601();
     }
+    if (d.part != MonthPart::kNone)
+      p.fields["part"] = std::string(MonthPartName(d.part));
     p.fields["relative"] = d.relative ? "true" : "false";
     out.push_back(p);
   }
@@ -108,8 +110,8 @@ std::string GoldText(const JsonValue& v) {
 std::string Disagreement(const JsonObject& gold, const Predicted& p) {
   static const std::set<std::string> kNumeric = {"value", "min", "max"};
   static const std::set<std::string> kChecked = {
-      "value", "min",       "max",      "currency", "qualifier",
-      "unit",  "end_value", "relative", "kind",     "trigger"};
+      "value",     "min",      "max",  "currency", "qualifier", "unit",
+      "end_value", "relative", "kind", "trigger",  "part"};
   const std::string type = gold.Find("type")->string;
   std::string diff;
   for (const auto& [key, value] : gold.members) {

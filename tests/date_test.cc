@@ -127,8 +127,8 @@ const DateCase kAbsoluteChinese[] = {
     {"13.5.2015", "13.5.2015", "2015-05-13"},
     {"2020年度报告", "2020年度", "2020"},
     {"2020年全年", "2020年全年", "2020"},
-    {"2019年9月下旬", "2019年9月下旬", "2019-09-D3"},
-    {"2019年12月初", "2019年12月初", "2019-12-D1"},
+    {"2019年9月下旬", "2019年9月下旬", "2019-09-21..2019-09-30 late"},
+    {"2019年12月初", "2019年12月初", "2019-12-01..2019-12-10 early"},
     {"2019年末", "2019年末", "2019-12"},
     {"2020年一季度", "2020年一季度", "2020-Q1"},
     {"2020年第三季度", "2020年第三季度", "2020-Q3"},
@@ -214,10 +214,10 @@ const DateCase kRelativeChinese[] = {
     {"9月份", "9月份", "2020-09 relative"},
     {"12日", "12日", "2020-05-12 relative"},
     {"9月12日", "9月12日", "2020-09-12 relative"},
-    {"9月上旬", "9月上旬", "2020-09-D1 relative"},
-    {"5月中旬", "5月中旬", "2020-05-D2 relative"},
-    {"9月底", "9月底", "2020-09-D3 relative"},
-    {"月底", "月底", "2020-05-D3 relative"},
+    {"9月上旬", "9月上旬", "2020-09-01..2020-09-10 early relative"},
+    {"5月中旬", "5月中旬", "2020-05-11..2020-05-20 mid relative"},
+    {"9月底", "9月底", "2020-09-21..2020-09-30 late relative"},
+    {"月底", "月底", "2020-05-21..2020-05-31 late relative"},
     {"一季度", "一季度", "2020-Q1 relative"},
     {"第三季度", "第三季度", "2020-Q3 relative"},
     {"三季度", "三季度", "2020-Q3 relative"},
@@ -276,14 +276,25 @@ TEST(DateTest, ResolvesRelativeEnglishDatesAgainstTheReference) {
   }
 }
 
+// The description of a relative date without a reference: unresolved, but
+// still naming its part of the month (9月下旬: late).
+std::string UnresolvedDescription(std::string_view resolved) {
+  for (std::string_view part : {" early ", " mid ", " late "}) {
+    if (resolved.find(part) != std::string_view::npos) {
+      return "unresolved" + std::string(part) + "relative";
+    }
+  }
+  return "unresolved relative";
+}
+
 TEST(DateTest, LeavesRelativeDatesUnresolvedWithoutReference) {
   for (const DateCase& c : kRelativeChinese) {
     ExpectInContexts(c, kChineseContexts, std::size(kChineseContexts),
-                     std::nullopt, "unresolved relative");
+                     std::nullopt, UnresolvedDescription(c.description));
   }
   for (const DateCase& c : kRelativeEnglish) {
     ExpectInContexts(c, kEnglishContexts, std::size(kEnglishContexts),
-                     std::nullopt, "unresolved relative");
+                     std::nullopt, UnresolvedDescription(c.description));
   }
 }
 
@@ -302,7 +313,7 @@ TEST(DateTest, UnresolvedDatesKeepWhatTheTextStates) {
        CalendarPoint{0, 9, 15, 0, Grain::kDay}},
       {"三季度", {0, 0, 0, 3, Grain::kQuarter}, std::nullopt},
       {"12日", {0, 0, 12, 0, Grain::kDay}, std::nullopt},
-      {"9月下旬", {0, 9, 0, 3, Grain::kTenDays}, std::nullopt},
+      {"9月下旬", {0, 9, 0, 0, Grain::kMonth}, std::nullopt},
       // The end lends its year, and nothing states the month (found by the
       // fuzzer, whose check now asks real days of resolved dates only).
       {"1日至2025年",
@@ -321,6 +332,10 @@ TEST(DateTest, UnresolvedDatesKeepWhatTheTextStates) {
       EXPECT_EQ(*found[0].end, *c.end) << c.text;
     }
   }
+  // Unresolved, 9月下旬 still says which part of the month it is.
+  const std::vector<DateExpr> late = DatesIn("9月下旬", std::nullopt);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].part, MonthPart::kLate);
 }
 
 // ---- The resolver's policies, with other reference dates
@@ -548,7 +563,8 @@ const DocumentCase kDocuments[] = {
     // 比上月 counts from the month the sentence reports on.
     {"3月末贷款余额增长8%，比上月末低0.5个百分点。",
      kReference,
-     {"3月末 = 2020-03-D3 relative", "上月末 = 2020-02-D3 relative"}},
+     {"3月末 = 2020-03-21..2020-03-31 late relative",
+      "上月末 = 2020-02-21..2020-02-29 late relative"}},
     {"CPI上涨2%，比上月回落0.3个百分点。",
      kReference,
      {"上月 = 2020-04 relative"}},
