@@ -455,6 +455,10 @@ void AppendFactJson(std::string_view text, const factx::Extractor& extractor,
         AppendKey("fiscal", out);
         out->append("true");
       }
+      if (date.part != factx::MonthPart::kNone) {
+        AppendKey("part", out);
+        AppendJsonString(factx::MonthPartName(date.part), out);
+      }
       rule = date.rule;
       break;
     }
