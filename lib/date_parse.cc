@@ -620,7 +620,9 @@ bool ValidSide(const DatePoint& point, const YearForm& form) {
 
 std::optional<DateUnit> ReadUnit(const SideReader& side,
                                  std::string_view text) {
+  // unit_short: units read only by rules that name them (季 in 前三季).
   std::optional<std::string_view> unit = side.Lookup("unit", text);
+  if (!unit) unit = side.Lookup("unit_short", text);
   if (!unit) return std::nullopt;
   if (*unit == "year") return DateUnit::kYear;
   if (*unit == "half") return DateUnit::kHalf;
