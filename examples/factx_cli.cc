@@ -53,6 +53,9 @@ Options:
   --ref-date YYYY-MM-DD  the date the text was written: resolves 今年, 去年同期, 上月, 一季度;
                          with --jsonl, the default for documents whose ref_date is absent or
                          null. Without it, relative dates are reported with no value.
+  --date-policy POLICY   where a weekday, month-day or month without a year lands: news
+                         (default: before the reference in a past-tense clause, after it
+                         in a future one, else the nearest), nearest, past or future
   --kinds LIST           report only these kinds, comma-separated, from
                          money,percent,date,investment (default: all)
   --threads N            with --jsonl, extract N lines at a time in parallel (1..256,
@@ -182,8 +185,8 @@ ParsedCommandLine ParseCommandLine(int argc, char** argv) {
     const std::string_view name = arg.substr(0, equals);
     std::optional<std::string_view> value;
     if (equals != std::string_view::npos) value = arg.substr(equals + 1);
-    const bool takes_value =
-        name == "--ref-date" || name == "--kinds" || name == "--threads";
+    const bool takes_value = name == "--ref-date" || name == "--kinds" ||
+                             name == "--threads" || name == "--date-policy";
     if (!takes_value && value.has_value()) {
       parsed.exit_code =
           UsageError("option '" + std::string(name) + "' takes no value");
@@ -234,6 +237,22 @@ ParsedCommandLine ParseCommandLine(int argc, char** argv) {
         return parsed;
       }
       command_line.extract.kinds = *kinds;
+    } else if (name == "--date-policy") {
+      const std::string_view policy = *value;
+      if (policy == "news") {
+        command_line.extract.date_policy = factx::DatePolicy::kNews;
+      } else if (policy == "nearest") {
+        command_line.extract.date_policy = factx::DatePolicy::kNearest;
+      } else if (policy == "past") {
+        command_line.extract.date_policy = factx::DatePolicy::kPast;
+      } else if (policy == "future") {
+        command_line.extract.date_policy = factx::DatePolicy::kFuture;
+      } else {
+        parsed.exit_code =
+            UsageError("invalid --date-policy '" + std::string(policy) +
+                       "' (want news, nearest, past or future)");
+        return parsed;
+      }
     } else if (name == "--threads") {
       constexpr int kMaxThreads = 256;
       int threads = 0;

@@ -349,6 +349,14 @@ factx_status factx_extract(const factx_extractor* extractor, const char* text,
       if (!date.ok()) return Report(error, date.status());
       cpp_options.reference_date = *date;
     }
+    if (options->date_policy < FACTX_DATE_POLICY_NEWS ||
+        options->date_policy > FACTX_DATE_POLICY_FUTURE) {
+      return Report(error, FACTX_INVALID_ARGUMENT,
+                    "factx_extract: unknown date_policy " +
+                        std::to_string(options->date_policy));
+    }
+    cpp_options.date_policy =
+        static_cast<factx::DatePolicy>(options->date_policy);
     cpp_options.replace_invalid_utf8 = options->replace_invalid_utf8 != 0;
     if (options->max_input_bytes != 0) {
       cpp_options.max_input_bytes = options->max_input_bytes;
@@ -490,6 +498,13 @@ int factx_fact_date_resolved(const factx_result* result, size_t i) noexcept {
 int factx_fact_date_fiscal(const factx_result* result, size_t i) noexcept {
   const factx::DateExpr* date = DateAt(result, i);
   return date != nullptr && date->fiscal ? 1 : 0;
+}
+
+const char* factx_fact_date_part(const factx_result* result,
+                                 size_t i) noexcept {
+  const factx::DateExpr* date = DateAt(result, i);
+  if (date == nullptr || date->part == factx::MonthPart::kNone) return nullptr;
+  return factx::MonthPartName(date->part).data();  // a string literal
 }
 
 factx_investment_kind factx_fact_investment_kind(const factx_result* result,

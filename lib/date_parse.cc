@@ -508,6 +508,7 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     std::optional<int> month = side.LookupInt("year_edge", edge);
     if (!month || *month < 1 || *month > 12) return false;
     point->month = DateField::Absolute(*month);
+    point->year_edge = true;
   }
   if (std::string_view text = side.Get(Capture::kQuarter); !text.empty()) {
     if (text[0] == 'Q' || text[0] == 'q') text.remove_prefix(1);
@@ -542,7 +543,7 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
              !ten_days.empty()) {
     std::optional<int> value = side.LookupInt("ten_days", ten_days);
     if (!value || *value < 1 || *value > 3) return false;
-    point->part_kind = PartKind::kTenDays;
+    point->part_kind = PartKind::kMonthPart;
     point->part = DateField::Absolute(*value);
   }
 
@@ -582,8 +583,9 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
       // 最后一个周三 alone: in the reference's month.
       if (!point->month.stated()) point->month = DateField::Reference(0);
     } else if (!point->week.stated()) {
-      point->week =
-          DateField::Reference(0);  // 周三 alone: in the reference's week
+      // 周三 alone: around the reference's week, by the date policy.
+      point->week = DateField::Reference(0);
+      point->bare_weekday = true;
     }
   }
   return true;
@@ -618,7 +620,9 @@ bool ValidSide(const DatePoint& point, const YearForm& form) {
 
 std::optional<DateUnit> ReadUnit(const SideReader& side,
                                  std::string_view text) {
+  // unit_short: units read only by rules that name them (季 in 前三季).
   std::optional<std::string_view> unit = side.Lookup("unit", text);
+  if (!unit) unit = side.Lookup("unit_short", text);
   if (!unit) return std::nullopt;
   if (*unit == "year") return DateUnit::kYear;
   if (*unit == "half") return DateUnit::kHalf;
@@ -992,6 +996,14 @@ bool FollowsComparisonWord(std::string_view text, std::size_t begin) {
   return false;
 }
 
+// A point the date policy places around the reference: a weekday without a
+// week, or a month or day without a year.
+bool NeedsPlacing(const DatePoint& point) {
+  return point.bare_weekday || (!point.year.stated() && !point.year_edge &&
+                                (point.month.base == FieldBase::kAbsolute ||
+                                 point.day.base == FieldBase::kAbsolute));
+}
+
 }  // namespace
 
 DateCaptureIndex::DateCaptureIndex(const RuleEngine& engine) {
@@ -1088,6 +1100,9 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
     return ReadAgo(side, date);
   }
   if (!ValidSide(date->begin, form)) return false;
+  if (NeedsPlacing(date->begin)) {
+    date->tense = ReadTense(match.text(), match.begin(), match.end(), tables);
+  }
 
   const SideReader to_side(match, tables, captures, /*side=*/1);
   if (!to_side.Get(Capture::kNow).empty()) {

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "date_tense.h"
 #include "factx/facts.h"
 #include "rule_match.h"
 
@@ -57,7 +58,8 @@ enum class PartKind : unsigned char {
   kQuarter,  // 1..4
   kSeason,  // 1 spring (03..05), 2 summer (06..08), 3 autumn (09..11), 4 winter
             // (12..02)
-  kTenDays,  // 1 上旬/月初, 2 中旬, 3 下旬/月底
+  kMonthPart,  // 1 上旬/月初, 2 中旬, 3 下旬/月底 (MonthPart's values): a run
+               // of days
 };
 
 // The weekday value of a weekend (周末): Saturday and Sunday.
@@ -79,6 +81,12 @@ struct DatePoint {
       0;  // 四月的第二个星期一: 2; 最后一个: -1 (needs `weekday`)
   bool fiscal = false;  // 2020财年, FY2020: the year is a fiscal year's label
   bool two_digit_year = false;  // 17年9月: the year was written with two digits
+  // 年底, 年初: the month is an edge of the year the text (or the reference)
+  // gives, never placed around the reference like a month alone.
+  bool year_edge = false;
+  // 周五, on Friday: a weekday without a week, placed by the date policy
+  // (`week` is then the reference's, 0).
+  bool bare_weekday = false;
 
   // True when the text states anything at all about this point.
   bool stated() const {
@@ -186,6 +194,9 @@ struct DateParse {
   // The date is a day counted from the reference (今日, 昨天, on Thursday): in
   // news the day of the announcement, not the period a later 去年同期 compares.
   bool news_day = false;
+  // Whether the clause speaks of the past or the future (date_tense.h); read
+  // only for a point that states no year, or a weekday without a week.
+  Tense tense = Tense::kNone;
 };
 
 class RuleEngine;

@@ -70,10 +70,6 @@ long long StartDay(const CalendarPoint& point) {
     case Grain::kMonth:
       month = point.month;
       break;
-    case Grain::kTenDays:
-      month = point.month;
-      day = (point.part - 1) * 10 + 1;
-      break;
     case Grain::kDay:
       month = point.month;
       day = point.day;
@@ -94,10 +90,6 @@ long long EndDay(const CalendarPoint& point) {
     case Grain::kMonth:
       month = point.month;
       break;
-    case Grain::kTenDays:
-      return point.part < 3 ? DaysFromCivil(year, point.month, point.part * 10)
-                            : DaysFromCivil(year, point.month,
-                                            DaysInMonth(year, point.month));
     case Grain::kDay:
       return DaysFromCivil(year, point.month, point.day);
   }
@@ -115,12 +107,6 @@ CalendarPoint PointAt(const CivilDate& date, Grain grain) {
                        grain);
     case Grain::kMonth:
       return MonthPoint(date.year, date.month);
-    case Grain::kTenDays: {
-      CalendarPoint point = MonthPoint(date.year, date.month);
-      point.part = date.day <= 10 ? 1 : date.day <= 20 ? 2 : 3;
-      point.grain = Grain::kTenDays;
-      return point;
-    }
     case Grain::kDay:
       break;
   }
@@ -159,9 +145,12 @@ long long AddUnits(const CivilDate& date, DateUnit unit, long long count) {
 // The grain of what a point states.
 Grain GrainOf(const DatePoint& point) {
   if (point.day.stated() || point.weekday_ordinal != 0) return Grain::kDay;
-  if (point.part_kind == PartKind::kTenDays) return Grain::kTenDays;
-  if (point.month.stated() || point.part_kind == PartKind::kSeason)
+  // 9月下旬 is a run of days (ResolvePoint); what the text states of it is
+  // the month.
+  if (point.month.stated() || point.part_kind == PartKind::kSeason ||
+      point.part_kind == PartKind::kMonthPart) {
     return Grain::kMonth;
+  }
   if (point.part_kind == PartKind::kQuarter) return Grain::kQuarter;
   if (point.part_kind == PartKind::kHalf) return Grain::kHalf;
   return Grain::kYear;
@@ -176,7 +165,9 @@ CalendarPoint StatedOnly(const DatePoint& point) {
   out.year = absolute(point.year);
   out.month = absolute(point.month);
   out.day = absolute(point.day);
-  out.part = point.part_kind == PartKind::kSeason ? 0 : absolute(point.part);
+  const bool year_part = point.part_kind == PartKind::kHalf ||
+                         point.part_kind == PartKind::kQuarter;
+  out.part = year_part ? absolute(point.part) : 0;
   out.grain = GrainOf(point);
   return out;
 }
@@ -202,6 +193,86 @@ CalendarPoint ShiftYears(CalendarPoint point, int years) {
   return point;
 }
 
+// Of candidate positions on one scale (days, months), ordered from earliest to
+// latest, the index the placement picks relative to `today`: the latest on or
+// before it (kPast), the earliest on or after it (kFuture), or the nearest
+// (kNearest; of two as near, `fallback`). -1 when none fits.
+template <std::size_t N>
+int PickCandidate(const long long (&candidates)[N], const bool (&valid)[N],
+                  long long today, Placement placement, int fallback) {
+  int best = -1;
+  for (int i = 0; i < static_cast<int>(N); ++i) {
+    if (!valid[i]) continue;
+    const long long at = candidates[i];
+    if (placement == Placement::kPast) {
+      if (at <= today) best = i;
+    } else if (placement == Placement::kFuture) {
+      if (at >= today && best < 0) best = i;
+    } else {
+      const long long distance = at > today ? at - today : today - at;
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      const long long best_at = candidates[best];
+      const long long best_distance =
+          best_at > today ? best_at - today : today - best_at;
+      if (distance < best_distance ||
+          (distance == best_distance && i == fallback)) {
+        best = i;
+      }
+    }
+  }
+  return best;
+}
+
+// The year of a month or month-day that states none (11月, Nov. 21), placed
+// around the reference: the reference's year, the one before or the one after.
+int PlacedYear(const DatePoint& point, const CivilDate& reference,
+               Placement placement) {
+  const int month = point.month.value;
+  const int day = point.day.base == FieldBase::kAbsolute ? point.day.value : 0;
+  long long candidates[3];
+  bool valid[3];
+  for (int i = 0; i < 3; ++i) {
+    const int year = reference.year - 1 + i;
+    valid[i] = day <= DaysInMonth(year, month);
+    candidates[i] = day > 0 ? (valid[i] ? DaysFromCivil(year, month, day) : 0)
+                            : static_cast<long long>(year) * 12 + month - 1;
+  }
+  const long long today =
+      day > 0
+          ? DaysOf(reference)
+          : static_cast<long long>(reference.year) * 12 + reference.month - 1;
+  // Of two as near (November, six months away), the reference's year.
+  const int picked = PickCandidate(candidates, valid, today, placement, 1);
+  if (picked >= 0) return reference.year - 1 + picked;
+  // None of the three years has the day (2月29日): the nearest leap year in
+  // the placement's direction.
+  const int step = placement == Placement::kFuture ? 1 : -1;
+  int year = reference.year + step;
+  for (int i = 0; i < kMaxYearsBack && day > DaysInMonth(year, month); ++i)
+    year += step;
+  return year;
+}
+
+// The placement of a single point by the policy and its clause's tense.
+Placement PlacementFor(DatePolicy policy, Tense tense) {
+  switch (policy) {
+    case DatePolicy::kNews:
+      return tense == Tense::kPast     ? Placement::kPast
+             : tense == Tense::kFuture ? Placement::kFuture
+                                       : Placement::kNearest;
+    case DatePolicy::kNearest:
+      return Placement::kNearest;
+    case DatePolicy::kPast:
+      return Placement::kPast;
+    case DatePolicy::kFuture:
+      return Placement::kFuture;
+  }
+  return Placement::kNearest;
+}
+
 }  // namespace
 
 const CalendarPoint* DateResolver::Previous() const {
@@ -212,6 +283,9 @@ const CalendarPoint* DateResolver::Previous() const {
 bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
                                 Flags* flags) const {
   *out = Period();
+  if (point.part_kind == PartKind::kMonthPart) {
+    flags->month_part = static_cast<MonthPart>(point.part.value);
+  }
   const std::optional<CivilDate>& reference = reference_;
   const CalendarPoint* previous = Previous();
   auto unresolved = [&]() {
@@ -246,10 +320,20 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
     flags->relative = true;
     if (!reference) return unresolved();
     const long long today = DaysOf(*reference);
-    const long long monday =
+    long long monday =
         today -
         (IsoWeekday(reference->year, reference->month, reference->day) - 1) +
         7LL * point.week.value;
+    if (point.bare_weekday && placement_ != Placement::kReferencePeriod) {
+      // 周五 alone: that day of the week before, of this week or of the next.
+      const long long day =
+          monday + (point.weekday == kWeekend ? 5 : point.weekday - 1);
+      const long long candidates[3] = {day - 7, day, day + 7};
+      const bool valid[3] = {true, true, true};
+      monday += 7LL * (PickCandidate(candidates, valid, today, placement_,
+                                     /*fallback=*/1) -
+                       1);
+    }
     if (point.weekday == 0) {
       out->first = DayPoint(monday);
       out->last = DayPoint(monday + 6);
@@ -285,6 +369,10 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
         flags->relative = true;
         if (!reference) return unresolved();
         year = reference->year;
+        if (point.month.base == FieldBase::kAbsolute && !point.year_edge &&
+            placement_ != Placement::kReferencePeriod) {
+          year = PlacedYear(point, *reference, placement_);
+        }
       }
       break;
   }
@@ -318,7 +406,7 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
     }
     case FieldBase::kAbsent: {
       const bool needs_month = point.day.base == FieldBase::kAbsolute ||
-                               point.part_kind == PartKind::kTenDays ||
+                               point.part_kind == PartKind::kMonthPart ||
                                point.weekday_ordinal != 0;
       if (!needs_month) break;
       flags->relative = true;
@@ -362,24 +450,32 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
 
   int day = point.day.base == FieldBase::kAbsolute ? point.day.value : 0;
   if (month_from_reference && !point.year.stated() && day > 0) {
-    // A day alone is the nearest such day: 28日 written on March 2 is February
-    // 28, and 31日 in April is March 31.
-    long long best_distance = -1;
-    const long long today = DaysOf(*reference);
+    // A day alone is placed in the reference's month or the month before or
+    // after: nearest, 28日 written on March 2 is February 28, and 31日 in
+    // April is March 31; in the past, 20日 written on March 2 is February 20.
+    long long candidates[3];
+    bool valid[3];
     for (int offset = -1; offset <= 1; ++offset) {
       int candidate_year = reference->year, candidate_month = reference->month;
       ShiftMonth(&candidate_year, &candidate_month, offset);
-      if (day > DaysInMonth(candidate_year, candidate_month)) continue;
-      const long long days =
-          DaysFromCivil(candidate_year, candidate_month, day);
-      const long long distance = days > today ? days - today : today - days;
-      if (best_distance < 0 || distance < best_distance) {
-        best_distance = distance;
-        year = candidate_year;
-        month = candidate_month;
-      }
+      valid[offset + 1] = day <= DaysInMonth(candidate_year, candidate_month);
+      candidates[offset + 1] =
+          valid[offset + 1]
+              ? DaysFromCivil(candidate_year, candidate_month, day)
+              : 0;
     }
-    if (best_distance < 0) return false;
+    const long long today = DaysOf(*reference);
+    int picked = -1;
+    if (placement_ == Placement::kPast || placement_ == Placement::kFuture) {
+      picked = PickCandidate(candidates, valid, today, placement_, 1);
+    }
+    if (picked < 0) {
+      picked = PickCandidate(candidates, valid, today, Placement::kNearest, 1);
+    }
+    if (picked < 0) return false;
+    year = reference->year;
+    month = reference->month;
+    ShiftMonth(&year, &month, picked - 1);
   }
   if (point.weekday_ordinal != 0) {  // 四月的最后一个星期一
     const int days_in_month = DaysInMonth(year, month);
@@ -407,18 +503,21 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
     if (day > DaysInMonth(year, month)) return false;
   }
 
+  if (point.part_kind == PartKind::kMonthPart) {
+    // 上旬 days 1..10, 中旬 11..20, 下旬 21 to the month's last day.
+    const int first = (part - 1) * 10 + 1;
+    const int last = part < 3 ? part * 10 : DaysInMonth(year, month);
+    out->first = DayPoint(DaysFromCivil(year, month, first));
+    out->last = DayPoint(DaysFromCivil(year, month, last));
+    return ValidYear(out->first);
+  }
+
   CalendarPoint& result = out->first;
   result.grain = grain;
   result.year = year;
-  if (grain == Grain::kDay || grain == Grain::kTenDays ||
-      grain == Grain::kMonth) {
-    result.month = month;
-  }
+  if (grain == Grain::kDay || grain == Grain::kMonth) result.month = month;
   if (grain == Grain::kDay) result.day = day;
-  if (grain == Grain::kHalf || grain == Grain::kQuarter ||
-      grain == Grain::kTenDays) {
-    result.part = part;
-  }
+  if (grain == Grain::kHalf || grain == Grain::kQuarter) result.part = part;
   return ValidYear(result);
 }
 
@@ -449,7 +548,7 @@ Borrowed Lend(const DatePoint& from, DatePoint* to) {
     borrowed.year = true;
   }
   const bool needs_month = to->day.base == FieldBase::kAbsolute ||
-                           to->part_kind == PartKind::kTenDays ||
+                           to->part_kind == PartKind::kMonthPart ||
                            to->weekday_ordinal != 0;
   if (needs_month && !to->month.stated() && from.month.stated()) {
     to->month = from.month;
@@ -469,12 +568,11 @@ void LendContext(const CalendarPoint& context, DatePoint* point) {
     return;
   }
   const bool needs_month = point->day.base == FieldBase::kAbsolute ||
-                           point->part_kind == PartKind::kTenDays ||
+                           point->part_kind == PartKind::kMonthPart ||
                            point->weekday_ordinal != 0;
   if (needs_month && !point->month.stated()) {
-    const bool has_month = context.grain == Grain::kMonth ||
-                           context.grain == Grain::kTenDays ||
-                           context.grain == Grain::kDay;
+    const bool has_month =
+        context.grain == Grain::kMonth || context.grain == Grain::kDay;
     if (!has_month) return;
     point->month = DateField::Absolute(context.month);
   }
@@ -766,6 +864,12 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
        date.text_begin - previous_end_ <= kComparisonLendBytes)) {
     context = Previous();
   }
+  // Only a single point is placed by the policy: the ends of a range without a
+  // year (1-8月, 周一至周五) stay in the reference's year and week.
+  placement_ =
+      date.shape == DateShape::kPoint && !date.end && !date.end_is_reference
+          ? PlacementFor(policy_, date.tense)
+          : Placement::kReferencePeriod;
   switch (date.shape) {
     case DateShape::kPoint:
       if (const std::optional<CivilDate> base = ComparisonReference(date)) {
@@ -802,6 +906,9 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   out->relative = flags.relative;
   out->resolved = flags.resolved;
   out->fiscal = date.begin.fiscal || (date.end && date.end->fiscal);
+  // A range between parts (6月下旬至7月上旬) is no one part of a month.
+  if (date.shape == DateShape::kPoint && !date.end && !date.end_is_reference)
+    out->part = flags.month_part;
   previous_ = *out;
   previous_end_ = date.text_end;
   previous_is_comparison_ =
@@ -829,8 +936,7 @@ std::optional<CivilDate> DateResolver::ComparisonReference(
     return std::nullopt;
   }
   const CalendarPoint& reported = compared_->begin;
-  if (reported.grain != Grain::kMonth && reported.grain != Grain::kTenDays &&
-      reported.grain != Grain::kDay) {
+  if (reported.grain != Grain::kMonth && reported.grain != Grain::kDay) {
     return std::nullopt;
   }
   return CivilDate{reported.year, reported.month,

@@ -10,8 +10,10 @@
 //                                           year of the date before it in
 //                                           the same clause)
 //
-// Policies (docs/dates.md, "Policies"): otherwise a month without a year takes
-// the reference's year, and a day alone is the nearest such day; a month-day
+// Policies (docs/dates.md, "Policies"): otherwise a weekday, month-day, month
+// or day alone lands by the date policy (ExtractOptions::date_policy: by
+// default the nearest before the reference when the clause speaks of the past,
+// after it when it speaks of the future, else the nearest); a month-day
 // the year lacks moves back (2月29日 in 2019 -> 2016-02-29); the ends of a
 // range lend each other what they lack, and a lent year that puts the end
 // before the begin rolls forward (8月至2月 -> 2020-08..2021-02); without a
@@ -28,12 +30,22 @@
 
 namespace factx::internal {
 
+// Where a point that states no year (or no week) lands: in the reference's
+// year (or week), at the nearest such date, or at the nearest on or before
+// (kPast) or on or after (kFuture) the reference date.
+enum class Placement : unsigned char {
+  kReferencePeriod,
+  kNearest,
+  kPast,
+  kFuture
+};
+
 // Stateful: feed the dates of one document in text order. Not thread-safe; one
 // per call.
 class DateResolver {
  public:
-  explicit DateResolver(std::optional<CivilDate> reference)
-      : reference_(reference) {}
+  DateResolver(std::optional<CivilDate> reference, DatePolicy policy)
+      : reference_(reference), policy_(policy) {}
 
   // Fills everything in *out but `span` and `rule`. False to drop the date (a
   // day that does not exist, a range that ends before it begins).
@@ -51,6 +63,8 @@ class DateResolver {
   struct Flags {
     bool relative = false;
     bool resolved = true;
+    // The point was a part of a month (9月下旬: kLate).
+    MonthPart month_part = MonthPart::kNone;
   };
 
   bool ResolvePoint(const DatePoint& point, Period* out, Flags* flags) const;
@@ -68,6 +82,11 @@ class DateResolver {
   const CalendarPoint* Previous() const;
 
   std::optional<CivilDate> reference_;
+  DatePolicy policy_;
+  // The placement of the date being resolved: the policy's, with the clause's
+  // tense, for a single point; the reference's period for the ends of a range
+  // (1-8月, 周一至周五).
+  Placement placement_ = Placement::kReferencePeriod;
   // The last date given out, for 同年, 次年, 当月.
   std::optional<DateExpr> previous_;
   // Where the last date ended in the normalized text: a later date of the same

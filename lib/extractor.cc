@@ -310,7 +310,7 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   // Segment by segment, so that the candidates kept at once are bounded
   // whatever the text's size; emitted in text order, where dates resolve,
   // since 同年 and 次年 read the dates before them.
-  internal::DateResolver resolver(options.reference_date);
+  internal::DateResolver resolver(options.reference_date, options.date_policy);
   std::size_t fact_count = 0;
   bool exhausted = false;
   const bool may_match = engine.MayMatch(normalized, &s.rules);

@@ -38,6 +38,10 @@ std::string Describe(const DateExpr& date) {
   } else {
     out = "unresolved";
   }
+  if (date.part != MonthPart::kNone) {
+    out += ' ';
+    out += MonthPartName(date.part);
+  }
   if (date.relative) out += " relative";
   if (date.fiscal) out += " fiscal";
   return out;

@@ -44,6 +44,20 @@ std::string_view InvestmentKindName(InvestmentKind kind) {
   return "investment";
 }
 
+std::string_view MonthPartName(MonthPart part) {
+  switch (part) {
+    case MonthPart::kNone:
+      break;
+    case MonthPart::kEarly:
+      return "early";
+    case MonthPart::kMid:
+      return "mid";
+    case MonthPart::kLate:
+      return "late";
+  }
+  return "";
+}
+
 std::string CalendarPoint::ToIso8601() const {
   char buffer[32];
   // Years are written with at least four digits; a negative or huge year never
@@ -60,9 +74,6 @@ std::string CalendarPoint::ToIso8601() const {
       break;
     case Grain::kMonth:
       std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-      break;
-    case Grain::kTenDays:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-D%d", year, month, part);
       break;
     case Grain::kDay:
       std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);

@@ -109,6 +109,8 @@ void AddDateFields(const DateExpr& date, FieldWriter* out) {
   }
   out->Bool("relative", date.relative);
   if (date.fiscal) out->Bool("fiscal", true);
+  if (date.part != MonthPart::kNone)
+    out->String("part", MonthPartName(date.part));
 }
 
 // Where a fact is: its list and index, for sorting before the fields are

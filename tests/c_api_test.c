@@ -409,6 +409,7 @@ static void TestBuiltinRules(void) {
   CHECK(factx_fact_date_relative(result, 2) == 1);
   CHECK(factx_fact_date_resolved(result, 2) == 1);
   CHECK(factx_fact_date_fiscal(result, 2) == 0);
+  CHECK_STR(factx_fact_date_part(result, 2), NULL);
   CHECK_STR(factx_fact_value(result, 2), NULL);
   CHECK(factx_fact_qualifier(result, 2) == FACTX_QUALIFIER_NONE);
 
@@ -416,6 +417,24 @@ static void TestBuiltinRules(void) {
   CHECK_SPAN(factx_fact_span(result, 3), 56, 61);
   CHECK_STR(factx_fact_value(result, 3), "12.5");
   CHECK(factx_fact_unit(result, 3) == FACTX_PERCENT_UNIT_PERCENT);
+
+  /* A part of a month is its days, with the part named; the past policy puts
+   * June in 2019 and Friday alone before Wednesday 2020-05-06. */
+  {
+    const char* late = "6月下旬周五";
+    options.date_policy = FACTX_DATE_POLICY_PAST;
+    CHECK(factx_extract(extractor, late, strlen(late), &options, result,
+                        &error) == FACTX_OK);
+    CHECK(factx_result_count(result) == 2);
+    CHECK_STR(factx_fact_date_begin(result, 0), "2019-06-21");
+    CHECK_STR(factx_fact_date_end(result, 0), "2019-06-30");
+    CHECK_STR(factx_fact_date_part(result, 0), "late");
+    CHECK_STR(factx_fact_date_begin(result, 1), "2020-05-01");
+    options.date_policy = 7;
+    CHECK(factx_extract(extractor, late, strlen(late), &options, result,
+                        &error) == FACTX_INVALID_ARGUMENT);
+    options.date_policy = FACTX_DATE_POLICY_NEWS;
+  }
 
   /* Without a reference date, 今年 cannot be resolved. */
   CHECK(factx_extract(extractor, text, strlen(text), NULL, result, &error) ==

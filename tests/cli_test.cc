@@ -673,6 +673,28 @@ TEST(CliTest, KindsSelectsFactTypes) {
   }
 }
 
+// --date-policy places a weekday alone: on Monday 2020-01-06, "closed Friday"
+// is the last Friday by default and the next with future; a part of a month
+// carries its part.
+TEST(CliTest, DatePolicyPlacesDatesWithoutAYear) {
+  const TempFile input(
+      "{\"id\": 1, \"ref_date\": \"2020-01-06\", \"text\": \"Shares "
+      "closed Friday.\"}\n{\"id\": 2, \"ref_date\": \"2019-05-06\", "
+      "\"text\": \"2019年9月下旬\"}\n");
+  const RunResult news = RunFactx("--jsonl " + Quoted(input.path()));
+  EXPECT_NE(news.out.find("\"value\": \"2020-01-03\""), std::string::npos)
+      << news.out;
+  EXPECT_NE(news.out.find("\"value\": \"2019-09-21\", \"end_value\": "
+                          "\"2019-09-30\""),
+            std::string::npos)
+      << news.out;
+  EXPECT_NE(news.out.find("\"part\": \"late\""), std::string::npos) << news.out;
+  const RunResult future =
+      RunFactx("--jsonl --date-policy future " + Quoted(input.path()));
+  EXPECT_NE(future.out.find("\"value\": \"2020-01-10\""), std::string::npos)
+      << future.out;
+}
+
 TEST(CliTest, UsageErrorsExitOneWithoutOutput) {
   const std::string_view kBadArguments[] = {
       "--kinds bogus",
@@ -683,6 +705,8 @@ TEST(CliTest, UsageErrorsExitOneWithoutOutput) {
       "--ref-date 2021-02-29",
       "--ref-date 20200506",
       "--ref-date",
+      "--date-policy soon",
+      "--date-policy",
       "--frobnicate",
       "-x",
       "--json --jsonl",

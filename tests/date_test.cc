@@ -127,8 +127,8 @@ const DateCase kAbsoluteChinese[] = {
     {"13.5.2015", "13.5.2015", "2015-05-13"},
     {"2020年度报告", "2020年度", "2020"},
     {"2020年全年", "2020年全年", "2020"},
-    {"2019年9月下旬", "2019年9月下旬", "2019-09-D3"},
-    {"2019年12月初", "2019年12月初", "2019-12-D1"},
+    {"2019年9月下旬", "2019年9月下旬", "2019-09-21..2019-09-30 late"},
+    {"2019年12月初", "2019年12月初", "2019-12-01..2019-12-10 early"},
     {"2019年末", "2019年末", "2019-12"},
     {"2020年一季度", "2020年一季度", "2020-Q1"},
     {"2020年第三季度", "2020年第三季度", "2020-Q3"},
@@ -214,10 +214,10 @@ const DateCase kRelativeChinese[] = {
     {"9月份", "9月份", "2020-09 relative"},
     {"12日", "12日", "2020-05-12 relative"},
     {"9月12日", "9月12日", "2020-09-12 relative"},
-    {"9月上旬", "9月上旬", "2020-09-D1 relative"},
-    {"5月中旬", "5月中旬", "2020-05-D2 relative"},
-    {"9月底", "9月底", "2020-09-D3 relative"},
-    {"月底", "月底", "2020-05-D3 relative"},
+    {"9月上旬", "9月上旬", "2020-09-01..2020-09-10 early relative"},
+    {"5月中旬", "5月中旬", "2020-05-11..2020-05-20 mid relative"},
+    {"9月底", "9月底", "2020-09-21..2020-09-30 late relative"},
+    {"月底", "月底", "2020-05-21..2020-05-31 late relative"},
     {"一季度", "一季度", "2020-Q1 relative"},
     {"第三季度", "第三季度", "2020-Q3 relative"},
     {"三季度", "三季度", "2020-Q3 relative"},
@@ -276,14 +276,25 @@ TEST(DateTest, ResolvesRelativeEnglishDatesAgainstTheReference) {
   }
 }
 
+// The description of a relative date without a reference: unresolved, but
+// still naming its part of the month (9月下旬: late).
+std::string UnresolvedDescription(std::string_view resolved) {
+  for (std::string_view part : {" early ", " mid ", " late "}) {
+    if (resolved.find(part) != std::string_view::npos) {
+      return "unresolved" + std::string(part) + "relative";
+    }
+  }
+  return "unresolved relative";
+}
+
 TEST(DateTest, LeavesRelativeDatesUnresolvedWithoutReference) {
   for (const DateCase& c : kRelativeChinese) {
     ExpectInContexts(c, kChineseContexts, std::size(kChineseContexts),
-                     std::nullopt, "unresolved relative");
+                     std::nullopt, UnresolvedDescription(c.description));
   }
   for (const DateCase& c : kRelativeEnglish) {
     ExpectInContexts(c, kEnglishContexts, std::size(kEnglishContexts),
-                     std::nullopt, "unresolved relative");
+                     std::nullopt, UnresolvedDescription(c.description));
   }
 }
 
@@ -302,7 +313,7 @@ TEST(DateTest, UnresolvedDatesKeepWhatTheTextStates) {
        CalendarPoint{0, 9, 15, 0, Grain::kDay}},
       {"三季度", {0, 0, 0, 3, Grain::kQuarter}, std::nullopt},
       {"12日", {0, 0, 12, 0, Grain::kDay}, std::nullopt},
-      {"9月下旬", {0, 9, 0, 3, Grain::kTenDays}, std::nullopt},
+      {"9月下旬", {0, 9, 0, 0, Grain::kMonth}, std::nullopt},
       // The end lends its year, and nothing states the month (found by the
       // fuzzer, whose check now asks real days of resolved dates only).
       {"1日至2025年",
@@ -321,6 +332,10 @@ TEST(DateTest, UnresolvedDatesKeepWhatTheTextStates) {
       EXPECT_EQ(*found[0].end, *c.end) << c.text;
     }
   }
+  // Unresolved, 9月下旬 still says which part of the month it is.
+  const std::vector<DateExpr> late = DatesIn("9月下旬", std::nullopt);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].part, MonthPart::kLate);
 }
 
 // ---- The resolver's policies, with other reference dates
@@ -340,8 +355,9 @@ const PolicyCase kPolicies[] = {
     // A day alone is the nearest such day.
     {"28日", {2021, 3, 2}, "2021-02-28 relative"},
     {"3日", {2021, 2, 27}, "2021-03-03 relative"},
-    // 2月29日 outside a leap year: the latest leap year.
-    {"2月29日", {2019, 3, 22}, "2016-02-29 relative"},
+    // 2月29日 outside a leap year: the nearest leap year's, or in the past the
+    // latest.
+    {"2月29日", {2019, 3, 22}, "2020-02-29 relative"},
     {"2月29日", {2020, 1, 22}, "2020-02-29 relative"},
     {"2月29日-3月1日", {2019, 9, 18}, "2016-02-29..2016-03-01 relative"},
     // Offsets cross year ends.
@@ -369,6 +385,92 @@ const PolicyCase kPolicies[] = {
     {"2021 年的最后 4 个月", {2020, 5, 6}, "2021-09..2021-12"},
     {"明年第九个月", {2021, 11, 29}, "2022-09 relative"},
 };
+
+// Where a weekday, month-day, month or day without a year lands
+// (ExtractOptions::date_policy; docs/dates.md, "Where a date without a year
+// lands"), written on Monday 2020-01-06. Thursday is nearer ahead (01-09) than
+// behind (01-02), Friday nearer behind (01-03) than ahead (01-10), so each
+// case tells the cue's direction from the nearest.
+struct PlacementCase {
+  const char* text;
+  DatePolicy policy;
+  const char* span;
+  const char* description;
+};
+
+constexpr CivilDate kMonday{2020, 1, 6};
+
+const PlacementCase kPlacements[] = {
+    // The news reading: the clause's tense, else the nearest.
+    {"Shares closed Friday at $48.20.", DatePolicy::kNews, "Friday",
+     "2020-01-03 relative"},
+    {"The company will report results Friday.", DatePolicy::kNews, "Friday",
+     "2020-01-10 relative"},
+    {"公司股价周五收盘上涨。", DatePolicy::kNews, "周五",
+     "2020-01-03 relative"},
+    {"公司将于周五公布业绩。", DatePolicy::kNews, "周五",
+     "2020-01-10 relative"},
+    {"Freed on Nov. 21, the hostages returned home.", DatePolicy::kNews,
+     "Nov. 21", "2019-11-21 relative"},
+    {"Shares closed Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-02 relative"},
+    {"Stocks rose Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-02 relative"},
+    {"公司周四收盘上涨。", DatePolicy::kNews, "周四", "2020-01-02 relative"},
+    {"公司周四已经公布了业绩。", DatePolicy::kNews, "周四",
+     "2020-01-02 relative"},
+    {"Results are due Friday.", DatePolicy::kNews, "Friday",
+     "2020-01-10 relative"},
+    {"The vote will be held Friday.", DatePolicy::kNews, "Friday",
+     "2020-01-10 relative"},
+    {"The company said Friday it will cut jobs.", DatePolicy::kNews, "Friday",
+     "2020-01-03 relative"},
+    {"公司计划11月上市。", DatePolicy::kNews, "11月", "2020-11 relative"},
+    {"公司3月已完成重组。", DatePolicy::kNews, "3月", "2019-03 relative"},
+    {"20日已公布。", DatePolicy::kNews, "20日", "2019-12-20 relative"},
+    {"已于2月29日公布。", DatePolicy::kNews, "2月29日", "2016-02-29 relative"},
+    // Near misses: words that hold a cue but are none leave the nearest.
+    {"周四了解到的情况", DatePolicy::kNews, "周四", "2020-01-09 relative"},
+    {"周五将近一半门店", DatePolicy::kNews, "周五", "2020-01-03 relative"},
+    {"A hundred stores open Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-09 relative"},
+    {"United opens Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-09 relative"},
+    // No cue: the nearest.
+    {"Earnings Thursday.", DatePolicy::kNews, "Thursday",
+     "2020-01-09 relative"},
+    {"11月的数据", DatePolicy::kNews, "11月", "2019-11 relative"},
+    {"3月的数据", DatePolicy::kNews, "3月", "2020-03 relative"},
+    {"20日的数据", DatePolicy::kNews, "20日", "2020-01-20 relative"},
+    // 年底 is this year's end, whatever the tense.
+    {"年底已完成", DatePolicy::kNews, "年底", "2020-12 relative"},
+    // A range stays in the reference's year and week.
+    {"1-8月已完成", DatePolicy::kNews, "1-8月", "2020-01..2020-08 relative"},
+    // The other policies ignore the tense.
+    {"The company will report results Friday.", DatePolicy::kPast, "Friday",
+     "2020-01-03 relative"},
+    {"Shares closed Friday.", DatePolicy::kFuture, "Friday",
+     "2020-01-10 relative"},
+    {"Shares closed Thursday.", DatePolicy::kNearest, "Thursday",
+     "2020-01-09 relative"},
+    {"11月的数据", DatePolicy::kFuture, "11月", "2020-11 relative"},
+    {"3月的数据", DatePolicy::kPast, "3月", "2019-03 relative"},
+    {"Monday", DatePolicy::kPast, "Monday", "2020-01-06 relative"},
+    {"Monday", DatePolicy::kFuture, "Monday", "2020-01-06 relative"},
+};
+
+TEST(DateTest, PlacesDatesWithoutAYearByTheClauseTenseAndThePolicy) {
+  for (const PlacementCase& c : kPlacements) {
+    ExtractOptions options;
+    options.reference_date = kMonday;
+    options.date_policy = c.policy;
+    Extraction facts;
+    ASSERT_TRUE(BuiltInExtractor().Extract(c.text, options, &facts).ok());
+    ASSERT_EQ(facts.dates.size(), 1u) << c.text << Show(c.text, facts.dates);
+    EXPECT_EQ(facts.dates[0].span.Slice(c.text), c.span) << c.text;
+    EXPECT_EQ(internal::Describe(facts.dates[0]), c.description) << c.text;
+  }
+}
 
 TEST(DateTest, AppliesTheResolverPolicies) {
   for (const PolicyCase& c : kPolicies) {
@@ -420,7 +522,7 @@ const DocumentCase kDocuments[] = {
     // Farther on, a comparison lends no year: the month is the reported one's.
     {"Output grew 4.9% in the third quarter from a year earlier, while retail "
      "sales rose 5.5% in September.",
-     kReference,
+     CivilDate{2020, 10, 15},
      {"third quarter = 2020-Q3 relative", "a year earlier = 2019-Q3 relative",
       "September = 2020-09 relative"}},
     {"一季度增长5%，增速比上年同期高1.2个百分点，其中3月份增长6%。",
@@ -465,7 +567,8 @@ const DocumentCase kDocuments[] = {
     // 比上月 counts from the month the sentence reports on.
     {"3月末贷款余额增长8%，比上月末低0.5个百分点。",
      kReference,
-     {"3月末 = 2020-03-D3 relative", "上月末 = 2020-02-D3 relative"}},
+     {"3月末 = 2020-03-21..2020-03-31 late relative",
+      "上月末 = 2020-02-21..2020-02-29 late relative"}},
     {"CPI上涨2%，比上月回落0.3个百分点。",
      kReference,
      {"上月 = 2020-04 relative"}},

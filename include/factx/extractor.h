@@ -55,6 +55,21 @@ enum FactKind : unsigned {
   kAllFacts = kMoney | kPercentage | kDate | kInvestment,
 };
 
+// Where a date that states no year (or no week) lands: a weekday alone
+// (周五, Friday), a month-day (11月21日, Nov. 21), a month (11月, November) or
+// a day alone (21日). docs/dates.md, "Where a date without a year lands".
+enum class DatePolicy : unsigned char {
+  // As a news reader places it: the nearest such date before the reference
+  // when its clause speaks of the past (closed, said, 了, 已经, 收盘), after it
+  // when the clause speaks of the future (will, is to, 将, 拟, 计划), else the
+  // nearest. Written 2020-01-06: "Shares closed Friday" -> 2020-01-03, "will
+  // report results Friday" -> 2020-01-10.
+  kNews,
+  kNearest,  // the nearest such date, before or after the reference
+  kPast,     // the latest such date on or before the reference date
+  kFuture,   // the earliest such date on or after the reference date
+};
+
 // Per-call options. Defaults in parentheses.
 struct ExtractOptions {
   // (kAllFacts) Which fact types to report, an OR of `FactKind` bits.
@@ -63,6 +78,9 @@ struct ExtractOptions {
   // 3月份 and other relative dates; without it those come back with `resolved =
   // false`. Must be valid.
   std::optional<CivilDate> reference_date;
+  // (kNews) Where a weekday, a month-day, a month or a day alone lands around
+  // the reference date. An assistant reading "meet on Friday" asks kFuture.
+  DatePolicy date_policy = DatePolicy::kNews;
   // (false) Ill-formed UTF-8 is an error (kInvalidUtf8 naming the first bad
   // byte). When true, each bad byte instead reads as U+FFFD: it ends any figure
   // and never belongs to one.

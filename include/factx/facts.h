@@ -97,7 +97,6 @@ enum class Grain : unsigned char {
   kHalf,     // 上半年: part = 1 or 2
   kQuarter,  // 三季度: part = 1..4
   kMonth,    // 2017年9月
-  kTenDays,  // 9月上旬: part = 1 (上旬), 2 (中旬) or 3 (下旬)
   kDay,      // 2017年9月12日
 };
 
@@ -106,18 +105,29 @@ struct CalendarPoint {
   int year = 0;
   int month = 0;  // 1..12 at month grain and finer
   int day = 0;    // 1..31 at day grain
-  int part = 0;   // the half, quarter or ten-day part (see Grain)
+  int part = 0;   // the half (1..2) or quarter (1..4) at those grains
   Grain grain = Grain::kYear;
 
   // ISO 8601-style partial date at the grain: "2020", "2020-H1", "2020-Q3",
-  // "2020-09", "2020-09-12"; a ten-day part is written "2020-09-D1" ..
-  // "2020-09-D3".
+  // "2020-09", "2020-09-12".
   std::string ToIso8601() const;
   friend bool operator==(const CalendarPoint& a, const CalendarPoint& b) {
     return a.year == b.year && a.month == b.month && a.day == b.day &&
            a.part == b.part && a.grain == b.grain;
   }
 };
+
+// Which part of a month the text names: `9月上旬`, `early September` (days
+// 1..10), `中旬`, `mid-September` (11..20), `下旬`, `9月底`, `late September`
+// (21 to the month's last day). The date itself is that inclusive day range.
+enum class MonthPart : unsigned char {
+  kNone,
+  kEarly,  // 上旬, 月初, early
+  kMid,    // 中旬, mid-
+  kLate,   // 下旬, 月底, 月末, late
+};
+// "early", "mid" or "late"; "" for kNone (the JSONL contract's names).
+std::string_view MonthPartName(MonthPart part);
 
 // A date or an inclusive period: `今年1月至4月` -> begin 2020-01, end 2020-04.
 struct DateExpr {
@@ -136,6 +146,9 @@ struct DateExpr {
   // The text names a fiscal year (2020财年, FY2020); `begin` is the fiscal
   // year's label.
   bool fiscal = false;
+  // The date is one part of a month (`9月下旬` -> begin 2020-09-21, end
+  // 2020-09-30, kLate); kNone otherwise, also for a range between parts.
+  MonthPart part = MonthPart::kNone;
   RuleId rule = 0;
 };
 

@@ -165,6 +165,16 @@ typedef enum factx_kind {
   (FACTX_KIND_MONEY | FACTX_KIND_PERCENTAGE | FACTX_KIND_DATE | \
    FACTX_KIND_INVESTMENT)
 
+/* Values of factx_extract_options.date_policy (docs/dates.md). */
+typedef enum factx_date_policy {
+  /* Before the reference when the clause speaks of the past (closed, 了),
+   * after it when it speaks of the future (will, 将), else the nearest. */
+  FACTX_DATE_POLICY_NEWS = 0,
+  FACTX_DATE_POLICY_NEAREST = 1, /* the nearest such date */
+  FACTX_DATE_POLICY_PAST = 2,    /* the latest on or before the reference */
+  FACTX_DATE_POLICY_FUTURE = 3   /* the earliest on or after the reference */
+} factx_date_policy;
+
 /* Per-call options. All zero (`= {0}`) means every default, given in
  * parentheses. */
 typedef struct factx_extract_options {
@@ -182,6 +192,11 @@ typedef struct factx_extract_options {
   /* (0 = 1,000,000) At most this many facts of the asked-for kinds; one more
    * makes the call return FACTX_RESOURCE_EXHAUSTED, keeping the first ones. */
   size_t max_facts;
+  /* (0 = FACTX_DATE_POLICY_NEWS) Where a weekday, month-day, month or day
+   * without a year lands around the reference date (factx_date_policy); other
+   * values are FACTX_INVALID_ARGUMENT. Added last: the fields above keep
+   * their offsets. */
+  int date_policy;
 } factx_extract_options;
 
 /* The facts of one text. Create one per thread and reuse it. */
@@ -293,7 +308,7 @@ factx_percent_unit factx_fact_unit(const factx_result* result,
 
 /* Dates: the first day, month, quarter... of the expression as an ISO
  * 8601-style partial date at its precision ("2020", "2020-H1", "2020-Q3",
- * "2020-09", "2020-09-D2" for 中旬, "2020-09-12"); NULL for other types or a
+ * "2020-09", "2020-09-12"; 中旬 is "2020-09-11".."2020-09-20"); NULL for other types or a
  * bad index. */
 const char* factx_fact_date_begin(const factx_result* result,
                                   size_t i) FACTX_C_NOEXCEPT;
@@ -313,6 +328,10 @@ int factx_fact_date_resolved(const factx_result* result,
 /* Dates: 1 when the text names a fiscal year (2020财年, FY2020). */
 int factx_fact_date_fiscal(const factx_result* result,
                            size_t i) FACTX_C_NOEXCEPT;
+/* "early", "mid" or "late" when the date is that part of a month (9月上旬,
+ * mid-March, 月底: value and end are its days); NULL otherwise. */
+const char* factx_fact_date_part(const factx_result* result,
+                                 size_t i) FACTX_C_NOEXCEPT;
 
 /* Investments: what the amount is for; FACTX_INVESTMENT_NONE otherwise. */
 factx_investment_kind factx_fact_investment_kind(const factx_result* result,
