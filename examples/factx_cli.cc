@@ -137,29 +137,17 @@ int UsageError(const std::string& message) {
 // Parses "money,percent": the `FactKind` bits, or nullopt naming the bad item
 // in `*error`.
 std::optional<unsigned> ParseKinds(std::string_view list, std::string* error) {
-  // The names of the JSONL contract's fact types.
-  static constexpr struct {
-    std::string_view name;
-    unsigned bits;
-  } kKindNames[] = {
-      {"money", factx::kMoney},
-      {"percent", factx::kPercentage},
-      {"date", factx::kDate},
-      {"investment", factx::kInvestment},
-  };
   unsigned kinds = 0;
   while (true) {
     const std::size_t comma = list.find(',');
     const std::string_view item = list.substr(0, comma);
-    const auto* known =
-        std::find_if(std::begin(kKindNames), std::end(kKindNames),
-                     [&](const auto& kind) { return kind.name == item; });
-    if (known == std::end(kKindNames)) {
+    const std::optional<unsigned> kind = factx::FactKindOfTypeName(item);
+    if (!kind.has_value()) {
       *error = "unknown kind '" + std::string(item) +
                "' in --kinds (use money, percent, date, investment)";
       return std::nullopt;
     }
-    kinds |= known->bits;
+    kinds |= *kind;
     if (comma == std::string_view::npos) return kinds;
     list.remove_prefix(comma + 1);
   }

@@ -133,6 +133,22 @@ void AppendKey(std::string_view key, std::string* out) {
 
 }  // namespace
 
+std::optional<unsigned> FactKindOfTypeName(std::string_view type) {
+  static constexpr struct {
+    std::string_view name;
+    unsigned bits;
+  } kTypeNames[] = {
+      {"money", kMoney},
+      {"percent", kPercentage},
+      {"date", kDate},
+      {"investment", kInvestment},
+  };
+  for (const auto& entry : kTypeNames) {
+    if (entry.name == type) return entry.bits;
+  }
+  return std::nullopt;
+}
+
 std::vector<FactRecord> FactRecords(std::string_view text,
                                     const Extractor& extractor,
                                     const Extraction& facts) {

@@ -52,26 +52,15 @@ unsigned ParseKinds(const py::object& kinds) {
   if (py::isinstance<py::str>(kinds)) {
     throw py::type_error("kinds must be a set of names, e.g. {\"money\"}");
   }
-  static constexpr struct {
-    std::string_view name;
-    unsigned bits;
-  } kKindNames[] = {
-      {"money", factx::kMoney},
-      {"percent", factx::kPercentage},
-      {"date", factx::kDate},
-      {"investment", factx::kInvestment},
-  };
   unsigned bits = 0;
   for (const py::handle& item : kinds) {
     const std::string kind = py::str(item).cast<std::string>();
-    const auto* known =
-        std::find_if(std::begin(kKindNames), std::end(kKindNames),
-                     [&](const auto& k) { return k.name == kind; });
-    if (known == std::end(kKindNames)) {
+    const std::optional<unsigned> known = factx::FactKindOfTypeName(kind);
+    if (!known.has_value()) {
       throw py::value_error("unknown kind '" + kind +
                             "' (use money, percent, date, investment)");
     }
-    bits |= known->bits;
+    bits |= *known;
   }
   return bits;
 }

@@ -155,5 +155,18 @@ TEST(JsonlTest, ErrorLineEscapesTheMessage) {
   EXPECT_EQ(out, R"({"id": null, "error": "bad \"x\" \ufffd"})");
 }
 
+TEST(JsonlTest, FactKindOfTypeNameKnowsTheContractsTypes) {
+  EXPECT_EQ(FactKindOfTypeName("money"), std::optional<unsigned>(kMoney));
+  EXPECT_EQ(FactKindOfTypeName("percent"),
+            std::optional<unsigned>(kPercentage));
+  EXPECT_EQ(FactKindOfTypeName("date"), std::optional<unsigned>(kDate));
+  EXPECT_EQ(FactKindOfTypeName("investment"),
+            std::optional<unsigned>(kInvestment));
+  // Near misses: the C++ names, other case, plurals, empty.
+  for (const char* other : {"percentage", "Money", "dates", ""}) {
+    EXPECT_EQ(FactKindOfTypeName(other), std::nullopt) << other;
+  }
+}
+
 }  // namespace
 }  // namespace factx

@@ -15,6 +15,7 @@
 #define FACTX_JSONL_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,10 @@ struct FactRecord {
 std::vector<FactRecord> FactRecords(std::string_view text,
                                     const Extractor& extractor,
                                     const Extraction& facts);
+
+// The FactKind bit of a JSONL `type` name ("money", "percent", "date",
+// "investment"); nullopt for any other name.
+std::optional<unsigned> FactKindOfTypeName(std::string_view type);
 
 // Appends `text` as a quoted JSON string: `"` `\` and control characters are
 // escaped, other characters are copied as UTF-8, and each byte that is not
