@@ -161,6 +161,16 @@ void IndexFacts(factx_result* result) {
     if (money.upper) entry.upper = AddDecimal(*money.upper, &strings);
     entries.push_back(entry);
   }
+  for (std::size_t i = 0; i < facts.investments.size(); ++i) {
+    const factx::Investment& investment = facts.investments[i];
+    FactEntry entry{FACTX_KIND_INVESTMENT, investment.span.begin,
+                    static_cast<std::uint32_t>(i)};
+    entry.value = AddDecimal(investment.money.amount, &strings);
+    if (investment.money.upper) {
+      entry.upper = AddDecimal(*investment.money.upper, &strings);
+    }
+    entries.push_back(entry);
+  }
   for (std::size_t i = 0; i < facts.percentages.size(); ++i) {
     const factx::Percentage& percentage = facts.percentages[i];
     FactEntry entry{FACTX_KIND_PERCENTAGE, percentage.span.begin,
@@ -177,17 +187,8 @@ void IndexFacts(factx_result* result) {
     if (date.end) entry.date_end = AddString(date.end->ToIso8601(), &strings);
     entries.push_back(entry);
   }
-  for (std::size_t i = 0; i < facts.investments.size(); ++i) {
-    const factx::Investment& investment = facts.investments[i];
-    FactEntry entry{FACTX_KIND_INVESTMENT, investment.span.begin,
-                    static_cast<std::uint32_t>(i)};
-    entry.value = AddDecimal(investment.money.amount, &strings);
-    if (investment.money.upper) {
-      entry.upper = AddDecimal(*investment.money.upper, &strings);
-    }
-    entries.push_back(entry);
-  }
-  // Stable: equal begins keep the order money, percentage, date, investment.
+  // Stable: equal begins keep the order money, investment, percentage, date,
+  // the order of the JSONL contract (factx/jsonl.h).
   std::stable_sort(
       entries.begin(), entries.end(),
       [](const FactEntry& a, const FactEntry& b) { return a.begin < b.begin; });

@@ -232,7 +232,7 @@ const char* factx_result_json(const factx_extractor* extractor,
 
 /* ------------------------------------------------------------------------ */
 /* Facts: index i in [0, factx_result_count(result)), in text order (by span
- * begin; at equal begins money before percentage, date, investment).       */
+ * begin; at equal begins money, investment, percentage, date, as in JSONL). */
 
 typedef struct factx_span {
   size_t begin; /* byte offsets into the caller's text, [begin, end) */
