@@ -630,6 +630,18 @@ TEST(InvestmentWordsTest, EnglishAcquisitions) {
        {{"$2.7 billion", "acquisition", "acquisition"}}},
       {"Kappa will buy the 40% stake it does not own for $1.3 billion.",
        {{"$1.3 billion", "acquisition", "buy"}}},
+      // A deal-value clause gives the price of the acquisition before it.
+      {"The acquisition of Delta Ltd, valued at £1.1bn, closed in March.",
+       {{"£1.1bn", "acquisition", "acquisition"}}},
+      {"The takeover of Kappa Mining, worth A$2.1 billion, was approved.",
+       {{"A$2.1 billion", "acquisition", "takeover"}}},
+      // The trigger far before the amount: the window counts words.
+      {"Lambda Corp sold its cement business to a private equity firm for "
+       "$780 million.",
+       {{"$780 million", "acquisition", "sold"}}},
+      {"The group sold its stake in the port operator to a consortium of "
+       "infrastructure investors for about €900 million.",
+       {{"about €900 million", "acquisition", "sold"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -681,6 +693,23 @@ TEST(InvestmentWordsTest, EnglishDealsThatAreNoInvestment) {
        {{"one-yen", "", ""}}},
       {"The company won a $1.2 billion contract to supply jets.",
        {{"$1.2 billion", "", ""}}},
+      // A valuation with no deal open before it, or after another kind.
+      {"The startup, valued at $4 billion, hired 200 engineers.",
+       {{"$4 billion", "", ""}}},
+      {"The startup raised $50 million, valued at $1 billion.",
+       {{"$50 million", "financing", "raised"}, {"$1 billion", "", ""}}},
+      // A deal-value word that does not open the clause.
+      {"The acquisition of Delta closed, and the unit is valued at $2 "
+       "billion.",
+       {{"$2 billion", "", ""}}},
+      // Past fifteen words the trigger no longer reaches.
+      {"Omega sold the plant last year and said the local market for cheap "
+       "steel in the north of the country was worth $90 million.",
+       {{"$90 million", "", ""}}},
+      // A tokenized full stop after a long word ends the sentence.
+      {"managers get early news of a bid and a chance to delay . the $ "
+       "20,000 tax would be small .",
+       {{"$ 20,000", "", ""}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
