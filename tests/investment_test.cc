@@ -589,6 +589,9 @@ TEST(InvestmentWordsTest, ChineseAcquisitions) {
       {"公司拟以现金1.8亿元收购某医疗器械公司60%股权。",
        {{"1.8亿元", "acquisition", "收购"}}},
       {"并购基金规模为50亿元。", {{"50亿元", "fund", "并购基金"}}},
+      // 以…的价格 + a deal verb: the price the deal is struck at.
+      {"大股东拟以不低于2亿元的价格受让乙公司30%股份。",
+       {{"不低于2亿元", "acquisition", "受让"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -597,6 +600,8 @@ TEST(InvestmentWordsTest, ChineseDealsThatAreNoAcquisition) {
   const Case cases[] = {
       {"公司出售股权获得投资收益3000万元。", {{"3000万元", "", ""}}},
       {"公司拟以2亿元回购公司股份。", {{"2亿元", "", ""}}},
+      {"公司拟以每股10元的价格回购股份。", {{"10元", "", ""}}},
+      {"该地块挂牌价格5亿元。", {{"5亿元", "", ""}}},
       {"公司回购股份金额累计达到1.5亿元。", {{"1.5亿元", "", ""}}},
       {"公司为全资子公司提供3亿元担保。", {{"3亿元", "", ""}}},
       {"控股股东质押的股份市值约5亿元。", {{"约5亿元", "", ""}}},
