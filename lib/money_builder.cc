@@ -6,7 +6,8 @@
 // "__" is ignored, so a rule may write `num__a` and `num__b` in two
 // alternatives. The captures read:
 //
-// - num: the amount, or the lower bound of a range (required). Anything
+// - num: the amount, or the lower bound of a range (required, except for a
+//   lower bound that is a minor part alone: 八毛到一块二). Anything
 //   ParseNumber reads; also 数/几 for an unknown digit (数十亿, 三十几万),
 //   which makes the amount a range, and Indian digit groups (12,34,567.89).
 // - upper: the upper bound of a range. When `num` has no large scale of its
@@ -517,7 +518,12 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
                 Money* money) {
   if (!match.Capture("reject").empty()) return false;
   const std::string_view num_text = match.Capture("num");
-  if (TrimSpaces(num_text).empty()) return false;
+  // A range's lower bound may be a minor part alone (八毛到一块二): no main
+  // units, so `num` is empty and the minor parts are all of it.
+  const bool minor_only = TrimSpaces(num_text).empty() &&
+                          !match.Capture("minor").empty() &&
+                          !match.Capture("upper").empty();
+  if (TrimSpaces(num_text).empty() && !minor_only) return false;
 
   Decimal amount;
   std::optional<Decimal> upper;
@@ -530,7 +536,8 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
     case UnknownDigit::kUnreadable:
       return false;
     case UnknownDigit::kNone: {
-      std::optional<Decimal> parsed = ParseAmount(num_text);
+      std::optional<Decimal> parsed =
+          minor_only ? DecimalFromInt(0) : ParseAmount(num_text);
       if (!parsed) return false;
       amount = *parsed;
       break;

@@ -312,6 +312,8 @@ const MoneyCase kChineseCases[] = {
      kRange, "money.zh.range_minor_units"},
     {"六塊二到六塊八", "六塊二到六塊八", "6.2", "6.8", "CNY", kRange,
      "money.zh.range_spoken"},
+    {"收购价八毛到一块二", "八毛到一块二", "0.8", "1.2", "CNY", kRange,
+     "money.zh.range_spoken"},
     // Hong Kong: 蚊 is the dollar, 毫 ten cents, 仙 a cent; 个 after a
     // currency name counts dollars.
     {"凍檸茶賣八蚊", "八蚊", "8", nullptr, "HKD", kExact, "money.zh.hk_spoken"},
@@ -321,6 +323,10 @@ const MoneyCase kChineseCases[] = {
      "money.zh.minor_units"},
     {"雲吞麵只賣三仙", "三仙", "0.03", nullptr, "HKD", kExact,
      "money.zh.minor_alone_hk"},
+    {"報紙都係五毫子", "五毫子", "0.5", nullptr, "HKD", kExact,
+     "money.zh.minor_alone_hk"},
+    {"菜心賣十二蚊一斤", "十二蚊", "12", nullptr, "HKD", kExact,
+     "money.zh.hk_spoken_per_unit"},
     {"港幣五個二毫", "港幣五個二毫", "5.2", nullptr, "HKD", kExact,
      "money.zh.named_ge"},
     {"港币五个二", "港币五个二", "5.2", nullptr, "HKD", kExact,
