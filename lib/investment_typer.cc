@@ -18,13 +18,19 @@
 //     after 的), and further listed amounts: 5亿元的投资, 完成3亿元B轮融资,
 //     a $1 billion fund. A blocker on the way ends the search.
 //  4. Trigger before, farther: the last trigger of the clause, at most
-//     kFarGap bytes before the amount, with no blocker after it and no amount
-//     tied to it yet: 研发投入同比增长20%至5亿元.
+//     kFarWords words before the amount (a Han character or an ASCII token
+//     each), with no blocker after it and no amount tied to it yet:
+//     研发投入同比增长20%至5亿元, "sold its cement business to a private equity
+//     firm for $780 million".
 //  5. Continuation: the clause names no trigger or blocker before the amount
 //     and opens with a continuation word (其中, 首期, 规模, including), a
 //     joiner and a short label, or the amount itself; it takes the trigger that
 //     the previous clauses of the sentence left open:
 //     设立产业基金，规模100亿元.
+//     A clause that opens with a deal-value word right before the amount
+//     ("valued at", "worth") takes an open acquisition trigger even though
+//     the word blocks elsewhere: "the acquisition of Delta, valued at
+//     £1.1bn" is the deal's price, "a startup, valued at $4 billion" none.
 // A clause leaves its last trigger open when no blocker follows it; a clause
 // with neither words nor amounts passes on what it received.
 #include "investment_typer.h"
@@ -43,7 +49,11 @@ namespace {
 // Gap limits in bytes of normalized text: a Han character is 3 bytes, so 12
 // bytes are four characters, or two short English words.
 constexpr std::size_t kDirectGap = 12;
-constexpr std::size_t kFarGap = 45;
+// Rule 4 counts words, not bytes: a Han character and an ASCII token (a run
+// of non-space characters) are one word each. Fifteen Han characters were the
+// old 45-byte limit; fifteen English words reach "sold its stake in the port
+// operator to a consortium of investors for", which bytes cut at eight.
+constexpr std::size_t kFarWords = 15;
 constexpr std::size_t kForwardGap = 12;
 // ... or after an attributive word (的): 20亿元的新能源汽车产业基金.
 constexpr std::size_t kAttributiveGap = 30;
@@ -81,6 +91,7 @@ enum Role : unsigned char {
   kSizeWord,
   kYieldsTo,
   kPerShare,
+  kDealValue,
   kRoleCount,
 };
 
@@ -93,6 +104,7 @@ constexpr std::string_view kTableNames[kRoleCount] = {
     "investment_target_verb",     "investment_target_suffix",
     "investment_name_stop",       "investment_size",
     "investment_yields_to",       "investment_per_share",
+    "investment_deal_value",
 };
 
 constexpr unsigned Bit(Role role) { return 1u << role; }
@@ -141,12 +153,24 @@ Break BreakAt(std::string_view text, std::size_t pos, std::size_t* length) {
     case '.': {
       // A full stop is followed by a space or the end; "U.S. " (a lone capital
       // before) is not, nor is one before a lower-case word, which ends an
-      // abbreviation ("Gamma Inc. for $300 million").
+      // abbreviation ("Gamma Inc. for $300 million"). Tokenized text puts a
+      // space before every full stop and lower-cases the next sentence: there
+      // a word of five letters or more before the stop ends a sentence ("a
+      // delaying tactic . the $ 20,000 tax"), where company abbreviations are
+      // shorter ("odwalla inc . for", "kabel b . v . for", "corp").
       const bool ends = pos + 1 == text.size() || IsSpace(text[pos + 1]);
       const bool initial = pos >= 1 && IsAsciiUpper(text[pos - 1]) &&
                            (pos == 1 || !IsAsciiLetter(text[pos - 2]));
-      const bool abbreviation = ends && pos + 2 < text.size() &&
-                                text[pos + 2] >= 'a' && text[pos + 2] <= 'z';
+      bool tokenized_end = false;
+      if (pos >= 2 && IsSpace(text[pos - 1])) {
+        std::size_t letters = 0;
+        for (std::size_t i = pos - 1; i > 0 && IsAsciiLetter(text[i - 1]); --i)
+          ++letters;
+        tokenized_end = letters >= 5;
+      }
+      const bool abbreviation = ends && !tokenized_end &&
+                                pos + 2 < text.size() && text[pos + 2] >= 'a' &&
+                                text[pos + 2] <= 'z';
       return ends && !initial && !abbreviation ? Break::kSentence
                                                : Break::kNone;
     }
@@ -617,6 +641,15 @@ class Typer {
     bool uses_active = false;
     if (IsPricePerShare(amount.span.end)) {
       // bid $48 a share, or $1.9 billion: the trigger waits for the total.
+    } else if (open && open->kind == InvestmentKind::kAcquisition &&
+               !clause->saw_amount &&
+               OpensWithDealValue(clause->begin, amount.span.begin)) {
+      tie = *open;
+      tied = true;
+      clause->has_active = true;
+      clause->active = *open;
+      clause->active_blocked = false;
+      clause->active_used = true;
     } else if (clause->has_previous && clause->previous_tied &&
                !clause->has_head &&
                IsListJoin(clause->previous_end, amount.span.begin)) {
@@ -655,7 +688,8 @@ class Typer {
           consumed_trigger_ = tie.begin;
         } else if (clause->has_active && !clause->active_blocked &&
                    !clause->active_used && !clause->active.after_only &&
-                   amount.span.begin - clause->active.end <= kFarGap) {
+                   WordsBetween(clause->active.end, amount.span.begin) <=
+                       kFarWords) {
           tie = clause->active;
           tied = uses_active = true;
         } else if (open && !clause->saw_keyword && !clause->saw_amount &&
@@ -708,6 +742,39 @@ class Typer {
     if (pos >= to || !lexicon_.Match(text_, pos, to, Bit(kJoiner), &joiner))
       return false;
     return to - joiner.end <= kListLabel;
+  }
+
+  // The words of text_[from, to): each Han (non-ASCII) character, and each
+  // run of ASCII characters other than spaces, counts one.
+  std::size_t WordsBetween(std::size_t from, std::size_t to) const {
+    std::size_t words = 0;
+    std::size_t pos = from;
+    while (pos < to) {
+      const unsigned char c = static_cast<unsigned char>(text_[pos]);
+      if (IsSpace(c)) {
+        ++pos;
+      } else if (c >= 0x80) {
+        ++words;
+        pos += CodePointLength(c);
+      } else {
+        ++words;
+        ++pos;
+        while (pos < to && !IsSpace(static_cast<unsigned char>(text_[pos])) &&
+               static_cast<unsigned char>(text_[pos]) < 0x80)
+          ++pos;
+      }
+    }
+    return words;
+  }
+
+  // True when text_[begin, end), before a clause's first amount, is a
+  // deal-value word ("valued at", "worth") and spaces.
+  bool OpensWithDealValue(std::size_t begin, std::size_t end) const {
+    const std::size_t pos = SkipSpaces(begin, end);
+    Word word;
+    return pos < end &&
+           lexicon_.Match(text_, pos, end, Bit(kDealValue), &word) &&
+           SkipSpaces(word.end, end) == end;
   }
 
   // True when text_[begin, end) before a clause's first amount is empty, opens

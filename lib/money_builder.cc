@@ -6,7 +6,8 @@
 // "__" is ignored, so a rule may write `num__a` and `num__b` in two
 // alternatives. The captures read:
 //
-// - num: the amount, or the lower bound of a range (required). Anything
+// - num: the amount, or the lower bound of a range (required, except for a
+//   lower bound that is a minor part alone: 八毛到一块二). Anything
 //   ParseNumber reads; also 数/几 for an unknown digit (数十亿, 三十几万),
 //   which makes the amount a range, and Indian digit groups (12,34,567.89).
 // - upper: the upper bound of a range. When `num` has no large scale of its
@@ -16,21 +17,28 @@
 //   `upper`: 一千多万 (一千, 多, 万), 75 USD million, 30 MUSD (M). Table
 //   money_scale, else ParseNumber("1" + scale).
 // - cur: the currency unit: 元, 美元, USD, $, dollars, HK$ (tables
-//   currency_symbol, currency_zh, currency_zh_colloquial, currency_code,
+//   currency_symbol, currency_zh, currency_zh_colloquial,
+//   currency_zh_hk_spoken, currency_zh_counted_after_name, currency_code,
 //   currency_code_upper, currency_en; a key matches as written, lowercased or
 //   uppercased).
 // - cur_pre: a currency named before the number: 人民币8亿元, RMB 500 million.
 // - cur_post: a currency named after the unit: 8亿元人民币.
 // - dollar_prefix: the letters before a tokenized dollar sign: "c $ 5",
 //   "hk $ 10" (table dollar_prefix).
-// - cur_minor: a minor unit standing alone: 50美分, 5 cents, 3毛钱 (tables
-//   money_minor_unit for its fraction, money_minor_currency for its currency).
+// - cur_minor: a minor unit standing alone: 50美分, 5 cents, 3毛钱, 三仙
+//   (tables money_minor_unit for its fraction, money_minor_currency, then
+//   money_minor_spoken, for its currency).
 // - minor, minor_unit: a minor part after the main unit: 五元[三毛],
 //   3 dollars [50 cents].
 // - minor2, minor2_unit: a second minor part: 50元6角[三分]; without a unit it
-//   is worth a tenth of the previous minor unit: 五毛[五].
-// - cents: a bare count after the main unit, in hundredths: 15 dollars [50].
+//   is worth a tenth of the previous minor unit: 五毛[五], 三毛[五] (after
+//   cur_minor).
+// - cents: a bare count after the main unit, in hundredths: 15 dollars [50],
+//   四块零[五].
 // - tenths: a bare count after the main unit, in tenths: 三块[五].
+// - upper_minor, upper_minor_unit, upper_minor2, upper_minor2_unit,
+//   upper_cents, upper_tenths: the same parts of a range's upper bound, when
+//   each bound states its own: 六块二到六块八毛五 = 6.2..6.85.
 // - qual: qualifier words (tables qualifier_*, common/qualifiers.rules).
 // - unstated: a financial noun or verb that governs an amount naming no
 //   currency (营收超200亿, 以15亿接手): the amount is money of unknown
@@ -60,9 +68,19 @@ namespace {
 
 // Tables that name currencies, in look-up order.
 constexpr std::string_view kCurrencyTables[] = {
-    "currency_symbol",     "currency_zh",   "currency_zh_colloquial",
-    "currency_zh_implied", "currency_code", "currency_code_upper",
+    "currency_symbol",
+    "currency_zh",
+    "currency_zh_colloquial",
+    "currency_zh_hk_spoken",
+    "currency_zh_implied",
+    "currency_zh_counted_after_name",
+    "currency_code",
+    "currency_code_upper",
     "currency_en"};
+// Tables that give the currency of a minor unit standing alone, in look-up
+// order.
+constexpr std::string_view kMinorCurrencyTables[] = {"money_minor_currency",
+                                                     "money_minor_spoken"};
 // Tables of qualifier words (common/qualifiers.rules); values approx, over,
 // under or exact.
 constexpr std::string_view kQualifierTables[] = {
@@ -379,7 +397,10 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
   }
   if (std::string_view minor = TrimSpaces(match.Capture("cur_minor"));
       !minor.empty()) {
-    auto code = LookupAnyCase(tables, "money_minor_currency", minor);
+    std::optional<std::string_view> code;
+    for (std::string_view table : kMinorCurrencyTables) {
+      if ((code = LookupAnyCase(tables, table, minor))) break;
+    }
     if (!code) return false;
     names[count++] = CurrencyName{minor, *code};
   }
@@ -454,15 +475,25 @@ bool AddMinor(std::string_view count_text, const Decimal& fraction,
   return true;
 }
 
+// Adds the minor parts of one bound to *amount: the captures named `prefix` +
+// minor, minor_unit, minor2, minor2_unit, cents, tenths ("" for the amount or
+// the lower bound, "upper_" for the upper bound).
 bool AddMinorParts(const RuleMatch& match, const RuleTables& tables,
-                   Decimal* amount) {
+                   std::string_view prefix, Decimal* amount) {
+  auto capture = [&match, prefix](std::string_view name) {
+    return match.Capture(std::string(prefix).append(name));
+  };
   std::optional<Decimal> fraction;
-  if (std::string_view minor = match.Capture("minor"); !minor.empty()) {
-    fraction = MinorFraction(tables, match.Capture("minor_unit"));
+  if (std::string_view minor = capture("minor"); !minor.empty()) {
+    fraction = MinorFraction(tables, capture("minor_unit"));
     if (!fraction || !AddMinor(minor, *fraction, amount)) return false;
+  } else if (std::string_view alone = match.Capture("cur_minor");
+             prefix.empty() && !alone.empty()) {
+    // 三毛五: the minor unit is the amount's own unit.
+    fraction = MinorFraction(tables, alone);
   }
-  if (std::string_view minor2 = match.Capture("minor2"); !minor2.empty()) {
-    std::string_view unit = match.Capture("minor2_unit");
+  if (std::string_view minor2 = capture("minor2"); !minor2.empty()) {
+    std::string_view unit = capture("minor2_unit");
     std::optional<Decimal> fraction2;
     if (!TrimSpaces(unit).empty()) {
       fraction2 = MinorFraction(tables, unit);
@@ -472,10 +503,10 @@ bool AddMinorParts(const RuleMatch& match, const RuleTables& tables,
     }
     if (!fraction2 || !AddMinor(minor2, *fraction2, amount)) return false;
   }
-  if (std::string_view cents = match.Capture("cents"); !cents.empty()) {
+  if (std::string_view cents = capture("cents"); !cents.empty()) {
     if (!AddMinor(cents, Decimal{1, -2}, amount)) return false;
   }
-  if (std::string_view tenths = match.Capture("tenths"); !tenths.empty()) {
+  if (std::string_view tenths = capture("tenths"); !tenths.empty()) {
     if (!AddMinor(tenths, Decimal{1, -1}, amount)) return false;
   }
   return true;
@@ -487,7 +518,12 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
                 Money* money) {
   if (!match.Capture("reject").empty()) return false;
   const std::string_view num_text = match.Capture("num");
-  if (TrimSpaces(num_text).empty()) return false;
+  // A range's lower bound may be a minor part alone (八毛到一块二): no main
+  // units, so `num` is empty and the minor parts are all of it.
+  const bool minor_only = TrimSpaces(num_text).empty() &&
+                          !match.Capture("minor").empty() &&
+                          !match.Capture("upper").empty();
+  if (TrimSpaces(num_text).empty() && !minor_only) return false;
 
   Decimal amount;
   std::optional<Decimal> upper;
@@ -500,7 +536,8 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
     case UnknownDigit::kUnreadable:
       return false;
     case UnknownDigit::kNone: {
-      std::optional<Decimal> parsed = ParseAmount(num_text);
+      std::optional<Decimal> parsed =
+          minor_only ? DecimalFromInt(0) : ParseAmount(num_text);
       if (!parsed) return false;
       amount = *parsed;
       break;
@@ -554,7 +591,12 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
     }
   }
 
-  if (!upper && !AddMinorParts(match, tables, &amount)) return false;
+  if (!AddMinorParts(match, tables, "", &amount)) return false;
+  if (upper) {
+    // Each bound may state its own minor parts: 六块二到六块八毛五.
+    if (!AddMinorParts(match, tables, "upper_", &*upper)) return false;
+    if (amount.Compare(*upper) > 0) return false;
+  }
   if (!ResolveCurrency(match, tables, money)) return false;
 
   money->amount = amount;

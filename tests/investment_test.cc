@@ -589,6 +589,9 @@ TEST(InvestmentWordsTest, ChineseAcquisitions) {
       {"公司拟以现金1.8亿元收购某医疗器械公司60%股权。",
        {{"1.8亿元", "acquisition", "收购"}}},
       {"并购基金规模为50亿元。", {{"50亿元", "fund", "并购基金"}}},
+      // 以…的价格 + a deal verb: the price the deal is struck at.
+      {"大股东拟以不低于2亿元的价格受让乙公司30%股份。",
+       {{"不低于2亿元", "acquisition", "受让"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -597,6 +600,8 @@ TEST(InvestmentWordsTest, ChineseDealsThatAreNoAcquisition) {
   const Case cases[] = {
       {"公司出售股权获得投资收益3000万元。", {{"3000万元", "", ""}}},
       {"公司拟以2亿元回购公司股份。", {{"2亿元", "", ""}}},
+      {"公司拟以每股10元的价格回购股份。", {{"10元", "", ""}}},
+      {"该地块挂牌价格5亿元。", {{"5亿元", "", ""}}},
       {"公司回购股份金额累计达到1.5亿元。", {{"1.5亿元", "", ""}}},
       {"公司为全资子公司提供3亿元担保。", {{"3亿元", "", ""}}},
       {"控股股东质押的股份市值约5亿元。", {{"约5亿元", "", ""}}},
@@ -630,6 +635,18 @@ TEST(InvestmentWordsTest, EnglishAcquisitions) {
        {{"$2.7 billion", "acquisition", "acquisition"}}},
       {"Kappa will buy the 40% stake it does not own for $1.3 billion.",
        {{"$1.3 billion", "acquisition", "buy"}}},
+      // A deal-value clause gives the price of the acquisition before it.
+      {"The acquisition of Delta Ltd, valued at £1.1bn, closed in March.",
+       {{"£1.1bn", "acquisition", "acquisition"}}},
+      {"The takeover of Kappa Mining, worth A$2.1 billion, was approved.",
+       {{"A$2.1 billion", "acquisition", "takeover"}}},
+      // The trigger far before the amount: the window counts words.
+      {"Lambda Corp sold its cement business to a private equity firm for "
+       "$780 million.",
+       {{"$780 million", "acquisition", "sold"}}},
+      {"The group sold its stake in the port operator to a consortium of "
+       "infrastructure investors for about €900 million.",
+       {{"about €900 million", "acquisition", "sold"}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
@@ -681,6 +698,23 @@ TEST(InvestmentWordsTest, EnglishDealsThatAreNoInvestment) {
        {{"one-yen", "", ""}}},
       {"The company won a $1.2 billion contract to supply jets.",
        {{"$1.2 billion", "", ""}}},
+      // A valuation with no deal open before it, or after another kind.
+      {"The startup, valued at $4 billion, hired 200 engineers.",
+       {{"$4 billion", "", ""}}},
+      {"The startup raised $50 million, valued at $1 billion.",
+       {{"$50 million", "financing", "raised"}, {"$1 billion", "", ""}}},
+      // A deal-value word that does not open the clause.
+      {"The acquisition of Delta closed, and the unit is valued at $2 "
+       "billion.",
+       {{"$2 billion", "", ""}}},
+      // Past fifteen words the trigger no longer reaches.
+      {"Omega sold the plant last year and said the local market for cheap "
+       "steel in the north of the country was worth $90 million.",
+       {{"$90 million", "", ""}}},
+      // A tokenized full stop after a long word ends the sentence.
+      {"managers get early news of a bid and a chance to delay . the $ "
+       "20,000 tax would be small .",
+       {{"$ 20,000", "", ""}}},
   };
   for (const Case& c : cases) CheckCase(c, BuiltinInvestmentRules());
 }
