@@ -2,15 +2,11 @@
 
 #include <algorithm>
 
+#include "char_class.h"
 #include "utf8.h"
 
 namespace factx::internal {
 namespace {
-
-bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 bool IsChineseNumeral(char32_t c) {
   static constexpr char32_t kNumerals[] =
@@ -19,12 +15,6 @@ bool IsChineseNumeral(char32_t c) {
     if (n != 0 && n == c) return true;
   }
   return false;
-}
-
-bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF) ||
-         c == 0x3007;
 }
 
 bool IsDigitSeparator(char c) {
@@ -171,7 +161,7 @@ bool Guard::ClassMatchesBefore(CharClass c, std::string_view text,
   if (c == CharClass::kDigitSeparator) {
     // "1.5" before the match: a separator with a digit before it.
     return begin >= 2 && IsDigitSeparator(text[begin - 1]) &&
-           IsAsciiDigit(static_cast<unsigned char>(text[begin - 2]));
+           IsAsciiDigit(text[begin - 2]);
   }
   return InClass(CodePointBefore(text, begin), static_cast<int>(c));
 }
@@ -180,7 +170,7 @@ bool Guard::ClassMatchesAfter(CharClass c, std::string_view text,
                               std::size_t end) const {
   if (c == CharClass::kDigitSeparator) {
     return end + 1 < text.size() && IsDigitSeparator(text[end]) &&
-           IsAsciiDigit(static_cast<unsigned char>(text[end + 1]));
+           IsAsciiDigit(text[end + 1]);
   }
   return InClass(CodePointAt(text, end), static_cast<int>(c));
 }

@@ -27,6 +27,7 @@
 #include <optional>
 #include <string_view>
 
+#include "char_class.h"
 #include "decimal_math.h"
 
 namespace factx::internal {
@@ -37,11 +38,6 @@ namespace {
 
 constexpr char32_t kBadCodePoint = 0xFFFFFFFF;
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 char ToLowerAscii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }

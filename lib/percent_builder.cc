@@ -49,6 +49,7 @@
 #include <string>
 #include <string_view>
 
+#include "char_class.h"
 #include "decimal_math.h"
 #include "number_parser.h"
 #include "utf8.h"
@@ -59,8 +60,6 @@ namespace {
 // How many characters of noun a share qualifier may stand before 的
 // (超过营业收入的8.3%).
 constexpr int kMaxShareNounLength = 8;
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Copies `text` without spaces, and ASCII letters in lower case ("15K" ->
 // "15k"). English words keep single spaces between them ("one hundred"): the
@@ -265,11 +264,6 @@ std::optional<Qualifier> ReadQualifier(const RuleTables& tables,
   return std::nullopt;
 }
 
-bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
-}
-
 // Start of the code point that ends at `pos` (> 0).
 std::size_t PreviousCodePoint(std::string_view text, std::size_t pos) {
   std::size_t start = pos - 1;
@@ -324,10 +318,6 @@ bool FollowsDa(std::string_view text, std::size_t begin) {
     }
   }
   return false;
-}
-
-bool IsAsciiAlnum(char c) {
-  return IsAsciiDigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 // True when the nearest non-space characters around text[begin, end) are no
