@@ -1,8 +1,8 @@
 #include "date_parse.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <cstring>
 #include <string_view>
 
 #include "civil_date_math.h"
@@ -859,113 +859,6 @@ bool ReadLunar(const SideReader& side, DateParse* date) {
   return true;
 }
 
-// Where the clause, the sentence and the paragraph that hold [begin, ...)
-// start (ParseDate's comment on DateParse says what ends each).
-struct TextStarts {
-  std::size_t clause = 0;
-  std::size_t sentence = 0;
-  std::size_t paragraph = 0;
-};
-
-// The bytes that can close an end looked for by FindStarts: ASCII ends, and
-// the last bytes of 。 (E3 80 82), ； (EF BC 9B), ！ (EF BC 81) and ？ (EF BC
-// 9F). Any other byte ends nothing, so the scan skips it with one load.
-constexpr std::array<bool, 256> kEndLastBytes = [] {
-  std::array<bool, 256> table{};
-  for (unsigned char c : {'\n', '\r', '!', '?', ';'}) table[c] = true;
-  for (unsigned char c : {0x82, 0x9B, 0x81, 0x9F}) table[c] = true;
-  return table;
-}();
-
-bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
-
-// True when the bytes [i - 3, i) are the three bytes of `wide`.
-bool EndsWithWide(std::string_view text, std::size_t i, const char* wide) {
-  return i >= 3 && text[i - 3] == wide[0] && text[i - 2] == wide[1] &&
-         text[i - 1] == wide[2];
-}
-
-// The position right after the last line break in text[from, to), or `from`
-// when there is none. memchr runs forward, so a run of line breaks costs one
-// call each; the range is at most kParagraphLookback bytes.
-std::size_t AfterLastLineBreak(std::string_view text, std::size_t from,
-                               std::size_t to) {
-  std::size_t result = from;
-  for (char line_break : {'\n', '\r'}) {
-    std::size_t pos = result;
-    while (pos < to) {
-      const void* found = std::memchr(text.data() + pos, line_break, to - pos);
-      if (found == nullptr) break;
-      pos = static_cast<std::size_t>(static_cast<const char*>(found) -
-                                     text.data()) +
-            1;
-      result = pos;
-    }
-  }
-  return result;
-}
-
-// One backward pass over at most kClauseLookback bytes finds the clause start
-// (just after the nearest of 。；!?; and line breaks, the rule engine's clause
-// ends) and the sentence start (。！？!? and line breaks; ；and ; do not end
-// it); the paragraph start (line breaks) is looked for up to
-// kParagraphLookback bytes back. Each start is the lookback limit when no end
-// lies within it. An end whose last byte is at i - 1 >= the limit counts even
-// if its first bytes lie before the limit.
-TextStarts FindStarts(std::string_view text, std::size_t begin) {
-  const std::size_t clause_limit =
-      begin > kClauseLookback ? begin - kClauseLookback : 0;
-  const std::size_t paragraph_limit =
-      begin > kParagraphLookback ? begin - kParagraphLookback : 0;
-  TextStarts starts{clause_limit, clause_limit, paragraph_limit};
-  bool clause_found = false, sentence_found = false, paragraph_found = false;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t i = begin;
-  while (i > clause_limit && !(clause_found && sentence_found)) {
-    // Most bytes end nothing: skip them four at a time, then one at a time.
-    while (i - clause_limit >= 4 &&
-           !(kEndLastBytes[bytes[i - 1]] | kEndLastBytes[bytes[i - 2]] |
-             kEndLastBytes[bytes[i - 3]] | kEndLastBytes[bytes[i - 4]])) {
-      i -= 4;
-    }
-    while (i > clause_limit && !kEndLastBytes[bytes[i - 1]]) --i;
-    if (i == clause_limit) break;
-    const char c = text[--i];       // bytes [i, begin) are now scanned
-    const std::size_t end = i + 1;  // just after the byte
-    bool clause_end = false, sentence_end = false;
-    if (IsLineBreak(c)) {
-      clause_end = sentence_end = true;
-      if (!paragraph_found) {
-        paragraph_found = true;
-        starts.paragraph = end;
-      }
-    } else if (c == '!' || c == '?') {
-      clause_end = sentence_end = true;
-    } else if (c == ';') {
-      clause_end = true;
-    } else if (EndsWithWide(text, end, "。")) {
-      clause_end = sentence_end = true;
-    } else if (EndsWithWide(text, end, "；")) {
-      clause_end = true;
-    } else if (EndsWithWide(text, end, "！") || EndsWithWide(text, end, "？")) {
-      sentence_end = true;
-    }
-    if (clause_end && !clause_found) {
-      clause_found = true;
-      starts.clause = end;
-    }
-    if (sentence_end && !sentence_found) {
-      sentence_found = true;
-      starts.sentence = end;
-    }
-  }
-  // Bytes [i, begin) are scanned and hold no line break unless one was found.
-  if (!paragraph_found && i > paragraph_limit) {
-    starts.paragraph = AfterLastLineBreak(text, paragraph_limit, i);
-  }
-  return starts;
-}
-
 // The last bytes of kComparisonWords: a date after any other byte follows none
 // of them (their last bytes are a space or of a CJK character, which the ASCII
 // lower-casing below leaves alone).
@@ -1038,10 +931,18 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
   *date = DateParse();
   date->text_begin = match.begin();
   date->text_end = match.end();
-  const TextStarts starts = FindStarts(match.text(), match.begin());
-  date->clause_begin = starts.clause;
-  date->sentence_begin = starts.sentence;
-  date->paragraph_begin = starts.paragraph;
+  const Document& document = match.document();
+  const std::size_t begin = match.begin();
+  const std::size_t clause_limit =
+      begin > kClauseLookback ? begin - kClauseLookback : 0;
+  const std::size_t paragraph_limit =
+      begin > kParagraphLookback ? begin - kParagraphLookback : 0;
+  date->clause_begin =
+      std::max(clause_limit, document.Begin(Unit::kClause, begin));
+  date->sentence_begin =
+      std::max(clause_limit, document.Begin(Unit::kSentence, begin));
+  date->paragraph_begin =
+      std::max(paragraph_limit, document.Begin(Unit::kParagraph, begin));
   date->comparison_base = FollowsComparisonWord(match.text(), match.begin());
   const SideReader side(match, tables, captures, /*side=*/0);
 
@@ -1101,7 +1002,7 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
   }
   if (!ValidSide(date->begin, form)) return false;
   if (NeedsPlacing(date->begin)) {
-    date->tense = ReadTense(match.text(), match.begin(), match.end(), tables);
+    date->tense = ReadTense(document, match.begin(), match.end(), tables);
   }
 
   const SideReader to_side(match, tables, captures, /*side=*/1);

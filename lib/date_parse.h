@@ -173,16 +173,16 @@ struct DateParse {
   LunarParse lunar;  // shape kLunar
 
   // The match in the normalized text, and the start of its clause (no clause
-  // end lies in [clause_begin, text_begin)); the clause is looked for only a
-  // bounded distance back, so clause_begin may be later than the real clause
-  // start, never earlier.
+  // end lies in [clause_begin, text_begin): document.h); the clause reaches
+  // back a bounded distance only, so clause_begin may be later than the real
+  // clause start, never earlier.
   std::size_t text_begin = 0;
   std::size_t text_end = 0;
   std::size_t clause_begin = 0;
   // The same for the sentence (clause ends but ；, which only separates the
-  // items of one report) and the paragraph (line breaks), each looked for a
-  // bounded distance back: 去年同期 compares with a period of its sentence,
-  // 全年 and 上年 with one of its paragraph.
+  // items of one report, and full stops) and the paragraph (line breaks), each
+  // reaching back a bounded distance: 去年同期 compares with a period of its
+  // sentence, 全年 and 上年 with one of its paragraph.
   std::size_t sentence_begin = 0;
   std::size_t paragraph_begin = 0;
 

@@ -1,6 +1,9 @@
 #include "date_tense.h"
 
+#include <algorithm>
 #include <array>
+
+#include "char_class.h"
 
 namespace factx::internal {
 namespace {
@@ -17,48 +20,8 @@ constexpr std::size_t kMinPastSuffixWord = 4;
 // is not read as well.
 constexpr std::size_t kMaxTableHits = 32;
 
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 char AsciiLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// True when text[0, i) ends a clause: 。，；！？、 , ; ! ? a line break, or ".
-// ".
-bool ClauseEndsBefore(std::string_view text, std::size_t i) {
-  const char c = text[i - 1];
-  if (c == ',' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r')
-    return true;
-  if (c == ' ' && i >= 2 && text[i - 2] == '.') return true;
-  if (i < 3) return false;
-  for (std::string_view wide : {"。", "，", "；", "！", "？"}) {
-    if (text.substr(i - 3, 3) == wide) return true;
-  }
-  return false;
-}
-
-// The first byte of the clause before `begin`, at most kTenseLookaround back.
-std::size_t WindowBegin(std::string_view text, std::size_t begin) {
-  const std::size_t limit =
-      begin > kTenseLookaround ? begin - kTenseLookaround : 0;
-  std::size_t i = begin;
-  while (i > limit && !ClauseEndsBefore(text, i)) --i;
-  return i;
-}
-
-// The end of the clause after `end`, at most kTenseLookaround on.
-std::size_t WindowEnd(std::string_view text, std::size_t end) {
-  const std::size_t limit = end + kTenseLookaround < text.size()
-                                ? end + kTenseLookaround
-                                : text.size();
-  std::size_t i = end;
-  while (i < limit) {
-    ++i;
-    if (ClauseEndsBefore(text, i)) return i - 1;
-  }
-  return limit;
 }
 
 // `word` at text[i], ASCII letters compared in lower case; a word that begins
@@ -120,12 +83,17 @@ struct Hit {
 
 class CueSearch {
  public:
-  CueSearch(std::string_view text, std::size_t begin, std::size_t end)
-      : text_(text),
+  // The window: the phrase around the date (document.h), at most
+  // kTenseLookaround bytes on each side.
+  CueSearch(const Document& document, std::size_t begin, std::size_t end)
+      : text_(document.text()),
         begin_(begin),
         end_(end),
-        window_begin_(WindowBegin(text, begin)),
-        window_end_(WindowEnd(text, end)) {}
+        window_begin_(
+            std::max(document.Begin(Unit::kPhrase, begin),
+                     begin > kTenseLookaround ? begin - kTenseLookaround : 0)),
+        window_end_(std::min(document.End(Unit::kPhrase, end),
+                             std::min(text_.size(), end + kTenseLookaround))) {}
 
   // Every occurrence of a key of `cues` in the window (value past or future)
   // that no word of `not_tense` holds.
@@ -211,9 +179,9 @@ class CueSearch {
 
 }  // namespace
 
-Tense ReadTense(std::string_view text, std::size_t begin, std::size_t end,
+Tense ReadTense(const Document& document, std::size_t begin, std::size_t end,
                 const RuleTables& tables) {
-  CueSearch search(text, begin, end);
+  CueSearch search(document, begin, end);
   const RuleTable* en_not_tense = tables.Find("date_en_not_tense");
   const RuleTable* zh_not_tense = tables.Find("date_zh_not_tense");
   const RuleTable* participle_leads = tables.Find("date_en_participle_lead");

@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "document.h"
 #include "rule_match.h"
 
 namespace factx::internal {
@@ -31,10 +32,11 @@ enum class Tense : unsigned char {
   kFuture,  // will, is to, 将, 拟, 计划
 };
 
-// The tense of the clause around the date at [begin, end) of `text`: the cue
-// nearest the date, looked for up to the clause's ends (。，；,;!? and line
-// breaks, and ". ") within a bounded distance on each side.
-Tense ReadTense(std::string_view text, std::size_t begin, std::size_t end,
+// The tense of the phrase around the date at [begin, end) of `document`'s
+// text: the cue nearest the date, looked for up to the phrase's ends (commas,
+// clause and sentence ends: document.h) within a bounded distance on each
+// side.
+Tense ReadTense(const Document& document, std::size_t begin, std::size_t end,
                 const RuleTables& tables);
 
 }  // namespace factx::internal

@@ -11,6 +11,7 @@
 #include "builtin_rules.h"
 #include "date_parse.h"
 #include "date_resolver.h"
+#include "document.h"
 #include "investment_typer.h"
 #include "money_builder.h"
 #include "percent_builder.h"
@@ -30,6 +31,9 @@ struct BuiltCandidate {
 
 struct Scratch {
   NormalizedText normalized;
+  // The clauses, sentences and paragraphs of `normalized`, built once per call
+  // when some rule may match; every later step reads them.
+  Document document;
   RuleScratch rules;
   std::vector<Money> money;
   std::vector<Percentage> percentages;
@@ -96,13 +100,14 @@ unsigned RuleKindMask(unsigned kinds) {
 // valid fact.
 void BuildCandidates(const internal::RuleEngine& engine,
                      const internal::DateCaptureIndex& date_captures,
-                     std::string_view text, Scratch* s) {
+                     Scratch* s) {
   const internal::RuleTables tables = engine.tables();
   const auto& candidates = s->rules.candidates;
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const internal::Candidate& candidate = candidates[i];
     const RuleKind kind = engine.rule(candidate.rule).spec().kind;
-    const internal::RuleMatch match = engine.MatchOf(text, candidate, s->rules);
+    const internal::RuleMatch match =
+        engine.MatchOf(s->document, candidate, s->rules);
     BuiltCandidate built{i, kind, 0};
     switch (kind) {
       case RuleKind::kMoney: {
@@ -314,19 +319,21 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   std::size_t fact_count = 0;
   bool exhausted = false;
   const bool may_match = engine.MayMatch(normalized, &s.rules);
+  if (may_match) s.document.Build(normalized);
   for (std::size_t begin = 0;
        may_match && !exhausted && begin < normalized.size();) {
-    const std::size_t end = internal::RuleEngine::SegmentEnd(normalized, begin);
+    const std::size_t end = internal::RuleEngine::SegmentEnd(s.document, begin);
     s.ClearSegment();
-    engine.FindCandidates(normalized, begin, end, RuleKindMask(options.kinds),
+    engine.FindCandidates(s.document, begin, end, RuleKindMask(options.kinds),
                           &s.rules);
-    BuildCandidates(engine, impl_->date_captures, normalized, &s);
+    BuildCandidates(engine, impl_->date_captures, &s);
     DropOverlaps(engine, begin, end, &s);
     exhausted = !EmitFacts(s, options, &resolver, &fact_count, out);
     begin = end;
   }
-  if (options.kinds & kInvestment) {
-    impl_->investment_typer.Find(normalized, s.accepted_money,
+  if ((options.kinds & kInvestment) && !s.accepted_money.empty()) {
+    // Amounts were accepted, so some rule matched and s.document is built.
+    impl_->investment_typer.Find(s.document, s.accepted_money,
                                  &out->investments);
     const std::size_t room =
         options.max_facts - std::min(options.max_facts, fact_count);

@@ -43,6 +43,9 @@
 #include <string>
 #include <string_view>
 
+#include "char_class.h"
+#include "document.h"
+
 namespace factx::internal {
 namespace {
 
@@ -113,16 +116,6 @@ constexpr unsigned kTriggerRoles =
 // The words the clause reader tokenizes.
 constexpr unsigned kClauseRoles = Bit(kNeutral) | Bit(kBlocker) | kTriggerRoles;
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-         (c >= 'A' && c <= 'Z');
-}
-bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLetter(unsigned char c) {
-  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t'; }
 unsigned char ToLower(unsigned char c) {
   return IsAsciiUpper(c) ? c + ('a' - 'A') : c;
 }
@@ -134,63 +127,6 @@ std::size_t CodePointLength(unsigned char lead) {
   if (lead < 0xE0) return 2;
   if (lead < 0xF0) return 3;
   return 4;
-}
-
-// Where text may be cut.
-enum class Break : unsigned char { kNone, kClause, kSentence };
-
-// The break at text[pos] and its length in bytes.
-Break BreakAt(std::string_view text, std::size_t pos, std::size_t* length) {
-  const unsigned char c = static_cast<unsigned char>(text[pos]);
-  *length = 1;
-  switch (c) {
-    case '\n':
-    case '\r':
-    case '!':
-    case '?':
-    case ';':
-      return Break::kSentence;
-    case '.': {
-      // A full stop is followed by a space or the end; "U.S. " (a lone capital
-      // before) is not, nor is one before a lower-case word, which ends an
-      // abbreviation ("Gamma Inc. for $300 million"). Tokenized text puts a
-      // space before every full stop and lower-cases the next sentence: there
-      // a word of five letters or more before the stop ends a sentence ("a
-      // delaying tactic . the $ 20,000 tax"), where company abbreviations are
-      // shorter ("odwalla inc . for", "kabel b . v . for", "corp").
-      const bool ends = pos + 1 == text.size() || IsSpace(text[pos + 1]);
-      const bool initial = pos >= 1 && IsAsciiUpper(text[pos - 1]) &&
-                           (pos == 1 || !IsAsciiLetter(text[pos - 2]));
-      bool tokenized_end = false;
-      if (pos >= 2 && IsSpace(text[pos - 1])) {
-        std::size_t letters = 0;
-        for (std::size_t i = pos - 1; i > 0 && IsAsciiLetter(text[i - 1]); --i)
-          ++letters;
-        tokenized_end = letters >= 5;
-      }
-      const bool abbreviation = ends && !tokenized_end &&
-                                pos + 2 < text.size() && text[pos + 2] >= 'a' &&
-                                text[pos + 2] <= 'z';
-      return ends && !initial && !abbreviation ? Break::kSentence
-                                               : Break::kNone;
-    }
-    case ',': {
-      const bool in_number = pos > 0 && IsDigit(text[pos - 1]) &&
-                             pos + 1 < text.size() && IsDigit(text[pos + 1]);
-      return in_number ? Break::kNone : Break::kClause;
-    }
-    default:
-      break;
-  }
-  if (c == 0xE3 || c == 0xEF) {
-    const std::string_view rest = text.substr(pos, 3);
-    *length = 3;
-    if (rest == "。" || rest == "！" || rest == "？" || rest == "；")
-      return Break::kSentence;
-    if (rest == "，") return Break::kClause;
-  }
-  *length = 1;
-  return Break::kNone;
 }
 
 // A word of one of the tables, found in the text.
@@ -497,11 +433,20 @@ struct Clause {
 
 class Typer {
  public:
-  Typer(std::string_view text, const std::vector<Money>& money,
+  Typer(const Document& document, const std::vector<Money>& money,
         const InvestmentLexicon& lexicon, std::vector<Investment>* out)
-      : text_(text), money_(money), lexicon_(lexicon), out_(out) {}
+      : document_(document),
+        text_(document.text()),
+        money_(money),
+        lexicon_(lexicon),
+        out_(out) {}
 
   void Run() {
+    // A sentence here ends at a clause or a sentence end (document.h): the
+    // items of a report that ; separates are read apart.
+    EndCursor clause_ends(document_, Unit::kClause, 0);
+    EndCursor sentence_ends(document_, Unit::kSentence, 0);
+    const Boundary no_end{text_.size(), text_.size()};
     std::size_t pos = 0;
     std::size_t next = 0;  // the first amount not read yet
     while (next < money_.size() && pos < text_.size()) {
@@ -509,19 +454,24 @@ class Typer {
       // span may hold a full stop, as in "Rs. 5 crore").
       std::size_t end = pos;
       std::size_t after = next;
-      std::size_t break_length = 0;
-      while (end < text_.size()) {
-        if (after < money_.size() && end >= money_[after].span.begin) {
+      Boundary stop = no_end;
+      while (true) {
+        const Boundary* clause_end = clause_ends.Next(end);
+        const Boundary* sentence_end = sentence_ends.Next(end);
+        stop = no_end;
+        if (clause_end != nullptr) stop = *clause_end;
+        if (sentence_end != nullptr && sentence_end->begin < stop.begin)
+          stop = *sentence_end;
+        if (after < money_.size() && money_[after].span.begin <= stop.begin) {
           end = std::max(end, money_[after].span.end);
           ++after;
           continue;
         }
-        if (BreakAt(text_, end, &break_length) == Break::kSentence) break;
-        end += CodePointLength(static_cast<unsigned char>(text_[end]));
+        break;
       }
-      if (after > next) ReadSentence(pos, end, next, after);
+      if (after > next) ReadSentence(pos, stop.begin, next, after);
       next = after;
-      pos = end < text_.size() ? end + break_length : end;
+      pos = stop.end;
     }
   }
 
@@ -535,6 +485,9 @@ class Typer {
     std::optional<Trigger> open;  // what the previous clauses left open
     Clause clause;
     clause.begin = begin;
+    // Within the sentence, the phrase ends outside amounts are commas: the
+    // typer's clauses.
+    EndCursor phrase_ends(document_, Unit::kPhrase, begin);
     std::size_t pos = begin;
     std::size_t next = first;
     while (pos < end) {
@@ -545,19 +498,19 @@ class Typer {
         continue;
       }
       const unsigned char c = static_cast<unsigned char>(text_[pos]);
-      std::size_t length = 0;
-      if (BreakAt(text_, pos, &length) == Break::kClause) {
+      if (const Boundary* comma = phrase_ends.Next(pos);
+          comma != nullptr && comma->begin == pos) {
         if (clause.has_active && !clause.active_blocked) {
           open = clause.active;
         } else if (clause.saw_keyword || clause.saw_amount) {
           open.reset();
         }
-        pos += length;
+        pos = comma->end;
         clause = Clause();
         clause.begin = pos;
         continue;
       }
-      if (IsSpace(c)) {
+      if (IsBlank(c)) {
         ++pos;
         continue;
       }
@@ -574,18 +527,16 @@ class Typer {
   // Past the code point at `pos`, or past the whole ASCII word that starts
   // there (no key starts inside a word).
   std::size_t SkipToken(std::size_t pos, std::size_t limit) const {
-    if (!IsAsciiAlnum(static_cast<unsigned char>(text_[pos]))) {
+    if (!IsAsciiAlnum(text_[pos])) {
       return pos + CodePointLength(static_cast<unsigned char>(text_[pos]));
     }
     ++pos;
-    while (pos < limit && IsAsciiAlnum(static_cast<unsigned char>(text_[pos])))
-      ++pos;
+    while (pos < limit && IsAsciiAlnum(text_[pos])) ++pos;
     return pos;
   }
 
   std::size_t SkipSpaces(std::size_t pos, std::size_t limit) const {
-    while (pos < limit && IsSpace(static_cast<unsigned char>(text_[pos])))
-      ++pos;
+    while (pos < limit && IsBlank(text_[pos])) ++pos;
     return pos;
   }
 
@@ -751,7 +702,7 @@ class Typer {
     std::size_t pos = from;
     while (pos < to) {
       const unsigned char c = static_cast<unsigned char>(text_[pos]);
-      if (IsSpace(c)) {
+      if (IsBlank(c)) {
         ++pos;
       } else if (c >= 0x80) {
         ++words;
@@ -759,7 +710,7 @@ class Typer {
       } else {
         ++words;
         ++pos;
-        while (pos < to && !IsSpace(static_cast<unsigned char>(text_[pos])) &&
+        while (pos < to && !IsBlank(text_[pos]) &&
                static_cast<unsigned char>(text_[pos]) < 0x80)
           ++pos;
       }
@@ -801,6 +752,7 @@ class Typer {
     std::size_t pos = start;
     std::size_t next = index + 1;
     std::size_t other = 0;
+    EndCursor phrase_ends(document_, Unit::kPhrase, start);
     int listed = 0;
     bool after_joiner = false;
     std::size_t gap_limit = kForwardGap;
@@ -816,9 +768,8 @@ class Typer {
         after_joiner = false;
         continue;
       }
-      std::size_t length = 0;
-      if (BreakAt(text_, pos, &length) != Break::kNone) return false;
-      if (IsSpace(static_cast<unsigned char>(text_[pos]))) {
+      if (phrase_ends.At(pos)) return false;
+      if (IsBlank(text_[pos])) {
         ++pos;
         continue;
       }
@@ -835,8 +786,7 @@ class Typer {
             // trigger starts a new predicate, which is not about this amount:
             // "a $350m deal and raised $1bn", "5亿元及配套投资".
             if (after_joiner) return false;
-            if (other > gap_limit &&
-                !IsAsciiUpper(static_cast<unsigned char>(text_[word.begin])))
+            if (other > gap_limit && !IsAsciiUpper(text_[word.begin]))
               return false;
             *trigger = ReadTrigger(word, limit);
             return true;
@@ -858,8 +808,7 @@ class Typer {
       } else {
         // A capitalized word starts a name that the trigger ends: the $3
         // billion Example Growth Fund.
-        if (IsAsciiUpper(static_cast<unsigned char>(text_[pos])))
-          in_name = true;
+        if (IsAsciiUpper(text_[pos])) in_name = true;
         const std::size_t skipped = SkipToken(pos, limit);
         other += skipped - pos;
         pos = skipped;
@@ -908,8 +857,7 @@ class Typer {
     while (stripped) {
       stripped = false;
       begin = SkipSpaces(begin, end);
-      while (end > begin && IsSpace(static_cast<unsigned char>(text_[end - 1])))
-        --end;
+      while (end > begin && IsBlank(text_[end - 1])) --end;
       Word word;
       if (begin < end &&
           lexicon_.Match(text_, begin, end, Bit(kInvestorAdverb), &word)) {
@@ -926,7 +874,7 @@ class Typer {
     if (begin >= end || end - begin > kMaxInvestor) return std::nullopt;
     // No digits (dates, amounts) and no trigger or blocker inside.
     for (std::size_t pos = begin; pos < end;) {
-      if (IsDigit(static_cast<unsigned char>(text_[pos]))) return std::nullopt;
+      if (IsAsciiDigit(text_[pos])) return std::nullopt;
       Word word;
       if (lexicon_.Match(text_, pos, end, kClauseRoles, &word)) {
         if (word.role == kTrigger || word.role == kRound ||
@@ -938,7 +886,7 @@ class Typer {
       }
       pos = SkipToken(pos, end);
     }
-    if (!IsAsciiLetter(static_cast<unsigned char>(text_[begin]))) {
+    if (!IsAsciiLetter(text_[begin])) {
       // Chinese: it must end with an organisation suffix (公司, 集团, 政府).
       if (lexicon_.LongestSuffix(text_, begin, end, kInvestorSuffix) == 0)
         return std::nullopt;
@@ -952,8 +900,7 @@ class Typer {
       const unsigned char c = static_cast<unsigned char>(text_[pos]);
       if (!IsAsciiUpper(c) && c != '&') return std::nullopt;
       if (++words > kMaxInvestorWords) return std::nullopt;
-      while (pos < end && !IsSpace(static_cast<unsigned char>(text_[pos])))
-        ++pos;
+      while (pos < end && !IsBlank(text_[pos])) ++pos;
     }
     if (!IsPlainName(begin, end)) return std::nullopt;
     return Span{begin, end};
@@ -1012,14 +959,12 @@ class Typer {
     begin = SkipSpaces(begin, stop);
     std::size_t pos = begin;
     if (begin >= stop) return std::nullopt;
-    if (IsAsciiLetter(static_cast<unsigned char>(text_[begin]))) {
+    if (IsAsciiLetter(text_[begin])) {
       // English: the run of capitalized words.
       std::size_t end = begin;
-      while (pos < stop &&
-             IsAsciiUpper(static_cast<unsigned char>(text_[pos]))) {
-        while (pos < stop &&
-               (IsAsciiAlnum(static_cast<unsigned char>(text_[pos])) ||
-                text_[pos] == '&' || text_[pos] == '-')) {
+      while (pos < stop && IsAsciiUpper(text_[pos])) {
+        while (pos < stop && (IsAsciiAlnum(text_[pos]) || text_[pos] == '&' ||
+                              text_[pos] == '-')) {
           ++pos;
         }
         end = pos;
@@ -1031,9 +976,9 @@ class Typer {
     // Chinese: up to the first target suffix (项目, 基地, 公司), with suffixes
     // right after it.
     std::size_t end = 0;
+    EndCursor phrase_ends(document_, Unit::kPhrase, begin);
     for (pos = begin; pos < stop;) {
-      std::size_t length = 0;
-      if (BreakAt(text_, pos, &length) != Break::kNone) break;
+      if (phrase_ends.At(pos)) break;
       Word suffix;
       if (lexicon_.Match(text_, pos, stop, Bit(kTargetSuffix), &suffix)) {
         end = suffix.end;
@@ -1047,6 +992,7 @@ class Typer {
     return Span{begin, end};
   }
 
+  const Document& document_;
   std::string_view text_;
   const std::vector<Money>& money_;
   const InvestmentLexicon& lexicon_;
@@ -1080,17 +1026,17 @@ InvestmentTyper::InvestmentTyper(const RuleTables& tables) {
     lexicon_ = std::make_shared<const InvestmentLexicon>(tables);
 }
 
-void InvestmentTyper::Find(std::string_view text,
+void InvestmentTyper::Find(const Document& document,
                            const std::vector<Money>& money,
                            std::vector<Investment>* out) const {
   if (money.empty() || lexicon_ == nullptr) return;
-  Typer(text, money, *lexicon_, out).Run();
+  Typer(document, money, *lexicon_, out).Run();
 }
 
 void FindInvestments(std::string_view text, const std::vector<Money>& money,
                      const RuleTables& tables, std::vector<Investment>* out) {
   if (money.empty()) return;
-  InvestmentTyper(tables).Find(text, money, out);
+  InvestmentTyper(tables).Find(Document(text), money, out);
 }
 
 }  // namespace factx::internal

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "document.h"
 #include "factx/facts.h"
 #include "rule_match.h"
 
@@ -39,7 +40,7 @@ class InvestmentLexicon;  // the index of the table words (investment_typer.cc)
 // point and a comparison with each key that starts with it.
 //
 //   const InvestmentTyper typer(engine.tables());  // once
-//   typer.Find(normalized, accepted_money, &out->investments);  // per text
+//   typer.Find(document, accepted_money, &out->investments);  // per text
 class InvestmentTyper {
  public:
   // A typer that types nothing (as for a rule set without
@@ -50,21 +51,23 @@ class InvestmentTyper {
   // kind is unknown (a typo in a custom rule) triggers nothing.
   explicit InvestmentTyper(const RuleTables& tables);
 
-  // `money` holds the accepted money facts of `text` (normalized text) in text
-  // order, without overlaps, with spans in `text`. Appends to *out, in text
-  // order, an Investment for each amount that its clause presents as one; all
-  // its spans (span, trigger, investor, target) are in `text`, and its `rule`
-  // is the money fact's rule. Runs in time linear in text.size(), allocates
-  // nothing but the appended facts, and never fails.
-  void Find(std::string_view text, const std::vector<Money>& money,
+  // `money` holds the accepted money facts of `document`'s text (normalized
+  // text) in text order, without overlaps, with spans in that text. Appends to
+  // *out, in text order, an Investment for each amount that its clause
+  // presents as one; all its spans (span, trigger, investor, target) are in
+  // the text, and its `rule` is the money fact's rule. Runs in time linear in
+  // the text's size (and a binary search of the document per amount),
+  // allocates nothing but the appended facts, and never fails.
+  void Find(const Document& document, const std::vector<Money>& money,
             std::vector<Investment>* out) const;
 
  private:
   std::shared_ptr<const InvestmentLexicon> lexicon_;  // null: types nothing
 };
 
-// Same as InvestmentTyper(tables).Find(text, money, out); it builds the index
-// on every call, so callers that type many texts should keep a typer instead.
+// Same as InvestmentTyper(tables).Find on a Document of `text`; it builds the
+// index and the document on every call, so callers that type many texts
+// should keep a typer instead.
 void FindInvestments(std::string_view text, const std::vector<Money>& money,
                      const RuleTables& tables, std::vector<Investment>* out);
 

@@ -59,6 +59,7 @@
 #include <string>
 #include <string_view>
 
+#include "char_class.h"
 #include "decimal_math.h"
 #include "number_parser.h"
 #include "utf8.h"
@@ -141,11 +142,6 @@ std::optional<std::string_view> LookupAnyCase(const RuleTables& tables,
 
 // -----------------------------------------------------------------------------
 // Numbers.
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 bool StartsWithChineseScale(std::string_view text) {
   for (std::string_view c : {"十", "百", "千", "万", "亿", "兆"}) {
@@ -308,38 +304,21 @@ UnknownDigit ParseUnknownDigit(std::string_view text, Decimal* min,
 // -----------------------------------------------------------------------------
 // Currency.
 
-bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
-}
-bool IsKana(char32_t c) { return c >= 0x3040 && c <= 0x30FF; }
-
-bool IsClauseEnd(char32_t c) {
-  return c == U'\n' || c == U'\r' || c == U'!' || c == U'?' || c == U';' ||
-         c == U'。' || c == U'；' || c == U'！' || c == U'？';
-}
-
-// True when the clause around [begin, end) of `text` is Chinese: it holds a Han
-// character and no kana (Japanese writes Han too, with kana around it).
-bool ClauseIsChinese(std::string_view text, std::size_t begin,
+// True when the clause around [begin, end) of the document is Chinese: it
+// holds a Han character and no kana (Japanese writes Han too, with kana around
+// it). At most kClauseScanBytes are read on each side.
+bool ClauseIsChinese(const Document& document, std::size_t begin,
                      std::size_t end) {
+  const std::string_view text = document.text();
   std::size_t from = begin > kClauseScanBytes ? begin - kClauseScanBytes : 0;
-  std::size_t to = end + kClauseScanBytes < text.size() ? end + kClauseScanBytes
-                                                        : text.size();
   while (from < begin && !IsCodePointBoundary(text, from)) ++from;
-  // Start after the last clause end before the match.
+  from = std::max(from, document.Begin(Unit::kClause, begin));
+  const std::size_t to = std::min(text.size(), end + kClauseScanBytes);
+  const std::size_t stop = std::min(to, document.End(Unit::kClause, end));
   bool han = false, kana = false;
-  std::size_t clause_begin = from;
-  for (std::size_t pos = from; pos < begin;) {
+  for (std::size_t pos = from; pos < stop;) {
     std::size_t length = 1;
     const char32_t c = DecodeUtf8(text, pos, &length);
-    pos += length;
-    if (IsClauseEnd(c)) clause_begin = pos;
-  }
-  for (std::size_t pos = clause_begin; pos < to;) {
-    std::size_t length = 1;
-    const char32_t c = DecodeUtf8(text, pos, &length);
-    if (pos >= end && IsClauseEnd(c)) break;
     han = han || IsHan(c);
     kana = kana || IsKana(c);
     pos += length;
@@ -420,7 +399,7 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
   std::string_view code = chosen->code;
   if (auto chinese =
           LookupAnyCase(tables, "currency_in_chinese_text", chosen->text)) {
-    if (ClauseIsChinese(match.text(), match.begin(), match.end()))
+    if (ClauseIsChinese(match.document(), match.begin(), match.end()))
       code = *chinese;
   }
   SetCurrency(code, money);

@@ -75,27 +75,6 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
   return Status();
 }
 
-// Clause ends: 。！？；!?; line breaks, and text breaks (guards.h), which no
-// match may cross.
-bool IsClauseEnd(std::string_view text, std::size_t i, std::size_t* length) {
-  const unsigned char c = static_cast<unsigned char>(text[i]);
-  *length = 1;
-  if (c == '\n' || c == '\r' || c == '!' || c == '?' || c == ';') return true;
-  if (const std::size_t break_length = TextBreakLength(text, i)) {
-    *length = break_length;
-    return true;
-  }
-  if (c == 0xE3 && text.compare(i, 3, "。") == 0) {
-    *length = 3;
-    return true;
-  }
-  if (c == 0xEF && text.compare(i, 3, "；") == 0) {
-    *length = 3;
-    return true;
-  }
-  return false;
-}
-
 // True when `c` has no case in Unicode, so that RE2's case folding and the
 // prefilter's lower-casing leave it alone: the ranges rule atoms use
 // (punctuation, signs, CJK). Conservative: anything else counts as cased.
@@ -293,16 +272,15 @@ void RuleEngine::PotentialRules(RuleScratch* scratch) const {
   std::sort(rules.begin(), rules.end());
 }
 
-std::size_t RuleEngine::SegmentEnd(std::string_view text, std::size_t begin) {
+std::size_t RuleEngine::SegmentEnd(const Document& document,
+                                   std::size_t begin) {
+  const std::string_view text = document.text();
   const std::size_t limit = begin + kSegmentBytes;
   if (limit >= text.size()) return text.size();
-  std::size_t last_clause_end = begin;
-  for (std::size_t i = begin; i < limit;) {
-    std::size_t length = 1;
-    if (IsClauseEnd(text, i, &length)) last_clause_end = i + length;
-    i += length;
-  }
-  if (last_clause_end > begin) return last_clause_end;
+  // After the last clause end that starts in [begin, limit).
+  const std::vector<Boundary>& ends = document.ends(Unit::kClause);
+  const std::size_t after = document.FirstEndFrom(Unit::kClause, limit);
+  if (after > 0 && ends[after - 1].begin >= begin) return ends[after - 1].end;
   // One clause longer than kSegmentBytes: no prose has one. Cut it after the
   // last comma or space of the window's second half, else at a code point.
   for (std::size_t i = limit; i > begin + kSegmentBytes / 2; --i) {
@@ -318,30 +296,29 @@ std::size_t RuleEngine::SegmentEnd(std::string_view text, std::size_t begin) {
   return cut;
 }
 
-void RuleEngine::FindCandidates(std::string_view text, unsigned kind_mask,
+void RuleEngine::FindCandidates(const Document& document, unsigned kind_mask,
                                 RuleScratch* scratch) const {
-  if (!MayMatch(text, scratch)) return;
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t end = SegmentEnd(text, begin);
-    FindCandidates(text, begin, end, kind_mask, scratch);
+  if (!MayMatch(document.text(), scratch)) return;
+  for (std::size_t begin = 0; begin < document.text().size();) {
+    const std::size_t end = SegmentEnd(document, begin);
+    FindCandidates(document, begin, end, kind_mask, scratch);
     begin = end;
   }
 }
 
-void RuleEngine::FindCandidates(std::string_view text, std::size_t begin,
+void RuleEngine::FindCandidates(const Document& document, std::size_t begin,
                                 std::size_t end, unsigned kind_mask,
                                 RuleScratch* scratch) const {
   if (compiled_.empty()) return;
+  const std::string_view text = document.text();
   FindAtoms(text, begin, end, scratch);
   std::size_t clause_begin = begin;
-  for (std::size_t i = begin; i < end;) {
-    std::size_t length = 1;
-    if (IsClauseEnd(text, i, &length)) {
-      if (i > clause_begin)
-        MatchClause(text, clause_begin, i, kind_mask, scratch);
-      clause_begin = i + length;
-    }
-    i += length;
+  const std::vector<Boundary>& ends = document.ends(Unit::kClause);
+  for (std::size_t i = document.FirstEndFrom(Unit::kClause, begin);
+       i < ends.size() && ends[i].begin < end; ++i) {
+    if (ends[i].begin > clause_begin)
+      MatchClause(text, clause_begin, ends[i].begin, kind_mask, scratch);
+    clause_begin = ends[i].end;
   }
   if (end > clause_begin) {
     MatchClause(text, clause_begin, end, kind_mask, scratch);
@@ -470,9 +447,10 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   }
 }
 
-RuleMatch RuleEngine::MatchOf(std::string_view text, const Candidate& candidate,
+RuleMatch RuleEngine::MatchOf(const Document& document,
+                              const Candidate& candidate,
                               const RuleScratch& scratch) const {
-  return RuleMatch(text, candidate.begin, candidate.end,
+  return RuleMatch(document, candidate.begin, candidate.end,
                    &compiled_[candidate.rule],
                    scratch.groups.data() + candidate.groups);
 }
@@ -503,7 +481,7 @@ std::size_t RuleMatch::CaptureOffset(std::string_view name) const {
   if (groups != nullptr) {
     for (int g : *groups) {
       if (groups_[g].data() != nullptr) {
-        return static_cast<std::size_t>(groups_[g].data() - text_.data());
+        return static_cast<std::size_t>(groups_[g].data() - text().data());
       }
     }
   }

@@ -113,22 +113,26 @@ class RuleEngine {
   // Text without a figure stops here. `scratch` holds the pass's atoms.
   bool MayMatch(std::string_view text, RuleScratch* scratch) const;
 
-  // The end of the segment of `text` that starts at `begin` (< text.size()).
-  static std::size_t SegmentEnd(std::string_view text, std::size_t begin);
+  // The end of the segment of `document`'s text that starts at `begin`
+  // (< text size).
+  static std::size_t SegmentEnd(const Document& document, std::size_t begin);
 
   // Appends to scratch->candidates every guarded match in text[begin, end) (a
-  // segment, or several) of the rules whose kind bit (1 << RuleKind) is in
-  // `kind_mask`. Clauses (split at 。！？；!?; and line breaks) are matched one
+  // segment, or several) of `document`'s text, of the rules whose kind bit
+  // (1 << RuleKind) is in `kind_mask`. The document's clauses are matched one
   // at a time; matches never cross them.
-  void FindCandidates(std::string_view text, std::size_t begin, std::size_t end,
-                      unsigned kind_mask, RuleScratch* scratch) const;
-
-  // The same over all of `text`, segment by segment, after MayMatch.
-  void FindCandidates(std::string_view text, unsigned kind_mask,
+  void FindCandidates(const Document& document, std::size_t begin,
+                      std::size_t end, unsigned kind_mask,
                       RuleScratch* scratch) const;
 
-  // A view of a candidate's captures.
-  RuleMatch MatchOf(std::string_view text, const Candidate& candidate,
+  // The same over all of `document`'s text, segment by segment, after
+  // MayMatch.
+  void FindCandidates(const Document& document, unsigned kind_mask,
+                      RuleScratch* scratch) const;
+
+  // A view of a candidate's captures; `document` is the one the candidate was
+  // found in.
+  RuleMatch MatchOf(const Document& document, const Candidate& candidate,
                     const RuleScratch& scratch) const;
 
  private:

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "document.h"
 #include "rule_file.h"
 
 namespace factx::internal {
@@ -33,15 +34,21 @@ class RuleTables {
 // participate reads as empty.
 class RuleMatch {
  public:
-  RuleMatch(std::string_view text, std::size_t begin, std::size_t end,
+  RuleMatch(const Document& document, std::size_t begin, std::size_t end,
             const CompiledRule* rule, const std::string_view* groups)
-      : text_(text), begin_(begin), end_(end), rule_(rule), groups_(groups) {}
+      : document_(&document),
+        begin_(begin),
+        end_(end),
+        rule_(rule),
+        groups_(groups) {}
 
-  std::string_view text() const { return text_; }  // the whole normalized text
+  // The whole normalized text, and its clauses, sentences and paragraphs.
+  const Document& document() const { return *document_; }
+  std::string_view text() const { return document_->text(); }
   std::size_t begin() const { return begin_; }
   std::size_t end() const { return end_; }
   std::string_view matched() const {
-    return text_.substr(begin_, end_ - begin_);
+    return text().substr(begin_, end_ - begin_);
   }
   // The first non-empty capture named `name` (or `name__anything`); empty if
   // none.
@@ -54,7 +61,7 @@ class RuleMatch {
   std::string_view rule_name() const;
 
  private:
-  std::string_view text_;
+  const Document* document_;
   std::size_t begin_, end_;
   const CompiledRule* rule_;
   const std::string_view*

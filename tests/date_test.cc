@@ -968,13 +968,16 @@ std::vector<ParsedCandidate> ParseCandidates(const std::string& original,
   const std::string_view text = *normalized_text;
   internal::RuleScratch scratch;
   const internal::RuleEngine& engine = *built.engine;
-  engine.FindCandidates(
-      text, 1u << static_cast<unsigned>(internal::RuleKind::kDate), &scratch);
+  const internal::Document document(text);
+  engine.FindCandidates(document,
+                        1u << static_cast<unsigned>(internal::RuleKind::kDate),
+                        &scratch);
   const internal::RuleTables tables = engine.tables();
   for (const internal::Candidate& candidate : scratch.candidates) {
     if (engine.rule(candidate.rule).spec().kind != internal::RuleKind::kDate)
       continue;
-    const internal::RuleMatch match = engine.MatchOf(text, candidate, scratch);
+    const internal::RuleMatch match =
+        engine.MatchOf(document, candidate, scratch);
     ParsedCandidate parsed;
     parsed.matched = std::string(match.matched());
     parsed.valid = internal::ParseDate(match, tables, &parsed.date);
@@ -1048,7 +1051,8 @@ TEST(ParseDateTest, ReadsYearMonthDayNumbersAndRejectsImpossibleDays) {
 }
 
 // The definition of the clause, sentence and paragraph starts, written plainly
-// (one byte at a time), to check ParseDate's single backward pass against.
+// (one byte at a time), to check ParseDate's reading of the Document against
+// (the texts below hold no full stop and no text break).
 std::size_t PlainStart(std::string_view text, std::size_t begin,
                        std::size_t lookback,
                        std::initializer_list<std::string_view> ends) {
@@ -1065,9 +1069,9 @@ std::size_t PlainStart(std::string_view text, std::size_t begin,
 void ExpectPlainStartsOf(std::string_view text,
                          const internal::DateParse& date) {
   const std::size_t begin = date.text_begin;
-  EXPECT_EQ(
-      date.clause_begin,
-      PlainStart(text, begin, 512, {"\n", "\r", "!", "?", ";", "。", "；"}))
+  EXPECT_EQ(date.clause_begin,
+            PlainStart(text, begin, 512,
+                       {"\n", "\r", "!", "?", ";", "。", "；", "！", "？"}))
       << "date at " << begin;
   EXPECT_EQ(
       date.sentence_begin,

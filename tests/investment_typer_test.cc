@@ -22,6 +22,7 @@
 namespace factx {
 namespace {
 
+using internal::Document;
 using internal::InvestmentTyper;
 using internal::RuleSet;
 using internal::RuleTables;
@@ -117,7 +118,7 @@ void CheckCases(const InvestmentTyper& typer, const std::vector<Case>& cases) {
     SCOPED_TRACE(std::string(c.text));
     const std::vector<Money> money = MoneyAt(c.text, {c.amount});
     std::vector<Investment> found;
-    typer.Find(c.text, money, &found);
+    typer.Find(Document(c.text), money, &found);
     if (c.kind.empty()) {
       EXPECT_TRUE(found.empty())
           << "typed by " << found.front().trigger.Slice(c.text);
@@ -269,13 +270,13 @@ table investment_blocker
        {InvestmentTyper(), InvestmentTyper(RuleTables(&empty)),
         InvestmentTyper(RuleTables(&no_trigger))}) {
     std::vector<Investment> found;
-    typer.Find(text, money, &found);
+    typer.Find(Document(text), money, &found);
     EXPECT_TRUE(found.empty());
   }
   // The same text with the full word list: both amounts are typed.
   const RuleSet rules = test_support::ParseTestRules(kIndexRules);
   std::vector<Investment> found;
-  InvestmentTyper(RuleTables(&rules)).Find(text, money, &found);
+  InvestmentTyper(RuleTables(&rules)).Find(Document(text), money, &found);
   EXPECT_EQ(found.size(), 2u);
 }
 
@@ -285,7 +286,7 @@ TEST(InvestmentTyperTest, InvestorAndTargetUseTheSuffixIndex) {
   const std::string_view text = "远航集团拟投资5亿元建设科技园区。";
   const std::vector<Money> money = MoneyAt(text, {"5亿元"});
   std::vector<Investment> found;
-  typer.Find(text, money, &found);
+  typer.Find(Document(text), money, &found);
   ASSERT_EQ(found.size(), 1u);
   ASSERT_TRUE(found[0].investor.has_value());
   EXPECT_EQ(found[0].investor->Slice(text), "远航集团");
@@ -294,7 +295,7 @@ TEST(InvestmentTyperTest, InvestorAndTargetUseTheSuffixIndex) {
   // No organisation suffix: no investor.
   const std::string_view no_suffix = "远航拟投资5亿元。";
   found.clear();
-  typer.Find(no_suffix, MoneyAt(no_suffix, {"5亿元"}), &found);
+  typer.Find(Document(no_suffix), MoneyAt(no_suffix, {"5亿元"}), &found);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_FALSE(found[0].investor.has_value());
 }
@@ -308,8 +309,8 @@ TEST(InvestmentTyperTest, FreeFunctionAndCopiesAgreeWithTheTyper) {
   const std::vector<Money> money =
       MoneyAt(text, {"8亿元", "2亿元", "3亿元", "$7 million"});
   std::vector<Investment> from_typer, from_copy, from_function;
-  typer.Find(text, money, &from_typer);
-  copy.Find(text, money, &from_copy);
+  typer.Find(Document(text), money, &from_typer);
+  copy.Find(Document(text), money, &from_copy);
   internal::FindInvestments(text, money, RuleTables(&rules), &from_function);
   ASSERT_EQ(from_typer.size(), 4u);
   EXPECT_EQ(Describe(from_copy), Describe(from_typer));
@@ -321,16 +322,17 @@ TEST(InvestmentTyperTest, ConcurrentFindsGiveTheSameResult) {
   const InvestmentTyper typer{RuleTables(&rules)};
   const std::string_view text = "园区总投资8亿元。Orbit raised $7 million.";
   const std::vector<Money> money = MoneyAt(text, {"8亿元", "$7 million"});
+  const Document document(text);  // read by every thread at once
   std::vector<Investment> expected;
-  typer.Find(text, money, &expected);
+  typer.Find(document, money, &expected);
   ASSERT_EQ(expected.size(), 2u);
   std::vector<std::vector<Investment>> results(4);
   std::vector<std::thread> threads;
   for (std::vector<Investment>& result : results) {
-    threads.emplace_back([&typer, &text, &money, &result] {
+    threads.emplace_back([&typer, &document, &money, &result] {
       for (int i = 0; i < 200; ++i) {
         result.clear();
-        typer.Find(text, money, &result);
+        typer.Find(document, money, &result);
       }
     });
   }
@@ -354,7 +356,7 @@ TEST(InvestmentTyperTest, EveryPrefixOfTheTextIsReadSafely) {
     m.span = Span{at, at + 1};
     money.push_back(m);
     std::vector<Investment> found;
-    typer.Find(text, money, &found);
+    typer.Find(Document(text), money, &found);
     ASSERT_EQ(found.size(), 1u) << size;
     EXPECT_LE(found[0].trigger.end, text.size());
     if (found[0].target) {

@@ -207,7 +207,7 @@ TEST(RuleEngineTest, CompileErrorsNameRuleAndRe2Message) {
 std::vector<std::string> Candidates(const RuleEngine& engine,
                                     std::string_view text) {
   RuleScratch scratch;
-  engine.FindCandidates(text, ~0u, &scratch);
+  engine.FindCandidates(Document(text), ~0u, &scratch);
   std::vector<std::string> out;
   for (const Candidate& c : scratch.candidates) {
     out.push_back(std::string(engine.rule(c.rule).spec().name) + ":" +
@@ -229,9 +229,10 @@ TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
                                       "block.area:3.6万亩"}));
 
   RuleScratch scratch;
-  e.FindCandidates("共5美元", ~0u, &scratch);
+  const Document document("共5美元");
+  e.FindCandidates(document, ~0u, &scratch);
   ASSERT_EQ(scratch.candidates.size(), 1u);
-  RuleMatch match = e.MatchOf("共5美元", scratch.candidates[0], scratch);
+  RuleMatch match = e.MatchOf(document, scratch.candidates[0], scratch);
   EXPECT_EQ(match.Capture("num"), "5");
   EXPECT_EQ(match.Capture("cur"), "美元");
   EXPECT_TRUE(match.Has("cur"));
@@ -331,10 +332,11 @@ TEST(RuleEngineTest, SegmentsEndAtClauseEndsOrCutOnlyOverlongClauses) {
   constexpr std::size_t kSegment = RuleEngine::kSegmentBytes;
   std::string sentences;
   while (sentences.size() < 3 * kSegment) sentences += "投资300亿元。";
+  const Document sentence_document(sentences);
   std::size_t begin = 0;
   int segments = 0;
   while (begin < sentences.size()) {
-    const std::size_t end = RuleEngine::SegmentEnd(sentences, begin);
+    const std::size_t end = RuleEngine::SegmentEnd(sentence_document, begin);
     ASSERT_GT(end, begin);
     EXPECT_LE(end - begin, kSegment);
     if (end < sentences.size()) {
@@ -349,7 +351,7 @@ TEST(RuleEngineTest, SegmentsEndAtClauseEndsOrCutOnlyOverlongClauses) {
   // One clause of words and spaces: cut after a space in the second half.
   std::string words;
   while (words.size() < 2 * kSegment) words += "lorem ipsum ";
-  const std::size_t cut = RuleEngine::SegmentEnd(words, 0);
+  const std::size_t cut = RuleEngine::SegmentEnd(Document(words), 0);
   EXPECT_GT(cut, kSegment / 2);
   EXPECT_LE(cut, kSegment);
   EXPECT_EQ(words[cut - 1], ' ');
@@ -357,13 +359,13 @@ TEST(RuleEngineTest, SegmentsEndAtClauseEndsOrCutOnlyOverlongClauses) {
   // No comma or space at all: cut on a code point boundary.
   std::string han;
   while (han.size() < 2 * kSegment) han += "甲";
-  const std::size_t hard_cut = RuleEngine::SegmentEnd(han, 3);
+  const std::size_t hard_cut = RuleEngine::SegmentEnd(Document(han), 3);
   EXPECT_EQ(hard_cut % 3, 0u);  // 甲 is three bytes
   EXPECT_GT(hard_cut, 3 + kSegment / 2);
   EXPECT_LE(hard_cut - 3, kSegment);
 
   // A short text is one segment.
-  EXPECT_EQ(RuleEngine::SegmentEnd("投资300亿元", 0), 15u);
+  EXPECT_EQ(RuleEngine::SegmentEnd(Document("投资300亿元"), 0), 15u);
 }
 
 // Segment by segment finds what one pass over the whole text would: every

@@ -1,0 +1,140 @@
+// Document: the phrase, clause, sentence and paragraph ends of a text, found
+// once, and the lookups the pipeline reads them with.
+#include "document.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "char_class.h"
+
+namespace factx::internal {
+namespace {
+
+// The ends of `unit` as the text of each.
+std::vector<std::string> EndTexts(const Document& document, Unit unit) {
+  std::vector<std::string> out;
+  for (const Boundary& end : document.ends(unit)) {
+    out.emplace_back(document.text().substr(end.begin, end.end - end.begin));
+  }
+  return out;
+}
+
+using Ends = std::vector<std::string>;
+
+TEST(DocumentTest, EachUnitHasItsEnds) {
+  const Document document("营收增长12%，净利润下降3%；公司称。\n下一段");
+  EXPECT_EQ(EndTexts(document, Unit::kPhrase), (Ends{"，", "；", "。", "\n"}));
+  EXPECT_EQ(EndTexts(document, Unit::kClause), (Ends{"；", "。", "\n"}));
+  EXPECT_EQ(EndTexts(document, Unit::kSentence), (Ends{"。", "\n"}));
+  EXPECT_EQ(EndTexts(document, Unit::kParagraph), (Ends{"\n"}));
+}
+
+TEST(DocumentTest, AsciiAndWidePunctuation) {
+  const Document document("a!b?c;d！e？f\rg,h");
+  EXPECT_EQ(EndTexts(document, Unit::kClause),
+            (Ends{"!", "?", ";", "！", "？", "\r"}));
+  EXPECT_EQ(EndTexts(document, Unit::kSentence),
+            (Ends{"!", "?", "！", "？", "\r"}));
+  EXPECT_EQ(EndTexts(document, Unit::kPhrase),
+            (Ends{"!", "?", ";", "！", "？", "\r", ","}));
+}
+
+TEST(DocumentTest, ACommaBetweenDigitsEndsNothing) {
+  const Document document("投资1,000万元, 另有2，3");
+  EXPECT_EQ(EndTexts(document, Unit::kPhrase), (Ends{",", "，"}));
+  EXPECT_EQ(document.ends(Unit::kPhrase)[0].begin, 17u);
+}
+
+TEST(DocumentTest, TextBreaksEndClausesAndSentences) {
+  const Document document(
+      "a\x01"
+      "b\xEF\xBF\xBD"
+      "c\xC2\x85"
+      "d\te\x7F");
+  EXPECT_EQ(EndTexts(document, Unit::kClause),
+            (Ends{"\x01", "\xEF\xBF\xBD", "\xC2\x85", "\x7F"}));
+  EXPECT_EQ(EndTexts(document, Unit::kSentence),
+            EndTexts(document, Unit::kClause));
+  EXPECT_TRUE(document.ends(Unit::kParagraph).empty());
+}
+
+TEST(DocumentTest, AFullStopEndsASentenceButNoClause) {
+  const Document document("Sales rose. Then it fell.");
+  EXPECT_EQ(document.ends(Unit::kSentence).size(), 2u);
+  EXPECT_TRUE(document.ends(Unit::kClause).empty());
+  // Abbreviations: a lone capital, a lower-case word after, a decimal point.
+  for (std::string_view text :
+       {"the U.S. economy", "Gamma Inc. for $300 million", "Rs. 5.5 crore",
+        "odwalla inc . for"}) {
+    SCOPED_TRACE(text);
+    const Document abbreviated(text);
+    EXPECT_EQ(EndTexts(abbreviated, Unit::kSentence),
+              std::string_view(text) == "Rs. 5.5 crore" ? Ends{"."} : Ends{});
+  }
+  // Tokenized text: a word of five letters or more before " . ".
+  const Document tokenized("a delaying tactic . the $ 20,000 tax");
+  EXPECT_EQ(EndTexts(tokenized, Unit::kSentence), (Ends{"."}));
+}
+
+TEST(DocumentTest, LookupsFindTheUnitAroundAPosition) {
+  const Document document("ab;cd;;ef");
+  EXPECT_EQ(document.Begin(Unit::kClause, 0), 0u);
+  EXPECT_EQ(document.Begin(Unit::kClause, 2), 0u);
+  EXPECT_EQ(document.Begin(Unit::kClause, 3), 3u);
+  EXPECT_EQ(document.Begin(Unit::kClause, 8), 7u);
+  EXPECT_EQ(document.End(Unit::kClause, 0), 2u);
+  EXPECT_EQ(document.End(Unit::kClause, 3), 5u);
+  EXPECT_EQ(document.End(Unit::kClause, 7), 9u);
+  EXPECT_TRUE(document.EndsAt(Unit::kClause, 5));
+  EXPECT_FALSE(document.EndsAt(Unit::kClause, 4));
+  EXPECT_TRUE(document.Same(Unit::kClause, 3, 5));
+  EXPECT_FALSE(document.Same(Unit::kClause, 3, 6));
+  EXPECT_EQ(document.FirstEndFrom(Unit::kClause, 6), 2u);
+  EXPECT_EQ(document.FirstEndFrom(Unit::kClause, 8), 3u);
+
+  EndCursor cursor(document, Unit::kClause, 0);
+  EXPECT_FALSE(cursor.At(1));
+  EXPECT_TRUE(cursor.At(2));
+  EXPECT_EQ(cursor.Next(3)->begin, 5u);
+  EXPECT_EQ(cursor.Next(8), nullptr);
+}
+
+TEST(DocumentTest, BuildForgetsThePreviousTextAndKeepsCapacity) {
+  Document document("一。二。三。");
+  const std::size_t capacity = document.ends(Unit::kClause).capacity();
+  document.Build("四");
+  EXPECT_TRUE(document.ends(Unit::kClause).empty());
+  EXPECT_EQ(document.ends(Unit::kClause).capacity(), capacity);
+  EXPECT_EQ(document.End(Unit::kSentence, 0), 3u);
+  EXPECT_EQ(Document().End(Unit::kClause, 0), 0u);
+}
+
+TEST(CharClassTest, HanIsTheIdeographsWithLingAndTheExtensions) {
+  for (char32_t c : {U'〇', U'一', U'鿿', U'㐀', U'豈', char32_t{0x20000},
+                     char32_t{0x2A6DF}, char32_t{0x30000}, char32_t{0x3134A}}) {
+    EXPECT_TRUE(IsHan(c)) << static_cast<unsigned>(c);
+  }
+  for (char32_t c : {U'々', U'〡', U'⺀', U'あ', U'ア', U'A', U'。'}) {
+    EXPECT_FALSE(IsHan(c)) << static_cast<unsigned>(c);
+  }
+  EXPECT_TRUE(IsKana(U'あ'));
+  EXPECT_FALSE(IsKana(U'一'));
+}
+
+TEST(CharClassTest, BytesOfMultiByteSequencesAreInNoAsciiClass) {
+  const std::string_view han = "一";
+  for (char byte : han) {
+    EXPECT_FALSE(IsAsciiDigit(byte));
+    EXPECT_FALSE(IsAsciiLetter(byte));
+    EXPECT_FALSE(IsBlank(byte));
+  }
+  EXPECT_TRUE(IsAsciiAlnum('7'));
+  EXPECT_TRUE(IsAsciiAlnum('q'));
+  EXPECT_FALSE(IsAsciiAlnum('_'));
+}
+
+}  // namespace
+}  // namespace factx::internal
