@@ -240,6 +240,23 @@ int PlacedYear(const DatePoint& point, const CivilDate& reference,
     candidates[i] = day > 0 ? (valid[i] ? DaysFromCivil(year, month, day) : 0)
                             : static_cast<long long>(year) * 12 + month - 1;
   }
+  // Tuesday, Nov. 14: of the years where the day falls on that weekday, by the
+  // placement; when none does, the weekday is ignored (a writer's slip).
+  if (point.weekday_check != 0 && day > 0) {
+    bool agrees[3];
+    bool any = false;
+    for (int i = 0; i < 3; ++i) {
+      agrees[i] = valid[i] && IsoWeekday(reference.year - 1 + i, month, day) ==
+                                  point.weekday_check;
+      any = any || agrees[i];
+    }
+    if (any) {
+      for (int i = 0; i < 3; ++i) valid[i] = agrees[i];
+      // The weekday names the year: the nearest that agrees, whatever the
+      // tense.
+      placement = Placement::kNearest;
+    }
+  }
   const long long today =
       day > 0
           ? DaysOf(reference)
@@ -369,8 +386,20 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
         flags->relative = true;
         if (!reference) return unresolved();
         year = reference->year;
-        if (point.month.base == FieldBase::kAbsolute && !point.year_edge &&
-            placement_ != Placement::kReferencePeriod) {
+        if (point.month.base == FieldBase::kAbsolute &&
+            point.month_direction != 0) {
+          // last March: the latest March before the reference's month; next
+          // March the earliest after it.
+          if (point.month_direction < 0 &&
+              point.month.value >= reference->month) {
+            --year;
+          } else if (point.month_direction > 0 &&
+                     point.month.value <= reference->month) {
+            ++year;
+          }
+        } else if (point.month.base == FieldBase::kAbsolute &&
+                   !point.year_edge &&
+                   placement_ != Placement::kReferencePeriod) {
           year = PlacedYear(point, *reference, placement_);
         }
       }
@@ -523,11 +552,11 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
 
 namespace {
 
-// Points counted in days or weeks (昨天, 上周三) carry their own year and
-// month.
+// Points counted in days or weeks (昨天, 上周三), and months placed by their
+// own word (last March), carry their own year and month.
 bool SelfContained(const DatePoint& point) {
   return point.week.stated() || point.day.base == FieldBase::kReference ||
-         point.day.base == FieldBase::kPrevious;
+         point.day.base == FieldBase::kPrevious || point.month_direction != 0;
 }
 
 // Which coarse fields one side of a range took from the other.
