@@ -229,9 +229,10 @@ enum class Capture : unsigned char {
   kYearWords,
   kMonthDir,
   kWeekdayCheck,
+  kReported,
 };
 
-constexpr std::array<std::string_view, 52> kCaptureNames = {
+constexpr std::array<std::string_view, 53> kCaptureNames = {
     "p1",
     "p2",
     "p3",
@@ -284,9 +285,9 @@ constexpr std::array<std::string_view, 52> kCaptureNames = {
     "year_words",
     "month_dir",
     "weekday_check",
+    "reported",
 };
-static_assert(kCaptureNames.size() ==
-                  static_cast<int>(Capture::kWeekdayCheck) + 1,
+static_assert(kCaptureNames.size() == static_cast<int>(Capture::kReported) + 1,
               "one name for each Capture");
 static_assert(kCaptureNames.size() <= 64,
               "DateCaptureSet keeps one 64-bit mask per side");
@@ -625,6 +626,11 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     point->part_kind = PartKind::kMonthPart;
     point->part = DateField::Absolute(*value);
   }
+  // fourth-quarter results: a period that has begun (docs/dates.md).
+  point->reported = !side.Get(Capture::kReported).empty() &&
+                    (point->part_kind == PartKind::kQuarter ||
+                     point->part_kind == PartKind::kHalf) &&
+                    point->part.base == FieldBase::kAbsolute;
 
   // Day.
   if (std::string_view text = side.Get(Capture::kDay); !text.empty()) {

@@ -93,6 +93,10 @@ struct DatePoint {
   // Tuesday, Nov. 14: the weekday the day falls on (1 Monday .. 7 Sunday), a
   // check that picks the year of a day without one; 0 when none is written.
   int weekday_check = 0;
+  // fourth-quarter results, first-half profit: a quarter or half without a
+  // year is the latest that has begun by the reference date (results come
+  // after their period), not the reference year's.
+  bool reported = false;
 
   // True when the text states anything at all about this point.
   bool stated() const {

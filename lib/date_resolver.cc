@@ -401,6 +401,11 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
                    !point.year_edge &&
                    placement_ != Placement::kReferencePeriod) {
           year = PlacedYear(point, *reference, placement_);
+        } else if (point.reported) {
+          // fourth-quarter results in January: last year's fourth quarter.
+          const int first_month =
+              (point.part.value - 1) * MonthsPerPart(GrainOf(point)) + 1;
+          if (first_month > reference->month) --year;
         }
       }
       break;
@@ -890,7 +895,8 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   if (previous_ && previous_->resolved && previous_end_ > date.clause_begin &&
       previous_end_ <= date.text_begin &&
       (!previous_is_comparison_ ||
-       date.text_begin - previous_end_ <= kComparisonLendBytes)) {
+       date.text_begin - previous_end_ <= kComparisonLendBytes) &&
+      !(previous_is_news_day_ && date.begin.reported)) {
     context = Previous();
   }
   // Only a single point is placed by the policy: the ends of a range without a
@@ -940,6 +946,7 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
     out->part = flags.month_part;
   previous_ = *out;
   previous_end_ = date.text_end;
+  previous_is_news_day_ = date.news_day;
   previous_is_comparison_ =
       date.shape == DateShape::kSamePeriod || date.comparison_base;
   if (date.shape != DateShape::kSamePeriod && !date.comparison_base &&

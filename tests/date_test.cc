@@ -298,6 +298,11 @@ const DateCase kRelativeEnglish[] = {
     {"a month ago", "a month ago", "2020-04 relative"},
     {"two weeks ago", "two weeks ago", "2020-04-22 relative"},
     {"10 days ago", "10 days ago", "2020-04-26 relative"},
+    // Results are reported for a period that has begun: the latest such.
+    {"third-quarter results", "third-quarter", "2019-Q3 relative"},
+    {"second-half profit", "second-half", "2019-H2 relative"},
+    {"Q2 earnings", "Q2", "2020-Q2 relative"},
+    {"third-quarter growth", "third-quarter", "2020-Q3 relative"},
 };
 
 TEST(DateTest, ResolvesRelativeChineseDatesAgainstTheReference) {
@@ -677,6 +682,16 @@ const DocumentCase kDocuments[] = {
     {"Output in the first half of 2013 was weak. February was worse.",
      CivilDate{2020, 1, 6},
      {"first half of 2013 = 2013-H1", "February = 2019-02 relative"}},
+    // Written in January, fourth-quarter results are last year's.
+    {"Acme will report fourth-quarter results Friday.",
+     CivilDate{2020, 1, 6},
+     {"fourth-quarter = 2019-Q4 relative", "Friday = 2020-01-10 relative"}},
+    {"Acme said on Monday it would report fourth-quarter results.",
+     CivilDate{2020, 1, 6},
+     {"Monday = 2020-01-06 relative", "fourth-quarter = 2019-Q4 relative"}},
+    {"Growth will slow in the fourth quarter.",
+     CivilDate{2020, 1, 6},
+     {"fourth quarter = 2020-Q4 relative"}},
     // Lists of years: one fact each.
     {"It lost money in both 2010 and 2011.",
      kReference,
