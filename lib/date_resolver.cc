@@ -157,6 +157,11 @@ Grain GrainOf(const DatePoint& point) {
 }
 
 // What the text itself states, for a date that could not be resolved.
+// The first month of the half or quarter a point names (its part).
+int FirstMonthOfPart(const DatePoint& point) {
+  return (point.part.value - 1) * MonthsPerPart(GrainOf(point)) + 1;
+}
+
 CalendarPoint StatedOnly(const DatePoint& point) {
   auto absolute = [](const DateField& field) {
     return field.base == FieldBase::kAbsolute ? field.value : 0;
@@ -403,9 +408,7 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
           year = PlacedYear(point, *reference, placement_);
         } else if (point.reported) {
           // fourth-quarter results in January: last year's fourth quarter.
-          const int first_month =
-              (point.part.value - 1) * MonthsPerPart(GrainOf(point)) + 1;
-          if (first_month > reference->month) --year;
+          if (FirstMonthOfPart(point) > reference->month) --year;
         }
       }
       break;
@@ -596,10 +599,22 @@ Borrowed Lend(const DatePoint& from, DatePoint* to) {
 // 2020年上半年亏损，下半年盈利
 // -> 2020-H2. A year alone lends nothing: in 召开2019年年度股东大会，股权登记日
 // 为5月6日, 2019年 is a reporting year, not the year of 5月6日.
-void LendContext(const CalendarPoint& context, DatePoint* point) {
+//
+// A day with its weekday (Thursday, Sept. 23) takes none: the weekday names its
+// year. Nor does a reported period (first-half results) take a year that would
+// put it after the reference date: results come after their period.
+void LendContext(const CalendarPoint& context,
+                 const std::optional<CivilDate>& reference, DatePoint* point) {
   if (SelfContained(*point) || point->year.stated() || context.year == 0 ||
-      context.grain == Grain::kYear) {
+      context.grain == Grain::kYear || point->weekday_check != 0) {
     return;
+  }
+  if (point->reported && reference) {
+    if (context.year > reference->year ||
+        (context.year == reference->year &&
+         FirstMonthOfPart(*point) > reference->month)) {
+      return;
+    }
   }
   const bool needs_month = point->day.base == FieldBase::kAbsolute ||
                            point->part_kind == PartKind::kMonthPart ||
@@ -621,7 +636,7 @@ bool DateResolver::ResolveRange(const DateParse& date,
   DatePoint begin_point = date.begin;
   auto lend_context = [&]() {
     if (context == nullptr) return;
-    LendContext(*context, &begin_point);
+    LendContext(*context, reference_, &begin_point);
     if (begin_point.year.base != date.begin.year.base) flags->relative = true;
   };
   if (date.end_is_reference) {  // 2015年至今
@@ -895,8 +910,7 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   if (previous_ && previous_->resolved && previous_end_ > date.clause_begin &&
       previous_end_ <= date.text_begin &&
       (!previous_is_comparison_ ||
-       date.text_begin - previous_end_ <= kComparisonLendBytes) &&
-      !(previous_is_news_day_ && date.begin.reported)) {
+       date.text_begin - previous_end_ <= kComparisonLendBytes)) {
     context = Previous();
   }
   // Only a single point is placed by the policy: the ends of a range without a
@@ -946,7 +960,6 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
     out->part = flags.month_part;
   previous_ = *out;
   previous_end_ = date.text_end;
-  previous_is_news_day_ = date.news_day;
   previous_is_comparison_ =
       date.shape == DateShape::kSamePeriod || date.comparison_base;
   if (date.shape != DateShape::kSamePeriod && !date.comparison_base &&

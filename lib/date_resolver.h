@@ -97,10 +97,6 @@ class DateResolver {
   // 4.9% from a year earlier, while sales rose 5.5% in September", September
   // is the reported year's.
   bool previous_is_comparison_ = false;
-  // The previous date is the day of the news (date_parse.h, DateParse::
-  // news_day): it lends no year to a reported period (on Monday ... will report
-  // fourth-quarter results).
-  bool previous_is_news_day_ = false;
   // The last date given out that was not itself 去年同期, 上年 or 全年, nor a
   // comparison base or the day of the news, and where it ended in the
   // normalized text: the period a later 去年同期 of the same sentence (全年,

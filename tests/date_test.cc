@@ -689,6 +689,17 @@ const DocumentCase kDocuments[] = {
     {"Acme said on Monday it would report fourth-quarter results.",
      CivilDate{2020, 1, 6},
      {"Monday = 2020-01-06 relative", "fourth-quarter = 2019-Q4 relative"}},
+    // A later month of the clause lends no year that would put results after
+    // the reference, nor one that the weekday of a day contradicts.
+    {"A recovery is due next March, and the board will meet Thursday, "
+     "Sept. 23, to review first-half results.",
+     CivilDate{2021, 9, 15},
+     {"next March = 2022-03 relative",
+      "Thursday, Sept. 23 = 2021-09-23 relative",
+      "first-half = 2021-H1 relative"}},
+    {"A recovery is due next March, and in the second half prices will rise.",
+     CivilDate{2021, 9, 15},
+     {"next March = 2022-03 relative", "second half = 2022-H2 relative"}},
     {"Growth will slow in the fourth quarter.",
      CivilDate{2020, 1, 6},
      {"fourth quarter = 2020-Q4 relative"}},
