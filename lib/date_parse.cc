@@ -1122,11 +1122,15 @@ bool FollowsComparisonWord(std::string_view text, std::size_t begin) {
 }
 
 // A point the date policy places around the reference: a weekday without a
-// week, or a month or day without a year.
+// week, or a month or day without a year; and a quarter or half without a
+// year, which a past clause places among those that have begun.
 bool NeedsPlacing(const DatePoint& point) {
   return point.bare_weekday || (!point.year.stated() && !point.year_edge &&
                                 (point.month.base == FieldBase::kAbsolute ||
-                                 point.day.base == FieldBase::kAbsolute));
+                                 point.day.base == FieldBase::kAbsolute ||
+                                 ((point.part_kind == PartKind::kQuarter ||
+                                   point.part_kind == PartKind::kHalf) &&
+                                  point.part.base == FieldBase::kAbsolute)));
 }
 
 }  // namespace

@@ -156,12 +156,12 @@ Grain GrainOf(const DatePoint& point) {
   return Grain::kYear;
 }
 
-// What the text itself states, for a date that could not be resolved.
 // The first month of the half or quarter a point names (its part).
 int FirstMonthOfPart(const DatePoint& point) {
   return (point.part.value - 1) * MonthsPerPart(GrainOf(point)) + 1;
 }
 
+// What the text itself states, for a date that could not be resolved.
 CalendarPoint StatedOnly(const DatePoint& point) {
   auto absolute = [](const DateField& field) {
     return field.base == FieldBase::kAbsolute ? field.value : 0;
@@ -297,6 +297,14 @@ Placement PlacementFor(DatePolicy policy, Tense tense) {
 
 }  // namespace
 
+bool DateResolver::LatestBegun(const DatePoint& point) const {
+  return !point.year.stated() &&
+         (point.part_kind == PartKind::kQuarter ||
+          point.part_kind == PartKind::kHalf) &&
+         point.part.base == FieldBase::kAbsolute &&
+         (point.reported || placement_ == Placement::kPast);
+}
+
 const CalendarPoint* DateResolver::Previous() const {
   if (!previous_) return nullptr;
   return previous_->end ? &*previous_->end : &previous_->begin;
@@ -406,7 +414,7 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
                    !point.year_edge &&
                    placement_ != Placement::kReferencePeriod) {
           year = PlacedYear(point, *reference, placement_);
-        } else if (point.reported) {
+        } else if (LatestBegun(point)) {
           // fourth-quarter results in January: last year's fourth quarter.
           if (FirstMonthOfPart(point) > reference->month) --year;
         }
@@ -601,15 +609,16 @@ Borrowed Lend(const DatePoint& from, DatePoint* to) {
 // 为5月6日, 2019年 is a reporting year, not the year of 5月6日.
 //
 // A day with its weekday (Thursday, Sept. 23) takes none: the weekday names its
-// year. Nor does a reported period (first-half results) take a year that would
-// put it after the reference date: results come after their period.
+// year. Nor does a period that must have begun (`latest_begun`: first-half
+// results) take a year that would put it after the reference date.
 void LendContext(const CalendarPoint& context,
-                 const std::optional<CivilDate>& reference, DatePoint* point) {
+                 const std::optional<CivilDate>& reference, bool latest_begun,
+                 DatePoint* point) {
   if (SelfContained(*point) || point->year.stated() || context.year == 0 ||
       context.grain == Grain::kYear || point->weekday_check != 0) {
     return;
   }
-  if (point->reported && reference) {
+  if (latest_begun && reference) {
     if (context.year > reference->year ||
         (context.year == reference->year &&
          FirstMonthOfPart(*point) > reference->month)) {
@@ -636,7 +645,7 @@ bool DateResolver::ResolveRange(const DateParse& date,
   DatePoint begin_point = date.begin;
   auto lend_context = [&]() {
     if (context == nullptr) return;
-    LendContext(*context, reference_, &begin_point);
+    LendContext(*context, reference_, LatestBegun(date.begin), &begin_point);
     if (begin_point.year.base != date.begin.year.base) flags->relative = true;
   };
   if (date.end_is_reference) {  // 2015年至今

@@ -508,6 +508,21 @@ const PlacementCase kPlacements[] = {
      "2020-01-03 relative"},
     {"Analysts said the bank would cut rates on Nov. 21.", DatePolicy::kNews,
      "Nov. 21", "2020-11-21 relative"},
+    // A quarter or half without a year: in a past clause (or kPast) the latest
+    // that has begun; else the reference's year.
+    {"Net profit rose in the fourth quarter.", DatePolicy::kNews,
+     "fourth quarter", "2019-Q4 relative"},
+    {"Sales fell in the second half.", DatePolicy::kNews, "second half",
+     "2019-H2 relative"},
+    {"Sales fell in the first half.", DatePolicy::kNews, "first half",
+     "2020-H1 relative"},
+    {"四季度GDP增长了6.5%。", DatePolicy::kNews, "四季度", "2019-Q4 relative"},
+    {"四季度将加快增长。", DatePolicy::kNews, "四季度", "2020-Q4 relative"},
+    {"四季度的数据", DatePolicy::kNews, "四季度", "2020-Q4 relative"},
+    {"Growth in the fourth quarter.", DatePolicy::kPast, "fourth quarter",
+     "2019-Q4 relative"},
+    {"Profit rose in the fourth quarter.", DatePolicy::kFuture,
+     "fourth quarter", "2020-Q4 relative"},
     // last / next place the month by their own word, whatever the policy:
     // strictly before or after the reference's month.
     {"Shares fell last March.", DatePolicy::kNews, "last March",
