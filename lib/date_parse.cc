@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <iterator>
 #include <string_view>
 
 #include "civil_date_math.h"
@@ -225,9 +226,13 @@ enum class Capture : unsigned char {
   kLunarMonth,
   kLunarDay,
   kLunarEve,
+  kYearWords,
+  kMonthDir,
+  kWeekdayCheck,
+  kReported,
 };
 
-constexpr std::array<std::string_view, 49> kCaptureNames = {
+constexpr std::array<std::string_view, 53> kCaptureNames = {
     "p1",
     "p2",
     "p3",
@@ -277,8 +282,12 @@ constexpr std::array<std::string_view, 49> kCaptureNames = {
     "lunar_month",
     "lunar_day",
     "lunar_eve",
+    "year_words",
+    "month_dir",
+    "weekday_check",
+    "reported",
 };
-static_assert(kCaptureNames.size() == static_cast<int>(Capture::kLunarEve) + 1,
+static_assert(kCaptureNames.size() == static_cast<int>(Capture::kReported) + 1,
               "one name for each Capture");
 static_assert(kCaptureNames.size() <= 64,
               "DateCaptureSet keeps one 64-bit mask per side");
@@ -374,6 +383,60 @@ struct YearForm {
   bool after_ad = false;      // 公元789年
 };
 
+// 1..99 spelled out, from the values of its words (date_en_number_word):
+// "eight" {8}, "eighty-four" {80, 4}, "nineteen" {19}. nullopt otherwise.
+std::optional<int> SpelledTwoDigits(const int* values, std::size_t count) {
+  if (count == 1 && values[0] >= 1 && values[0] <= 90 &&
+      (values[0] < 20 || values[0] % 10 == 0)) {
+    return values[0];
+  }
+  if (count == 2 && values[0] >= 20 && values[0] <= 90 && values[0] % 10 == 0 &&
+      values[1] >= 1 && values[1] <= 9) {
+    return values[0] + values[1];
+  }
+  return std::nullopt;
+}
+
+// A year spelled out (docs/dates.md, "Years"): the century and the year of it
+// ("nineteen eighty-four", "twenty twenty", "nineteen oh five"), or thousands
+// ("two thousand and eight", "two thousand"). Words are separated by spaces or
+// hyphens; "and" is skipped. nullopt for any other sequence.
+std::optional<int> ReadYearWords(const SideReader& side,
+                                 std::string_view text) {
+  constexpr int kOh = 0, kThousand = 1000;
+  int values[6];
+  std::size_t count = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (text[pos] == ' ' || text[pos] == '-') {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < text.size() && text[end] != ' ' && text[end] != '-') ++end;
+    const std::string_view word = text.substr(pos, end - pos);
+    pos = end;
+    if (word == "and" || word == "And") continue;
+    std::optional<int> value = side.LookupInt("number_word", word);
+    if (!value || count == std::size(values)) return std::nullopt;
+    values[count++] = *value;
+  }
+  if (count >= 2 && values[1] == kThousand) {
+    if (values[0] < 1 || values[0] > 2) return std::nullopt;
+    if (count == 2) return values[0] * 1000;
+    std::optional<int> rest = SpelledTwoDigits(values + 2, count - 2);
+    if (!rest) return std::nullopt;
+    return values[0] * 1000 + *rest;
+  }
+  if (count < 2 || values[0] < 18 || values[0] > 20) return std::nullopt;
+  const int century = values[0] * 100;
+  if (count == 3 && values[1] == kOh && values[2] >= 1 && values[2] <= 9)
+    return century + values[2];
+  std::optional<int> rest = SpelledTwoDigits(values + 1, count - 1);
+  if (!rest || *rest < 10) return std::nullopt;
+  return century + *rest;
+}
+
 int ExpandTwoDigitYear(int year) {
   return year < kTwoDigitYearPivot ? 2000 + year : 1900 + year;
 }
@@ -459,6 +522,13 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     }
     if (*year < 1) return false;
     point->year = DateField::Absolute(*year);
+  } else if (std::string_view words = side.Get(Capture::kYearWords);
+             !words.empty()) {
+    std::optional<int> year = ReadYearWords(side, words);
+    if (!year) return false;
+    form->stated_number = true;
+    form->digits = 4;  // as "1984": a year alone must lie in the bare range
+    point->year = DateField::Absolute(*year);
   } else if (std::string_view rel = side.Get(Capture::kYearRel); !rel.empty()) {
     std::optional<int> offset = side.LookupInt("year_offset", rel);
     if (!offset) return false;
@@ -493,6 +563,16 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     std::optional<int> month = side.LookupInt("month_name", name);
     if (!month || *month < 1 || *month > 12) return false;
     point->month = DateField::Absolute(*month);
+    if (std::string_view dir = side.Get(Capture::kMonthDir); !dir.empty()) {
+      // last March, next March, this March.
+      std::optional<int> direction = side.LookupInt("month_direction", dir);
+      if (!direction || *direction < -1 || *direction > 1) return false;
+      if (*direction == 0) {
+        point->year = DateField::Reference(0);
+      } else {
+        point->month_direction = *direction;
+      }
+    }
   } else if (std::string_view rel = side.Get(Capture::kMonthRel);
              !rel.empty()) {
     std::optional<int> offset = side.LookupInt("month_offset", rel);
@@ -546,6 +626,11 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     point->part_kind = PartKind::kMonthPart;
     point->part = DateField::Absolute(*value);
   }
+  // fourth-quarter results: a period that has begun (docs/dates.md).
+  point->reported = !side.Get(Capture::kReported).empty() &&
+                    (point->part_kind == PartKind::kQuarter ||
+                     point->part_kind == PartKind::kHalf) &&
+                    point->part.base == FieldBase::kAbsolute;
 
   // Day.
   if (std::string_view text = side.Get(Capture::kDay); !text.empty()) {
@@ -561,6 +646,15 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     std::optional<int> offset = side.LookupInt("day_anaphora", ana);
     if (!offset) return false;
     point->day = DateField::Previous(*offset);
+  }
+
+  // Tuesday, Nov. 14: the weekday checks the day.
+  if (std::string_view check = side.Get(Capture::kWeekdayCheck);
+      !check.empty()) {
+    std::optional<int> weekday = side.LookupInt("weekday", check);
+    if (!weekday || *weekday < 1 || *weekday > 7 || !point->day.stated())
+      return false;
+    point->weekday_check = *weekday;
   }
 
   // Weeks and weekdays.
@@ -760,8 +854,19 @@ bool ReadWindow(const SideReader& side, std::string_view kind,
 
 // 5天前, 三年前, 2 years ago: a point offset from the reference date.
 bool ReadAgo(const SideReader& side, DateParse* date) {
-  std::optional<int> count = ReadCount(side.Get(Capture::kCount));
-  std::optional<DateUnit> unit = ReadUnit(side, side.Get(Capture::kUnit));
+  const std::string_view count_text = side.Get(Capture::kCount);
+  // "a year ago", "an hour ago": one unit.
+  std::optional<int> count = count_text == "a" || count_text == "A" ||
+                                     count_text == "an" || count_text == "An"
+                                 ? std::optional<int>(1)
+                                 : ReadCount(count_text);
+  const std::string_view unit_text = side.Get(Capture::kUnit);
+  std::optional<DateUnit> unit = ReadUnit(side, unit_text);
+  if (count && !unit && side.Lookup("unit", unit_text) == "decade") {
+    // two decades ago: a year, ten per decade (docs/dates.md, "Offsets").
+    unit = DateUnit::kYear;
+    *count *= 10;
+  }
   if (!count || !unit) return false;
   DatePoint& point = date->begin;
   switch (*unit) {
@@ -890,11 +995,15 @@ bool FollowsComparisonWord(std::string_view text, std::size_t begin) {
 }
 
 // A point the date policy places around the reference: a weekday without a
-// week, or a month or day without a year.
+// week, or a month or day without a year; and a quarter or half without a
+// year, which a past clause places among those that have begun.
 bool NeedsPlacing(const DatePoint& point) {
   return point.bare_weekday || (!point.year.stated() && !point.year_edge &&
                                 (point.month.base == FieldBase::kAbsolute ||
-                                 point.day.base == FieldBase::kAbsolute));
+                                 point.day.base == FieldBase::kAbsolute ||
+                                 ((point.part_kind == PartKind::kQuarter ||
+                                   point.part_kind == PartKind::kHalf) &&
+                                  point.part.base == FieldBase::kAbsolute)));
 }
 
 }  // namespace
@@ -937,10 +1046,13 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
       begin > kClauseLookback ? begin - kClauseLookback : 0;
   const std::size_t paragraph_limit =
       begin > kParagraphLookback ? begin - kParagraphLookback : 0;
-  date->clause_begin =
-      std::max(clause_limit, document.Begin(Unit::kClause, begin));
+  // A date's clause ends at a clause end and at a sentence end (a full stop
+  // ends no clause of the rule engine's, but does end one for the dates:
+  // "Q1 2020 rose. A year earlier" are two).
   date->sentence_begin =
       std::max(clause_limit, document.Begin(Unit::kSentence, begin));
+  date->clause_begin =
+      std::max(date->sentence_begin, document.Begin(Unit::kClause, begin));
   date->paragraph_begin =
       std::max(paragraph_limit, document.Begin(Unit::kParagraph, begin));
   date->comparison_base = FollowsComparisonWord(match.text(), match.begin());

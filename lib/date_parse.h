@@ -87,6 +87,16 @@ struct DatePoint {
   // 周五, on Friday: a weekday without a week, placed by the date policy
   // (`week` is then the reference's, 0).
   bool bare_weekday = false;
+  // last March (-1), next March (+1): a month without a year placed strictly
+  // before or after the reference's month, whatever the date policy.
+  int month_direction = 0;
+  // Tuesday, Nov. 14: the weekday the day falls on (1 Monday .. 7 Sunday), a
+  // check that picks the year of a day without one; 0 when none is written.
+  int weekday_check = 0;
+  // fourth-quarter results, first-half profit: a quarter or half without a
+  // year is the latest that has begun by the reference date (results come
+  // after their period), not the reference year's.
+  bool reported = false;
 
   // True when the text states anything at all about this point.
   bool stated() const {
@@ -173,9 +183,9 @@ struct DateParse {
   LunarParse lunar;  // shape kLunar
 
   // The match in the normalized text, and the start of its clause (no clause
-  // end lies in [clause_begin, text_begin): document.h); the clause reaches
-  // back a bounded distance only, so clause_begin may be later than the real
-  // clause start, never earlier.
+  // or sentence end lies in [clause_begin, text_begin): document.h); the
+  // clause reaches back a bounded distance only, so clause_begin may be later
+  // than the real clause start, never earlier.
   std::size_t text_begin = 0;
   std::size_t text_end = 0;
   std::size_t clause_begin = 0;

@@ -156,6 +156,11 @@ Grain GrainOf(const DatePoint& point) {
   return Grain::kYear;
 }
 
+// The first month of the half or quarter a point names (its part).
+int FirstMonthOfPart(const DatePoint& point) {
+  return (point.part.value - 1) * MonthsPerPart(GrainOf(point)) + 1;
+}
+
 // What the text itself states, for a date that could not be resolved.
 CalendarPoint StatedOnly(const DatePoint& point) {
   auto absolute = [](const DateField& field) {
@@ -240,6 +245,23 @@ int PlacedYear(const DatePoint& point, const CivilDate& reference,
     candidates[i] = day > 0 ? (valid[i] ? DaysFromCivil(year, month, day) : 0)
                             : static_cast<long long>(year) * 12 + month - 1;
   }
+  // Tuesday, Nov. 14: of the years where the day falls on that weekday, by the
+  // placement; when none does, the weekday is ignored (a writer's slip).
+  if (point.weekday_check != 0 && day > 0) {
+    bool agrees[3];
+    bool any = false;
+    for (int i = 0; i < 3; ++i) {
+      agrees[i] = valid[i] && IsoWeekday(reference.year - 1 + i, month, day) ==
+                                  point.weekday_check;
+      any = any || agrees[i];
+    }
+    if (any) {
+      for (int i = 0; i < 3; ++i) valid[i] = agrees[i];
+      // The weekday names the year: the nearest that agrees, whatever the
+      // tense.
+      placement = Placement::kNearest;
+    }
+  }
   const long long today =
       day > 0
           ? DaysOf(reference)
@@ -274,6 +296,14 @@ Placement PlacementFor(DatePolicy policy, Tense tense) {
 }
 
 }  // namespace
+
+bool DateResolver::LatestBegun(const DatePoint& point) const {
+  return !point.year.stated() &&
+         (point.part_kind == PartKind::kQuarter ||
+          point.part_kind == PartKind::kHalf) &&
+         point.part.base == FieldBase::kAbsolute &&
+         (point.reported || placement_ == Placement::kPast);
+}
 
 const CalendarPoint* DateResolver::Previous() const {
   if (!previous_) return nullptr;
@@ -369,9 +399,24 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
         flags->relative = true;
         if (!reference) return unresolved();
         year = reference->year;
-        if (point.month.base == FieldBase::kAbsolute && !point.year_edge &&
-            placement_ != Placement::kReferencePeriod) {
+        if (point.month.base == FieldBase::kAbsolute &&
+            point.month_direction != 0) {
+          // last March: the latest March before the reference's month; next
+          // March the earliest after it.
+          if (point.month_direction < 0 &&
+              point.month.value >= reference->month) {
+            --year;
+          } else if (point.month_direction > 0 &&
+                     point.month.value <= reference->month) {
+            ++year;
+          }
+        } else if (point.month.base == FieldBase::kAbsolute &&
+                   !point.year_edge &&
+                   placement_ != Placement::kReferencePeriod) {
           year = PlacedYear(point, *reference, placement_);
+        } else if (LatestBegun(point)) {
+          // fourth-quarter results in January: last year's fourth quarter.
+          if (FirstMonthOfPart(point) > reference->month) --year;
         }
       }
       break;
@@ -523,11 +568,11 @@ bool DateResolver::ResolvePoint(const DatePoint& point, Period* out,
 
 namespace {
 
-// Points counted in days or weeks (昨天, 上周三) carry their own year and
-// month.
+// Points counted in days or weeks (昨天, 上周三), and months placed by their
+// own word (last March), carry their own year and month.
 bool SelfContained(const DatePoint& point) {
   return point.week.stated() || point.day.base == FieldBase::kReference ||
-         point.day.base == FieldBase::kPrevious;
+         point.day.base == FieldBase::kPrevious || point.month_direction != 0;
 }
 
 // Which coarse fields one side of a range took from the other.
@@ -562,10 +607,23 @@ Borrowed Lend(const DatePoint& from, DatePoint* to) {
 // 2020年上半年亏损，下半年盈利
 // -> 2020-H2. A year alone lends nothing: in 召开2019年年度股东大会，股权登记日
 // 为5月6日, 2019年 is a reporting year, not the year of 5月6日.
-void LendContext(const CalendarPoint& context, DatePoint* point) {
+//
+// A day with its weekday (Thursday, Sept. 23) takes none: the weekday names its
+// year. Nor does a period that must have begun (`latest_begun`: first-half
+// results) take a year that would put it after the reference date.
+void LendContext(const CalendarPoint& context,
+                 const std::optional<CivilDate>& reference, bool latest_begun,
+                 DatePoint* point) {
   if (SelfContained(*point) || point->year.stated() || context.year == 0 ||
-      context.grain == Grain::kYear) {
+      context.grain == Grain::kYear || point->weekday_check != 0) {
     return;
+  }
+  if (latest_begun && reference) {
+    if (context.year > reference->year ||
+        (context.year == reference->year &&
+         FirstMonthOfPart(*point) > reference->month)) {
+      return;
+    }
   }
   const bool needs_month = point->day.base == FieldBase::kAbsolute ||
                            point->part_kind == PartKind::kMonthPart ||
@@ -587,7 +645,7 @@ bool DateResolver::ResolveRange(const DateParse& date,
   DatePoint begin_point = date.begin;
   auto lend_context = [&]() {
     if (context == nullptr) return;
-    LendContext(*context, &begin_point);
+    LendContext(*context, reference_, LatestBegun(date.begin), &begin_point);
     if (begin_point.year.base != date.begin.year.base) flags->relative = true;
   };
   if (date.end_is_reference) {  // 2015年至今

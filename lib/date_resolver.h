@@ -67,6 +67,10 @@ class DateResolver {
     MonthPart month_part = MonthPart::kNone;
   };
 
+  // A quarter or half without a year that is the latest one begun by the
+  // reference date: before reported results (fourth-quarter results), or in a
+  // clause placed in the past (profit rose in the fourth quarter).
+  bool LatestBegun(const DatePoint& point) const;
   bool ResolvePoint(const DatePoint& point, Period* out, Flags* flags) const;
   bool ResolveRange(const DateParse& date, const CalendarPoint* context,
                     Period* out, Flags* flags) const;

@@ -30,17 +30,18 @@ constexpr std::array<bool, 256> kMayStartEnd = [] {
 
 // True when the full stop at text[pos] ends a sentence (document.h).
 bool EndsSentence(std::string_view text, std::size_t pos) {
-  const bool ends = pos + 1 == text.size() || IsBlank(text[pos + 1]);
-  if (!ends) return false;
-  const bool initial = pos >= 1 && IsAsciiUpper(text[pos - 1]) &&
-                       (pos == 1 || !IsAsciiLetter(text[pos - 2]));
-  if (initial) return false;
-  if (pos >= 2 && IsBlank(text[pos - 1])) {
+  if (pos + 1 < text.size() && !IsBlank(text[pos + 1])) return false;
+  if (pos >= 2 && IsBlank(text[pos - 1])) {  // tokenized: "tactic . the"
     std::size_t letters = 0;
     for (std::size_t i = pos - 1; i > 0 && IsAsciiLetter(text[i - 1]); --i)
       ++letters;
     if (letters >= 5) return true;
   }
+  // An abbreviation: a capitalized word of up to four letters before (U.S.,
+  // Nov., Corp.), or a lower-case word after (Inc. for).
+  std::size_t word = pos;
+  while (word > 0 && pos - word <= 4 && IsAsciiLetter(text[word - 1])) --word;
+  if (word < pos && pos - word <= 4 && IsAsciiUpper(text[word])) return false;
   return !(pos + 2 < text.size() && IsAsciiLower(text[pos + 2]));
 }
 

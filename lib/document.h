@@ -36,12 +36,13 @@ namespace factx::internal {
 // - kParagraph: line breaks.
 //
 // A full stop `.` ends a sentence when a blank or the end of the text follows
-// it, unless it follows a lone capital ("U.S. "), or a lower-case word follows
-// it ("Gamma Inc. for $300 million"), which makes it an abbreviation.
-// Tokenized text puts a blank before every full stop and lower-cases the next
-// sentence: there, a word of five letters or more before " ." ends a sentence
-// ("a delaying tactic . the $ 20,000 tax"), where company abbreviations are
-// shorter ("odwalla inc . for", "kabel b . v . for", "corp").
+// it, unless it is an abbreviation's: after a capitalized word of up to four
+// letters ("U.S. ", "Nov. 14", "Acme Corp. A year"), or before a lower-case
+// word ("Gamma Inc. for $300 million"). Tokenized text puts a blank before
+// every full stop and lower-cases the next sentence: there, a word of five
+// letters or more before " ." ends a sentence ("a delaying tactic . the $
+// 20,000 tax"), where company abbreviations are shorter ("odwalla inc . for",
+// "kabel b . v . for", "corp").
 enum class Unit : unsigned char { kPhrase, kClause, kSentence, kParagraph };
 
 // The bytes [begin, end) of the character that ends a unit.

@@ -79,13 +79,25 @@ std::string TextBytes(const py::handle& text) {
   throw py::type_error("text must be str or bytes");
 }
 
+// The `date_policy` argument: the names of `factx --date-policy`.
+factx::DatePolicy ParseDatePolicy(const std::string& name) {
+  if (name == "news") return factx::DatePolicy::kNews;
+  if (name == "nearest") return factx::DatePolicy::kNearest;
+  if (name == "past") return factx::DatePolicy::kPast;
+  if (name == "future") return factx::DatePolicy::kFuture;
+  throw py::value_error("date_policy: unknown policy '" + name +
+                        "' (use news, nearest, past, future)");
+}
+
 factx::ExtractOptions MakeOptions(const py::object& ref_date,
+                                  const std::string& date_policy,
                                   const py::object& kinds,
                                   bool replace_invalid_utf8,
                                   std::optional<std::size_t> max_input_bytes,
                                   std::optional<std::size_t> max_facts) {
   factx::ExtractOptions options;
   options.kinds = ParseKinds(kinds);
+  options.date_policy = ParseDatePolicy(date_policy);
   options.replace_invalid_utf8 = replace_invalid_utf8;
   if (max_input_bytes.has_value()) options.max_input_bytes = *max_input_bytes;
   if (max_facts.has_value()) options.max_facts = *max_facts;
@@ -196,11 +208,13 @@ class PyExtractor {
       : extractor_(Build(extra_rules)) {}
 
   py::list Extract(const py::handle& text, const py::object& ref_date,
-                   const py::object& kinds, bool replace_invalid_utf8,
+                   const std::string& date_policy, const py::object& kinds,
+                   bool replace_invalid_utf8,
                    std::optional<std::size_t> max_input_bytes,
                    std::optional<std::size_t> max_facts) const {
-    const factx::ExtractOptions options = MakeOptions(
-        ref_date, kinds, replace_invalid_utf8, max_input_bytes, max_facts);
+    const factx::ExtractOptions options =
+        MakeOptions(ref_date, date_policy, kinds, replace_invalid_utf8,
+                    max_input_bytes, max_facts);
     const std::string bytes = TextBytes(text);
     Extracted extracted;
     {
@@ -215,11 +229,13 @@ class PyExtractor {
   // The facts of `text` as the JSONL contract's JSON array, written by the
   // serializer `factx --jsonl` uses (byte for byte the same).
   py::str ExtractJson(const py::handle& text, const py::object& ref_date,
-                      const py::object& kinds, bool replace_invalid_utf8,
+                      const std::string& date_policy, const py::object& kinds,
+                      bool replace_invalid_utf8,
                       std::optional<std::size_t> max_input_bytes,
                       std::optional<std::size_t> max_facts) const {
-    const factx::ExtractOptions options = MakeOptions(
-        ref_date, kinds, replace_invalid_utf8, max_input_bytes, max_facts);
+    const factx::ExtractOptions options =
+        MakeOptions(ref_date, date_policy, kinds, replace_invalid_utf8,
+                    max_input_bytes, max_facts);
     const std::string bytes = TextBytes(text);
     factx::Status status;
     std::string json;
@@ -236,12 +252,14 @@ class PyExtractor {
   // Each text on one of `threads` threads (documents i, i + threads, ...);
   // the first failure raises, naming its index.
   py::list ExtractMany(const py::iterable& texts, const py::object& ref_date,
-                       const py::object& kinds, bool replace_invalid_utf8,
-                       int threads, std::optional<std::size_t> max_input_bytes,
+                       const std::string& date_policy, const py::object& kinds,
+                       bool replace_invalid_utf8, int threads,
+                       std::optional<std::size_t> max_input_bytes,
                        std::optional<std::size_t> max_facts) const {
     if (threads < 1) throw py::value_error("threads must be at least 1");
-    const factx::ExtractOptions options = MakeOptions(
-        ref_date, kinds, replace_invalid_utf8, max_input_bytes, max_facts);
+    const factx::ExtractOptions options =
+        MakeOptions(ref_date, date_policy, kinds, replace_invalid_utf8,
+                    max_input_bytes, max_facts);
     std::vector<std::string> documents;
     for (const py::handle& text : texts) documents.push_back(TextBytes(text));
     std::vector<Extracted> results(documents.size());
@@ -294,6 +312,9 @@ text: str or bytes (UTF-8; ill-formed bytes raise ValueError unless
     slicing the str; byte_start/byte_end are UTF-8 byte offsets.
 ref_date: "YYYY-MM-DD" or datetime.date, the article's date (resolves 今年,
     去年同期); None leaves relative dates without a value.
+date_policy: where a weekday, month-day, month or day without a year lands
+    around ref_date: "news" (default: before it in a past-tense clause, after
+    it in a future one, else the nearest), "nearest", "past" or "future".
 kinds: names from {"money", "percent", "date", "investment"} (default all).
 Raises ValueError for bad input, RuntimeError when a limit is reached.)";
 
@@ -312,7 +333,7 @@ immutable, thread-safe, and releases the GIL while it extracts.)")
            py::arg("extra_rules") = std::vector<std::string>())
       .def("extract", &PyExtractor::Extract, kExtractDoc, py::arg("text"),
            py::kw_only(), py::arg("ref_date") = py::none(),
-           py::arg("kinds") = py::none(),
+           py::arg("date_policy") = "news", py::arg("kinds") = py::none(),
            py::arg("replace_invalid_utf8") = false,
            py::arg("max_input_bytes") = py::none(),
            py::arg("max_facts") = py::none())
@@ -320,7 +341,7 @@ immutable, thread-safe, and releases the GIL while it extracts.)")
            "The facts of one text as the JSON array `factx --jsonl` writes "
            "(a str); the arguments are those of extract().",
            py::arg("text"), py::kw_only(), py::arg("ref_date") = py::none(),
-           py::arg("kinds") = py::none(),
+           py::arg("date_policy") = "news", py::arg("kinds") = py::none(),
            py::arg("replace_invalid_utf8") = false,
            py::arg("max_input_bytes") = py::none(),
            py::arg("max_facts") = py::none())
@@ -328,7 +349,7 @@ immutable, thread-safe, and releases the GIL while it extracts.)")
            "The facts of each text (a list per text, in order), extracted on "
            "`threads` threads; the arguments are those of extract().",
            py::arg("texts"), py::kw_only(), py::arg("ref_date") = py::none(),
-           py::arg("kinds") = py::none(),
+           py::arg("date_policy") = "news", py::arg("kinds") = py::none(),
            py::arg("replace_invalid_utf8") = false, py::arg("threads") = 1,
            py::arg("max_input_bytes") = py::none(),
            py::arg("max_facts") = py::none())

@@ -167,6 +167,23 @@ const DateCase kAbsoluteEnglish[] = {
     {"fiscal 2019", "fiscal 2019", "2019 fiscal"},
     {"from March to May 2020", "March to May 2020", "2020-03..2020-05"},
     {"between 2019 and 2021", "between 2019 and 2021", "2019..2021"},
+    // A year before the part it names, and a day with its weekday.
+    {"the 2015 third quarter", "2015 third quarter", "2015-Q3"},
+    {"the first half of 2017", "first half of 2017", "2017-H1"},
+    {"its 2018 second-half sales", "2018 second-half", "2018-H2"},
+    {"Tuesday, Nov. 14, 2017", "Tuesday, Nov. 14, 2017", "2017-11-14"},
+    // A year that modifies a noun of events or periods.
+    {"before the 2008 crisis", "2008", "2008"},
+    {"Athens hosted the 2004 games", "2004", "2004"},
+    {"in its 2019 annual report", "2019", "2019"},
+    // Years spelled out.
+    {"born in nineteen eighty-four", "nineteen eighty-four", "1984"},
+    {"a bid for twenty twenty-eight", "twenty twenty-eight", "2028"},
+    {"the class of twenty twenty", "twenty twenty", "2020"},
+    {"by nineteen oh five", "nineteen oh five", "1905"},
+    {"Nineteen Eighty-Four", "Nineteen Eighty-Four", "1984"},
+    {"founded in two thousand and eight", "in two thousand and eight", "2008"},
+    {"since two thousand", "since two thousand", "2000"},
 };
 
 TEST(DateTest, ReadsAbsoluteChineseDatesInContextWithAndWithoutReference) {
@@ -260,6 +277,32 @@ const DateCase kRelativeEnglish[] = {
     {"over the past three years", "the past three years",
      "2017-05-07..2020-05-06 relative"},
     {"two years ago", "two years ago", "2018 relative"},
+    // Relative modifiers stay with their date: one fact each.
+    {"Shares fell last March", "last March", "2020-03 relative"},
+    {"the plant shut last May", "last May", "2019-05 relative"},
+    {"It will open next March", "next March", "2021-03 relative"},
+    {"Talks resume this July", "this July", "2020-07 relative"},
+    {"in July last year", "July last year", "2019-07 relative"},
+    {"exports in February this year", "February this year", "2020-02 relative"},
+    {"on March 5 last year", "March 5 last year", "2019-03-05 relative"},
+    {"in November of next year", "November of next year", "2021-11 relative"},
+    {"the third quarter of the current year",
+     "third quarter of the current year", "2020-Q3 relative"},
+    // Relative expressions that are dates.
+    {"the current year", "the current year", "2020 relative"},
+    {"sales recover by year-end", "year-end", "2020-12 relative"},
+    {"at the year's end", "year's end", "2020-12 relative"},
+    {"three months ago", "three months ago", "2020-02 relative"},
+    {"two decades ago", "two decades ago", "2000 relative"},
+    {"a decade ago", "a decade ago", "2010 relative"},
+    {"a month ago", "a month ago", "2020-04 relative"},
+    {"two weeks ago", "two weeks ago", "2020-04-22 relative"},
+    {"10 days ago", "10 days ago", "2020-04-26 relative"},
+    // Results are reported for a period that has begun: the latest such.
+    {"third-quarter results", "third-quarter", "2019-Q3 relative"},
+    {"second-half profit", "second-half", "2019-H2 relative"},
+    {"Q2 earnings", "Q2", "2020-Q2 relative"},
+    {"third-quarter growth", "third-quarter", "2020-Q3 relative"},
 };
 
 TEST(DateTest, ResolvesRelativeChineseDatesAgainstTheReference) {
@@ -457,6 +500,47 @@ const PlacementCase kPlacements[] = {
     {"3月的数据", DatePolicy::kPast, "3月", "2019-03 relative"},
     {"Monday", DatePolicy::kPast, "Monday", "2020-01-06 relative"},
     {"Monday", DatePolicy::kFuture, "Monday", "2020-01-06 relative"},
+    // Reported speech: "would" is the future of the saying, and in news of the
+    // article's date; "said" nearer the date keeps it in the past.
+    {"Acme said it would report results Friday.", DatePolicy::kNews, "Friday",
+     "2020-01-10 relative"},
+    {"Acme said Friday it would report results.", DatePolicy::kNews, "Friday",
+     "2020-01-03 relative"},
+    {"Analysts said the bank would cut rates on Nov. 21.", DatePolicy::kNews,
+     "Nov. 21", "2020-11-21 relative"},
+    // A quarter or half without a year: in a past clause (or kPast) the latest
+    // that has begun; else the reference's year.
+    {"Net profit rose in the fourth quarter.", DatePolicy::kNews,
+     "fourth quarter", "2019-Q4 relative"},
+    {"Sales fell in the second half.", DatePolicy::kNews, "second half",
+     "2019-H2 relative"},
+    {"Sales fell in the first half.", DatePolicy::kNews, "first half",
+     "2020-H1 relative"},
+    {"四季度GDP增长了6.5%。", DatePolicy::kNews, "四季度", "2019-Q4 relative"},
+    {"四季度将加快增长。", DatePolicy::kNews, "四季度", "2020-Q4 relative"},
+    {"四季度的数据", DatePolicy::kNews, "四季度", "2020-Q4 relative"},
+    {"Growth in the fourth quarter.", DatePolicy::kPast, "fourth quarter",
+     "2019-Q4 relative"},
+    {"Profit rose in the fourth quarter.", DatePolicy::kFuture,
+     "fourth quarter", "2020-Q4 relative"},
+    // last / next place the month by their own word, whatever the policy:
+    // strictly before or after the reference's month.
+    {"Shares fell last March.", DatePolicy::kNews, "last March",
+     "2019-03 relative"},
+    {"Shares fell last January.", DatePolicy::kFuture, "last January",
+     "2019-01 relative"},
+    {"It opens next January.", DatePolicy::kPast, "next January",
+     "2021-01 relative"},
+    {"It opened last December.", DatePolicy::kNews, "last December",
+     "2019-12 relative"},
+    // A weekday before a day names its year (2020-11-14 is a Saturday); one
+    // that fits none of the years around the reference is ignored.
+    {"Freed on Saturday, Nov. 14, the hostages returned home.",
+     DatePolicy::kNews, "Saturday, Nov. 14", "2020-11-14 relative"},
+    {"Freed on Monday, Nov. 14, the hostages returned home.", DatePolicy::kNews,
+     "Monday, Nov. 14", "2019-11-14 relative"},
+    {"Freed on Nov. 14, the hostages returned home.", DatePolicy::kNews,
+     "Nov. 14", "2019-11-14 relative"},
 };
 
 TEST(DateTest, PlacesDatesWithoutAYearByTheClauseTenseAndThePolicy) {
@@ -602,6 +686,54 @@ const DocumentCase kDocuments[] = {
     {"Revenue in Q1 2020 rose 5% from a year earlier.",
      kReference,
      {"Q1 2020 = 2020-Q1", "a year earlier = 2019-Q1 relative"}},
+    // ". " and a capital letter end an English sentence, unless an
+    // abbreviation ends before it (Corp., Nov.).
+    {"It opened 10 days ago. A year ago, it had no stores.",
+     kReference,
+     {"10 days ago = 2020-04-26 relative", "A year ago = 2019 relative"}},
+    {"Revenue in Q1 2020 rose at Acme Corp. A year earlier it fell.",
+     kReference,
+     {"Q1 2020 = 2020-Q1", "A year earlier = 2019-Q1 relative"}},
+    {"Output in the first half of 2013 was weak. February was worse.",
+     CivilDate{2020, 1, 6},
+     {"first half of 2013 = 2013-H1", "February = 2019-02 relative"}},
+    // Written in January, fourth-quarter results are last year's.
+    {"Acme will report fourth-quarter results Friday.",
+     CivilDate{2020, 1, 6},
+     {"fourth-quarter = 2019-Q4 relative", "Friday = 2020-01-10 relative"}},
+    {"Acme said on Monday it would report fourth-quarter results.",
+     CivilDate{2020, 1, 6},
+     {"Monday = 2020-01-06 relative", "fourth-quarter = 2019-Q4 relative"}},
+    // A later month of the clause lends no year that would put results after
+    // the reference, nor one that the weekday of a day contradicts.
+    {"A recovery is due next March, and the board will meet Thursday, "
+     "Sept. 23, to review first-half results.",
+     CivilDate{2021, 9, 15},
+     {"next March = 2022-03 relative",
+      "Thursday, Sept. 23 = 2021-09-23 relative",
+      "first-half = 2021-H1 relative"}},
+    {"A recovery is due next March, and in the second half prices will rise.",
+     CivilDate{2021, 9, 15},
+     {"next March = 2022-03 relative", "second half = 2022-H2 relative"}},
+    {"Growth will slow in the fourth quarter.",
+     CivilDate{2020, 1, 6},
+     {"fourth quarter = 2020-Q4 relative"}},
+    // Lists of years: one fact each.
+    {"It lost money in both 2010 and 2011.",
+     kReference,
+     {"2010 = 2010", "2011 = 2011"}},
+    {"Prices rose in 2017, 2018 and 2019.",
+     kReference,
+     {"in 2017 = 2017", "2018 = 2018", "2019 = 2019"}},
+    {"profit fell in either 2019 or 2020",
+     kReference,
+     {"2019 = 2019", "2020 = 2020"}},
+    // A capitalized day word is a date at the start of a sentence, and a
+    // lower-case one after "called".
+    {"Tomorrow, the board will vote.",
+     kReference,
+     {"Tomorrow = 2020-05-07 relative"}},
+    {"He called yesterday.", kReference, {"yesterday = 2020-05-05 relative"}},
 };
 
 TEST(DateTest, ResolvesAnaphoraAndTheSamePeriodFromEarlierDates) {
@@ -705,6 +837,24 @@ const char* const kNotDates[] = {
     "Sales may fall.",
     "model Q7 sedan",
     "a rise of 2017%",
+    // Years: counts, numbers and lists that are no dates.
+    "the 2008 employees of the plant",
+    "the 2010 shares it sold",
+    "at No. 2008 Main Street",
+    "the 2004 gamesmanship",
+    "sold 2010 and 2011 units",
+    "two thousand and eight people",
+    "twenty-twenty vision",
+    "nineteen hundred people",
+    "nineteen eighty-four-year-olds",
+    "two decades of growth",
+    "a year-end bonus",
+    // Titles.
+    "a magazine called This Month",
+    "the programme Tomorrow airs at 9 p.m.",
+    "a show named “Yesterday”",
+    "he hosts “Today” on weekdays",
+    "the last Marchant deal",
 };
 
 TEST(DateTest, FindsNoDateInNearMisses) {

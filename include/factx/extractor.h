@@ -57,7 +57,10 @@ enum FactKind : unsigned {
 
 // Where a date that states no year (or no week) lands: a weekday alone
 // (周五, Friday), a month-day (11月21日, Nov. 21), a month (11月, November) or
-// a day alone (21日). docs/dates.md, "Where a date without a year lands".
+// a day alone (21日); and a quarter or half alone (四季度, fourth quarter),
+// which kNews in a past clause and kPast place at the latest that has begun,
+// the others in the reference's year. docs/dates.md, "Where a date without a
+// year lands".
 enum class DatePolicy : unsigned char {
   // As a news reader places it: the nearest such date before the reference
   // when its clause speaks of the past (closed, said, 了, 已经, 收盘), after it

@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import json
 import threading
 import time
 
@@ -58,6 +59,34 @@ def test_ref_date_resolves_relative_dates(ex):
     for ref_date in ("2020-05-06", datetime.date(2020, 5, 6)):
         resolved = [f for f in ex.extract(text, ref_date=ref_date) if f["type"] == "date"]
         assert resolved[0]["value"].startswith("2019")
+
+
+# Written on Monday 2020-01-06 (docs/dates.md, "Where a date without a year lands").
+@pytest.mark.parametrize("text, date_policy, value", [
+    ("Shares closed Friday.", "news", "2020-01-03"),
+    ("The company will report results Friday.", "news", "2020-01-10"),
+    ("The company will report results Friday.", "past", "2020-01-03"),
+    ("Shares closed Friday.", "future", "2020-01-10"),
+    ("Shares closed Thursday.", "nearest", "2020-01-09"),
+])
+def test_date_policy_places_a_weekday(ex, text, date_policy, value):
+    for method in (ex.extract, lambda t, **kw: ex.extract_many([t], **kw)[0],
+                   lambda t, **kw: json.loads(ex.extract_json(t, **kw))):
+        dates = [f for f in method(text, ref_date="2020-01-06", date_policy=date_policy)
+                 if f["type"] == "date"]
+        assert [d["value"] for d in dates] == [value]
+
+
+def test_date_policy_defaults_to_news(ex):
+    text = "Shares closed Friday."
+    assert ex.extract(text, ref_date="2020-01-06") == \
+        ex.extract(text, ref_date="2020-01-06", date_policy="news")
+
+
+@pytest.mark.parametrize("date_policy", ["soon", "", "News"])
+def test_bad_date_policy_is_a_value_error(ex, date_policy):
+    with pytest.raises(ValueError, match="date_policy"):
+        ex.extract("Shares closed Friday.", ref_date="2020-01-06", date_policy=date_policy)
 
 
 def test_kinds_select_types(ex):
@@ -188,7 +217,6 @@ def test_version():
 
 
 def test_extract_json_is_the_contract_array(ex):
-    import json
 
     text = "项目总投资超800亿元，今年1月至4月同比增长35.7%。"
     written = json.loads(ex.extract_json(text, ref_date="2020-05-06"), parse_float=decimal.Decimal)
