@@ -27,6 +27,11 @@ constexpr bool IsAsciiAlnum(char32_t c) {
   return IsAsciiDigit(c) || IsAsciiLetter(c);
 }
 
+// `c` with A-Z turned into a-z; any other byte as it is.
+constexpr char ToAsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 // U+0020 and U+0009: the blanks that separate words within a line.
 constexpr bool IsBlank(char32_t c) { return c == ' ' || c == '\t'; }
 

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "char_class.h"
 #include "civil_date_math.h"
 #include "lunar_calendar.h"
 #include "number_parser.h"
@@ -60,10 +61,6 @@ int ChineseUnit(char32_t c) {
   return 0;
 }
 
-char AsciiLower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // English number words and ordinals up to twelve ("three", "third"), lower
 // case.
 std::optional<int> EnglishNumber(std::string_view text) {
@@ -75,7 +72,8 @@ std::optional<int> EnglishNumber(std::string_view text) {
       "seventh", "eighth", "ninth",  "tenth", "eleventh", "twelfth"};
   if (text.empty() || text.size() > 12) return std::nullopt;
   char buffer[12];
-  for (std::size_t i = 0; i < text.size(); ++i) buffer[i] = AsciiLower(text[i]);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    buffer[i] = ToAsciiLower(text[i]);
   const std::string_view lower(buffer, text.size());
   for (std::size_t i = 0; i < kCardinals.size(); ++i) {
     if (lower == kCardinals[i] || (i > 0 && lower == kOrdinals[i]))
@@ -86,7 +84,7 @@ std::optional<int> EnglishNumber(std::string_view text) {
 
 // Strips an English ordinal suffix: "12th" -> "12".
 std::string_view StripOrdinalSuffix(std::string_view text) {
-  if (text.size() > 2 && text[0] >= '0' && text[0] <= '9') {
+  if (text.size() > 2 && IsAsciiDigit(text[0])) {
     const std::string_view tail = text.substr(text.size() - 2);
     if (tail == "st" || tail == "nd" || tail == "rd" || tail == "th") {
       return text.substr(0, text.size() - 2);
@@ -101,7 +99,7 @@ std::optional<int> ReadDateNumber(std::string_view text, int* digits) {
   *digits = 0;
   text = StripOrdinalSuffix(text);
   if (text.empty()) return std::nullopt;
-  if (text[0] >= '0' && text[0] <= '9') {
+  if (IsAsciiDigit(text[0])) {
     if (text.size() > 4) return std::nullopt;
     int value = 0;
     for (char c : text) {
@@ -343,7 +341,7 @@ class SideReader {
       char lower[64];
       if (key.size() <= sizeof lower) {
         for (std::size_t i = 0; i < key.size(); ++i)
-          lower[i] = AsciiLower(key[i]);
+          lower[i] = ToAsciiLower(key[i]);
         if (std::optional<std::string_view> value = tables_.Lookup(
                 table_name, std::string_view(lower, key.size()))) {
           return value;
@@ -733,7 +731,7 @@ std::optional<int> ReadCount(std::string_view text) {
   int digits = 0;
   std::optional<int> count = ReadDateNumber(text, &digits);
   if (!count || *count < 1 || *count > kMaxCount) return std::nullopt;
-  const bool arabic = text[0] >= '0' && text[0] <= '9';
+  const bool arabic = IsAsciiDigit(text[0]);
   if (!arabic && digits > 1) return std::nullopt;
   if (arabic && text[0] == '0')
     return std::nullopt;  // 07 年以前 is a year, not 7 years

@@ -20,17 +20,13 @@ constexpr std::size_t kMinPastSuffixWord = 4;
 // is not read as well.
 constexpr std::size_t kMaxTableHits = 32;
 
-char AsciiLower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // `word` at text[i], ASCII letters compared in lower case; a word that begins
 // or ends with a letter must not touch another letter there (will, not
 // goodwill).
 bool WordAt(std::string_view text, std::size_t i, std::string_view word) {
   if (word.empty() || i + word.size() > text.size()) return false;
   for (std::size_t k = 0; k < word.size(); ++k) {
-    if (AsciiLower(text[i + k]) != word[k]) return false;
+    if (ToAsciiLower(text[i + k]) != word[k]) return false;
   }
   if (IsAsciiLetter(word.front()) && i > 0 && IsAsciiLetter(text[i - 1]))
     return false;
@@ -132,8 +128,8 @@ class CueSearch {
       }
       std::size_t j = i;
       while (j < window_end_ && IsAsciiLetter(text_[j])) ++j;
-      if (j - i >= kMinPastSuffixWord && AsciiLower(text_[j - 2]) == 'e' &&
-          AsciiLower(text_[j - 1]) == 'd' && !Covered(i, j) &&
+      if (j - i >= kMinPastSuffixWord && ToAsciiLower(text_[j - 2]) == 'e' &&
+          ToAsciiLower(text_[j - 1]) == 'd' && !Covered(i, j) &&
           !InsideNonCue(text_, i, j - i, not_tense) &&
           !AfterWordOf(text_, i, participle_leads) &&
           (j <= begin_ || i >= end_)) {

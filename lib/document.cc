@@ -128,9 +128,4 @@ std::size_t Document::End(Unit unit, std::size_t pos) const {
   return index < ends(unit).size() ? ends(unit)[index].begin : text_.size();
 }
 
-bool Document::EndsAt(Unit unit, std::size_t pos) const {
-  const std::size_t index = FirstEndFrom(unit, pos);
-  return index < ends(unit).size() && ends(unit)[index].begin == pos;
-}
-
 }  // namespace factx::internal

@@ -83,15 +83,6 @@ class Document {
   // at or after `pos`, else text().size().
   std::size_t End(Unit unit, std::size_t pos) const;
 
-  // True when an end of `unit` starts at `pos`.
-  bool EndsAt(Unit unit, std::size_t pos) const;
-
-  // True when no end of `unit` starts within [a, b) (a <= b): the bytes from
-  // a up to b lie in one unit.
-  bool Same(Unit unit, std::size_t a, std::size_t b) const {
-    return End(unit, a) >= b;
-  }
-
  private:
   std::string_view text_;
   std::array<std::vector<Boundary>, 4> ends_;

@@ -103,7 +103,7 @@ std::string_view TrimSpaces(std::string_view s) {
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    c = ToAsciiLower(c);
   }
   return out;
 }
@@ -132,9 +132,8 @@ std::optional<std::string_view> LookupAnyCase(const RuleTables& tables,
     return std::string_view(entry->second);
   };
   if (auto value = lookup(key)) return value;
-  const bool has_letter = std::any_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
+  const bool has_letter = std::any_of(key.begin(), key.end(),
+                                      [](char c) { return IsAsciiLetter(c); });
   if (!has_letter) return std::nullopt;
   if (auto value = lookup(AsciiLower(key))) return value;
   return lookup(AsciiUpper(key));

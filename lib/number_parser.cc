@@ -38,10 +38,6 @@ namespace {
 
 constexpr char32_t kBadCodePoint = 0xFFFFFFFF;
 
-char ToLowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Decodes the code point at text[pos] and sets *length (at least 1). Bytes
 // that are not well-formed UTF-8 give kBadCodePoint, which is no number.
 char32_t DecodeAt(std::string_view text, std::size_t pos, std::size_t* length) {
@@ -206,7 +202,7 @@ template <std::size_t N>
 std::string_view LowerWord(std::string_view word, std::array<char, N>* buffer) {
   if (word.size() > N) return {};
   for (std::size_t i = 0; i < word.size(); ++i) {
-    (*buffer)[i] = ToLowerAscii(word[i]);
+    (*buffer)[i] = ToAsciiLower(word[i]);
   }
   return std::string_view(buffer->data(), word.size());
 }
@@ -1168,7 +1164,7 @@ bool ConsumeEnglishSign(std::string_view* text) {
     if (text->size() <= word.size() || !IsBlank((*text)[word.size()])) continue;
     bool same = true;
     for (std::size_t i = 0; i < word.size(); ++i) {
-      same = same && ToLowerAscii((*text)[i]) == word[i];
+      same = same && ToAsciiLower((*text)[i]) == word[i];
     }
     if (same) {
       text->remove_prefix(word.size());

@@ -69,21 +69,17 @@ std::string CleanNumber(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
-    if (c == ' ' || c == '\t') {
+    if (IsBlank(c)) {
       // Keep one space between two ASCII letters (one hundred, minus five).
       std::size_t next = i;
-      while (next < text.size() && (text[next] == ' ' || text[next] == '\t'))
-        ++next;
-      const bool letter_before = !out.empty() && ((out.back() | 0x20) >= 'a' &&
-                                                  (out.back() | 0x20) <= 'z');
-      const bool letter_after =
-          next < text.size() &&
-          ((text[next] | 0x20) >= 'a' && (text[next] | 0x20) <= 'z');
+      while (next < text.size() && IsBlank(text[next])) ++next;
+      const bool letter_before = !out.empty() && IsAsciiLetter(out.back());
+      const bool letter_after = next < text.size() && IsAsciiLetter(text[next]);
       if (letter_before && letter_after) out.push_back(' ');
       i = next;
       continue;
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    out.push_back(ToAsciiLower(c));
     ++i;
   }
   return out;

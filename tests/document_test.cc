@@ -92,10 +92,6 @@ TEST(DocumentTest, LookupsFindTheUnitAroundAPosition) {
   EXPECT_EQ(document.End(Unit::kClause, 0), 2u);
   EXPECT_EQ(document.End(Unit::kClause, 3), 5u);
   EXPECT_EQ(document.End(Unit::kClause, 7), 9u);
-  EXPECT_TRUE(document.EndsAt(Unit::kClause, 5));
-  EXPECT_FALSE(document.EndsAt(Unit::kClause, 4));
-  EXPECT_TRUE(document.Same(Unit::kClause, 3, 5));
-  EXPECT_FALSE(document.Same(Unit::kClause, 3, 6));
   EXPECT_EQ(document.FirstEndFrom(Unit::kClause, 6), 2u);
   EXPECT_EQ(document.FirstEndFrom(Unit::kClause, 8), 3u);
 
