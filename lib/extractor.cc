@@ -251,6 +251,8 @@ Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
       if (!status.ok()) return status;
     }
   }
+  // The built-in rules were verified when the library was built.
+  const std::size_t builtin_rule_count = rules.rules.size();
   for (std::size_t i = 0; i < options.extra_rules.size(); ++i) {
     Status status = internal::ParseRuleText(
         options.extra_rules[i], "custom-rules-" + std::to_string(i + 1),
@@ -258,7 +260,7 @@ Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
     if (!status.ok()) return status;
   }
   Result<std::unique_ptr<internal::RuleEngine>> engine =
-      internal::RuleEngine::Build(std::move(rules));
+      internal::RuleEngine::Build(std::move(rules), builtin_rule_count);
   if (!engine.ok()) return engine.status();
   Result<internal::TextNormalizer> normalizer =
       internal::TextNormalizer::Create();

@@ -126,6 +126,12 @@ bool NeedsUnicodeFolding(std::string_view atom) {
 // either occurs, the clause's every rule runs.
 constexpr std::string_view kFoldsToAscii[] = {"\u212A", "\u017F"};
 
+// "SOURCE:LINE: rule NAME: ", the start of a message about a rule.
+std::string Where(const RuleSpec& spec) {
+  return spec.source + ":" + std::to_string(spec.line) + ": rule " + spec.name +
+         ": ";
+}
+
 std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   ++pos;
   while (pos < text.size() && !IsCodePointBoundary(text, pos)) ++pos;
@@ -135,16 +141,17 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
 }  // namespace
 
 CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
-                           std::unique_ptr<RE2> own_regex,
-                           std::vector<Guard> guards)
+                           std::string own_pattern, std::vector<Guard> guards)
     : spec_(spec),
       loose_regex_(loose_regex),
-      own_regex_(std::move(own_regex)),
+      own_pattern_(std::move(own_pattern)),
       guards_(std::move(guards)) {
-  group_count_ = regex().NumberOfCapturingGroups();
-  auto fact = regex().NamedCapturingGroups().find("fact");
-  if (fact != regex().NamedCapturingGroups().end()) fact_group_ = fact->second;
-  for (const auto& [index, full_name] : regex().CapturingGroupNames()) {
+  group_count_ = loose_regex_->NumberOfCapturingGroups();
+  auto fact = loose_regex_->NamedCapturingGroups().find("fact");
+  if (fact != loose_regex_->NamedCapturingGroups().end()) {
+    fact_group_ = fact->second;
+  }
+  for (const auto& [index, full_name] : loose_regex_->CapturingGroupNames()) {
     std::string base = full_name.substr(0, full_name.find("__"));
     auto it =
         std::find_if(groups_by_name_.begin(), groups_by_name_.end(),
@@ -158,7 +165,14 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
 }
 
 CompiledRule::~CompiledRule() = default;
-CompiledRule::CompiledRule(CompiledRule&&) noexcept = default;
+
+const RE2& CompiledRule::regex() const {
+  if (own_pattern_.empty()) return *loose_regex_;
+  std::call_once(own_regex_once_, [this] {
+    own_regex_ = std::make_unique<RE2>(own_pattern_, RuleOptions());
+  });
+  return *own_regex_;
+}
 
 const std::vector<int>* CompiledRule::GroupsNamed(std::string_view name) const {
   for (const auto& entry : groups_by_name_) {
@@ -169,18 +183,14 @@ const std::vector<int>* CompiledRule::GroupsNamed(std::string_view name) const {
 
 RuleEngine::~RuleEngine() = default;
 
-Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
+Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
+    RuleSet rules, std::size_t verified_rules) {
   std::unique_ptr<RuleEngine> engine(new RuleEngine());
   engine->rules_ = std::move(rules);
   const RE2::Options options = RuleOptions();
   // Atoms of one byte too: "%" and "$" are all some rules have.
   engine->prefilter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/1);
-  engine->compiled_.reserve(engine->rules_.rules.size());
   for (const RuleSpec& spec : engine->rules_.rules) {
-    auto where = [&spec](int line) {
-      return spec.source + ":" + std::to_string(line) + ": rule " + spec.name +
-             ": ";
-    };
     std::string pattern, loose_pattern;
     Status status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
     if (status.ok()) {
@@ -188,32 +198,16 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
                             &loose_pattern);
     }
     if (!status.ok()) return status;
-    std::unique_ptr<RE2> own_regex;
-    if (loose_pattern != pattern) {
-      own_regex = std::make_unique<RE2>(pattern, options);
-      if (!own_regex->ok()) {
-        return Status(StatusCode::kRuleSyntax,
-                      where(spec.line) + "bad pattern: " + own_regex->error());
-      }
-    }
+    const bool has_own_pattern = loose_pattern != pattern;
     int id = 0;
     if (engine->prefilter_->Add(loose_pattern, options, &id) != RE2::NoError) {
       // FilteredRE2 keeps only the code: compile once more for RE2's message.
       const RE2 rejected(loose_pattern, options);
       return Status(
           StatusCode::kRuleSyntax,
-          where(spec.line) +
-              (own_regex != nullptr ? "bad loose pattern: " : "bad pattern: ") +
+          Where(spec) +
+              (has_own_pattern ? "bad loose pattern: " : "bad pattern: ") +
               rejected.error());
-    }
-    const RE2* loose_regex = &engine->prefilter_->GetRE2(id);
-    if (own_regex != nullptr && (loose_regex->NumberOfCapturingGroups() !=
-                                     own_regex->NumberOfCapturingGroups() ||
-                                 loose_regex->CapturingGroupNames() !=
-                                     own_regex->CapturingGroupNames())) {
-      return Status(
-          StatusCode::kRuleSyntax,
-          where(spec.line) + "loose forms must not add or remove captures");
     }
     std::vector<Guard> guards(spec.guards.size());
     for (std::size_t g = 0; g < spec.guards.size(); ++g) {
@@ -224,8 +218,15 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
             spec.source + ":" + status.message() + " (rule " + spec.name + ")");
       }
     }
-    engine->compiled_.emplace_back(&spec, loose_regex, std::move(own_regex),
-                                   std::move(guards));
+    engine->compiled_.emplace_back(
+        &spec, &engine->prefilter_->GetRE2(id),
+        has_own_pattern ? std::move(pattern) : std::string(),
+        std::move(guards));
+    const std::size_t rule_id = engine->compiled_.size() - 1;
+    if (rule_id >= verified_rules) {
+      status = engine->Verify(rule_id);
+      if (!status.ok()) return status;
+    }
   }
   if (engine->compiled_.empty()) return engine;
   std::vector<std::string> atoms;
@@ -243,6 +244,25 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
   for (const std::string_view folds : kFoldsToAscii) atoms.emplace_back(folds);
   engine->atoms_ = std::make_unique<LiteralMatcher>(atoms);
   return engine;
+}
+
+Status RuleEngine::Verify(std::size_t id) const {
+  const CompiledRule& rule = compiled_[id];
+  const RE2* loose_regex = rule.capture_regex();
+  if (loose_regex == nullptr) return Status();  // compiled by Build
+  const RE2& own_regex = rule.regex();
+  if (!own_regex.ok()) {
+    return Status(StatusCode::kRuleSyntax,
+                  Where(rule.spec()) + "bad pattern: " + own_regex.error());
+  }
+  if (loose_regex->NumberOfCapturingGroups() !=
+          own_regex.NumberOfCapturingGroups() ||
+      loose_regex->CapturingGroupNames() != own_regex.CapturingGroupNames()) {
+    return Status(
+        StatusCode::kRuleSyntax,
+        Where(rule.spec()) + "loose forms must not add or remove captures");
+  }
+  return Status();
 }
 
 bool RuleEngine::MayMatch(std::string_view text, RuleScratch* scratch) const {
