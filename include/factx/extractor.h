@@ -145,9 +145,10 @@ struct ExtractorOptions {
 //
 // Thread-safety: an Extractor is immutable once built, and `Extract` is const
 // and safe to call from many threads at once on one shared Extractor (give each
-// thread its own `Extraction`). Building one compiles every rule (about half a
-// second: docs/performance.md), so build it once and keep it. Movable (cheap:
-// the compiled rules are shared) and copyable (copies share them too).
+// thread its own `Extraction`). Building one compiles the rules (a tenth to a
+// quarter of a second: docs/performance.md), so build it once and keep it.
+// Movable (cheap: the compiled rules are shared) and copyable (copies share
+// them too).
 class Extractor {
  public:
   // Builds an extractor; kRuleSyntax names the bad rule (only custom rules can
