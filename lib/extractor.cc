@@ -16,6 +16,7 @@
 #include "percent_builder.h"
 #include "rule_engine.h"
 #include "rule_file.h"
+#include "rule_schema.h"
 #include "text_normalizer.h"
 
 namespace factx {
@@ -260,6 +261,8 @@ Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
   Result<std::unique_ptr<internal::RuleEngine>> engine =
       internal::RuleEngine::Build(std::move(rules));
   if (!engine.ok()) return engine.status();
+  if (Status status = internal::CheckRuleSchema(**engine); !status.ok())
+    return status;
   Result<internal::TextNormalizer> normalizer =
       internal::TextNormalizer::Create();
   if (!normalizer.ok()) return normalizer.status();

@@ -126,7 +126,11 @@ class Parser {
       return Error("table needs one NAME");
     block_ = Block::kTable;
     table_name_ = std::string(name);
-    rules_->tables[table_name_];  // an empty table is still a table
+    RuleTable& table = rules_->tables[table_name_];  // empty, still a table
+    if (table.line == 0) {
+      table.source = std::string(source_);
+      table.line = line_;
+    }
     return Status();
   }
 
@@ -141,7 +145,10 @@ class Parser {
       key = value;
       value = {};
     }
-    rules_->tables[table_name_].entries[std::string(key)] = std::string(value);
+    RuleTable& table = rules_->tables[table_name_];
+    table.entries[std::string(key)] = std::string(value);
+    table.lines.push_back(
+        {std::string(key), std::string(value), std::string(source_), line_});
     return Status();
   }
 

@@ -85,6 +85,19 @@ struct RuleSpec {
 // ones.
 struct RuleTable {
   std::map<std::string, std::string, std::less<>> entries;
+  // Where each line of the table was written, in order (a key written twice
+  // has two), so that a check of the rule schema (rule_schema.h) can name the
+  // line of a bad value.
+  struct Line {
+    std::string key;
+    std::string value;
+    std::string source;
+    int line = 0;
+  };
+  std::vector<Line> lines;
+  // Where the table was first opened (`table NAME`).
+  std::string source;
+  int line = 0;
 };
 
 struct RuleSet {
