@@ -22,8 +22,8 @@ struct BuiltinRuleFileList {
   const BuiltinRuleFile* end() const { return files + count; }
 };
 
-// Every built-in rule file, by path (the build embeds what it finds; the
-// order rules load in is kBuiltinRuleFolders').
+// Every built-in rule file, as the build found them under lib/rules/. The
+// order they load in is not this list's but kBuiltinRuleFolders'.
 BuiltinRuleFileList BuiltinRuleFiles();
 
 // The folders of lib/rules/ in the order they load, each with the languages
