@@ -1,5 +1,6 @@
 #include "date_parse.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -1160,6 +1161,18 @@ DateCaptureIndex::DateCaptureIndex(const RuleEngine& engine) {
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
                DateParse* date) {
   return ParseDate(match, tables, DateCaptureSet::All(), date);
+}
+
+bool IsDateCaptureName(std::string_view name) {
+  for (const std::string_view prefix : kSidePrefixes) {
+    if (name.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view base = name.substr(prefix.size());
+    if (std::find(kCaptureNames.begin(), kCaptureNames.end(), base) !=
+        kCaptureNames.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,

@@ -16,6 +16,7 @@
 #include "percent_builder.h"
 #include "rule_engine.h"
 #include "rule_file.h"
+#include "rule_schema.h"
 #include "text_normalizer.h"
 
 namespace factx {
@@ -80,6 +81,23 @@ using internal::Scratch;
 
 constexpr unsigned KindBit(RuleKind kind) {
   return 1u << static_cast<unsigned>(kind);
+}
+
+// The built-in rule files of lib/rules/FOLDER/, in name order.
+std::vector<internal::BuiltinRuleFile> BuiltinRuleFilesIn(
+    std::string_view folder) {
+  std::vector<internal::BuiltinRuleFile> files;
+  for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
+    if (file.path.size() > folder.size() &&
+        file.path.substr(0, folder.size()) == folder &&
+        file.path[folder.size()] == '/') {
+      files.push_back(file);
+    }
+  }
+  std::sort(files.begin(), files.end(),
+            [](const internal::BuiltinRuleFile& a,
+               const internal::BuiltinRuleFile& b) { return a.path < b.path; });
+  return files;
 }
 
 // Which rule kinds a call needs: block rules always, since they keep non-facts
@@ -245,10 +263,22 @@ void Extraction::Clear() {
 Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
   internal::RuleSet rules;
   if (options.builtin_rules) {
-    for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
-      Status status = internal::ParseRuleText(
-          file.text, "builtin:" + std::string(file.path), &rules);
-      if (!status.ok()) return status;
+    std::size_t loaded = 0;
+    for (const internal::BuiltinRuleFolder& folder :
+         internal::kBuiltinRuleFolders) {
+      for (const internal::BuiltinRuleFile& file :
+           BuiltinRuleFilesIn(folder.name)) {
+        Status status = internal::ParseRuleText(
+            file.text, "builtin:" + std::string(file.path), &rules,
+            folder.languages);
+        if (!status.ok()) return status;
+        ++loaded;
+      }
+    }
+    if (loaded != internal::BuiltinRuleFiles().count) {
+      return Status(StatusCode::kInternal,
+                    "a built-in rule file lies in no folder of "
+                    "kBuiltinRuleFolders (lib/builtin_rules.h)");
     }
   }
   // The built-in rules were verified when the library was built.
@@ -262,6 +292,8 @@ Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
   Result<std::unique_ptr<internal::RuleEngine>> engine =
       internal::RuleEngine::Build(std::move(rules), builtin_rule_count);
   if (!engine.ok()) return engine.status();
+  if (Status status = internal::CheckRuleSchema(**engine); !status.ok())
+    return status;
   Result<internal::TextNormalizer> normalizer =
       internal::TextNormalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
@@ -299,6 +331,11 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
                       std::to_string(d.month) + "-" + std::to_string(d.day) +
                       " is not a calendar day");
   }
+  if ((options.languages & ~static_cast<unsigned>(kAllLanguages)) != 0) {
+    return Status(
+        StatusCode::kInvalidArgument,
+        "unknown bits in languages: " + std::to_string(options.languages));
+  }
   if (!out->scratch_) out->scratch_.reset(new Scratch());
   Scratch& s = *out->scratch_;
   s.accepted_money.clear();
@@ -315,12 +352,14 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   internal::DateResolver resolver(options.reference_date, options.date_policy);
   std::size_t fact_count = 0;
   bool exhausted = false;
-  const bool may_match = engine.MayMatch(normalized, &s.rules);
+  const unsigned kind_mask = RuleKindMask(options.kinds);
+  const bool may_match =
+      engine.MayMatch(normalized, kind_mask, options.languages, &s.rules);
   for (std::size_t begin = 0;
        may_match && !exhausted && begin < normalized.size();) {
     const std::size_t end = internal::RuleEngine::SegmentEnd(normalized, begin);
     s.ClearSegment();
-    engine.FindCandidates(normalized, begin, end, RuleKindMask(options.kinds),
+    engine.FindCandidates(normalized, begin, end, kind_mask, options.languages,
                           &s.rules);
     BuildCandidates(engine, impl_->date_captures, normalized, &s);
     DropOverlaps(engine, begin, end, &s);

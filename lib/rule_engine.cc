@@ -265,7 +265,15 @@ Status RuleEngine::Verify(std::size_t id) const {
   return Status();
 }
 
-bool RuleEngine::MayMatch(std::string_view text, RuleScratch* scratch) const {
+bool RuleEngine::Selected(int id, unsigned kind_mask,
+                          unsigned language_mask) const {
+  const RuleSpec& spec = compiled_[id].spec();
+  return (kind_mask >> static_cast<unsigned>(spec.kind) & 1u) != 0 &&
+         (spec.languages & language_mask) != 0;
+}
+
+bool RuleEngine::MayMatch(std::string_view text, unsigned kind_mask,
+                          unsigned language_mask, RuleScratch* scratch) const {
   if (compiled_.empty()) return false;
   // A rule that cannot match the text cannot match a clause of it: clause
   // ends are non-word characters, so \b reads the same, and MatchRule matches
@@ -277,7 +285,9 @@ bool RuleEngine::MayMatch(std::string_view text, RuleScratch* scratch) const {
   std::sort(atoms.begin(), atoms.end());
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   PotentialRules(scratch);
-  return !scratch->potential_rules.empty();
+  return std::any_of(
+      scratch->potential_rules.begin(), scratch->potential_rules.end(),
+      [&](int id) { return Selected(id, kind_mask, language_mask); });
 }
 
 void RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
@@ -340,16 +350,17 @@ std::size_t RuleEngine::SegmentEnd(std::string_view text, std::size_t begin) {
 
 void RuleEngine::FindCandidates(std::string_view text, unsigned kind_mask,
                                 RuleScratch* scratch) const {
-  if (!MayMatch(text, scratch)) return;
+  if (!MayMatch(text, kind_mask, kAllLanguages, scratch)) return;
   for (std::size_t begin = 0; begin < text.size();) {
     const std::size_t end = SegmentEnd(text, begin);
-    FindCandidates(text, begin, end, kind_mask, scratch);
+    FindCandidates(text, begin, end, kind_mask, kAllLanguages, scratch);
     begin = end;
   }
 }
 
 void RuleEngine::FindCandidates(std::string_view text, std::size_t begin,
                                 std::size_t end, unsigned kind_mask,
+                                unsigned language_mask,
                                 RuleScratch* scratch) const {
   if (compiled_.empty()) return;
   FindAtoms(text, begin, end, scratch);
@@ -358,18 +369,19 @@ void RuleEngine::FindCandidates(std::string_view text, std::size_t begin,
     std::size_t length = 1;
     if (IsClauseEnd(text, i, &length)) {
       if (i > clause_begin)
-        MatchClause(text, clause_begin, i, kind_mask, scratch);
+        MatchClause(text, clause_begin, i, kind_mask, language_mask, scratch);
       clause_begin = i + length;
     }
     i += length;
   }
   if (end > clause_begin) {
-    MatchClause(text, clause_begin, end, kind_mask, scratch);
+    MatchClause(text, clause_begin, end, kind_mask, language_mask, scratch);
   }
 }
 
 void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
                              std::size_t end, unsigned kind_mask,
+                             unsigned language_mask,
                              RuleScratch* scratch) const {
   // The atoms that lie within the clause. Hits come in order of their end, so
   // the clause's are those after the last one that ends before it ends.
@@ -388,9 +400,7 @@ void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   PotentialRules(scratch);
   for (const int id : scratch->potential_rules) {
-    const unsigned kind_bit =
-        1u << static_cast<unsigned>(compiled_[id].spec().kind);
-    if ((kind_mask & kind_bit) == 0) continue;
+    if (!Selected(id, kind_mask, language_mask)) continue;
     MatchRule(static_cast<std::uint32_t>(id), text, begin, end, scratch);
   }
 }

@@ -123,21 +123,27 @@ class RuleEngine {
   // or space where the window's second half has one.
   static constexpr std::size_t kSegmentBytes = 16 * 1024;
 
-  // True when some rule may match somewhere in `text`: one prefilter pass.
-  // Text without a figure stops here. `scratch` holds the pass's atoms.
-  bool MayMatch(std::string_view text, RuleScratch* scratch) const;
+  // True when some rule of a kind in `kind_mask` and a language in
+  // `language_mask` (see FindCandidates) may match somewhere in `text`: one
+  // prefilter pass. Text without a figure stops here. `scratch` holds the
+  // pass's atoms.
+  bool MayMatch(std::string_view text, unsigned kind_mask,
+                unsigned language_mask, RuleScratch* scratch) const;
 
   // The end of the segment of `text` that starts at `begin` (< text.size()).
   static std::size_t SegmentEnd(std::string_view text, std::size_t begin);
 
   // Appends to scratch->candidates every guarded match in text[begin, end) (a
   // segment, or several) of the rules whose kind bit (1 << RuleKind) is in
-  // `kind_mask`. Clauses (split at 。！？；!?; and line breaks) are matched one
-  // at a time; matches never cross them.
+  // `kind_mask` and which share a Language bit with `language_mask`; the
+  // other rules do not run. Clauses (split at 。！？；!?; and line breaks) are
+  // matched one at a time; matches never cross them.
   void FindCandidates(std::string_view text, std::size_t begin, std::size_t end,
-                      unsigned kind_mask, RuleScratch* scratch) const;
+                      unsigned kind_mask, unsigned language_mask,
+                      RuleScratch* scratch) const;
 
-  // The same over all of `text`, segment by segment, after MayMatch.
+  // The same over all of `text`, segment by segment, after MayMatch, for
+  // every language.
   void FindCandidates(std::string_view text, unsigned kind_mask,
                       RuleScratch* scratch) const;
 
@@ -154,7 +160,10 @@ class RuleEngine {
   // allow, in scratch->potential_rules, in rule order.
   void PotentialRules(RuleScratch* scratch) const;
   void MatchClause(std::string_view text, std::size_t begin, std::size_t end,
-                   unsigned kind_mask, RuleScratch* scratch) const;
+                   unsigned kind_mask, unsigned language_mask,
+                   RuleScratch* scratch) const;
+  // True when rule `id` runs for these masks (FindCandidates).
+  bool Selected(int id, unsigned kind_mask, unsigned language_mask) const;
   void MatchRule(std::uint32_t id, std::string_view text, std::size_t begin,
                  std::size_t end, RuleScratch* scratch) const;
 

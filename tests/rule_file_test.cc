@@ -81,6 +81,24 @@ TEST(RuleFileTest, LaterFilesExtendTablesAndUseFragments) {
   EXPECT_EQ(rules.rules.size(), 3u);
 }
 
+// A rule's languages are its file's (the built-in folder's), unless it names
+// its own.
+TEST(RuleFileTest, RulesTakeTheirFilesLanguagesUnlessTheyNameTheirOwn) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule a\n  kind money\n  pattern x\n"
+                            "rule b\n  kind money\n  language zh, en\n"
+                            "  pattern y\n",
+                            "en.rules", &rules, kEnglish)
+                  .ok());
+  ASSERT_TRUE(
+      ParseRuleText("rule c\n  kind money\n  pattern z\n", "any.rules", &rules)
+          .ok());
+  ASSERT_EQ(rules.rules.size(), 3u);
+  EXPECT_EQ(rules.rules[0].languages, unsigned{kEnglish});
+  EXPECT_EQ(rules.rules[1].languages, unsigned{kAllLanguages});
+  EXPECT_EQ(rules.rules[2].languages, unsigned{kAllLanguages});
+}
+
 struct BadRuleCase {
   const char* text;
   const char* message_part;  // must appear in the status message
@@ -130,6 +148,10 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
       {"rule a\n  kind money\n  pattern x\n  example\n",
        "example needs an input text"},
       {"table\n", "table needs one NAME"},
+      {"rule a\n  kind money\n  language fr\n  pattern x\n",
+       "bad.rules:3: rule a: unknown language tag \"fr\""},
+      {"rule a\n  kind money\n  language zh en\n  pattern x\n",
+       "unknown language tag \"zh en\""},
   };
   for (const BadRuleCase& c : cases) {
     RuleSet rules;
