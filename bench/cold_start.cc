@@ -1,7 +1,7 @@
 // The figures a new user sees: one fresh process, text it has never seen.
 //
 //   python3 bench/varied_corpus.py build > /tmp/varied.docs
-//   build/bench/cold_start /tmp/varied.docs
+//   build/bench/cold_start /tmp/varied.docs [LANGUAGES]
 //
 // Times Extractor::Create, then a first (cold) pass over every document of the
 // file, one Extract call each, then a second (warm) pass over the same
@@ -9,7 +9,8 @@
 // (VmRSS after Create, VmHWM at the end) from /proc/self/status. The input is
 // bench/varied_corpus.py's format: `REF_DATE<TAB>TEXT` records separated by NUL
 // bytes. Run it as a fresh process each time: a second run in one process would
-// be warm.
+// be warm. LANGUAGES ("zh", "en", "zh,en"; default both) sets
+// ExtractOptions::languages, to time one language's rules alone.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -64,9 +65,10 @@ std::vector<Document> SplitDocuments(std::string_view data) {
 
 // One Extract call per document; returns the facts found, or -1 on an error.
 long Pass(const factx::Extractor& extractor,
-          const std::vector<Document>& documents) {
+          const std::vector<Document>& documents, unsigned languages) {
   factx::Extraction facts;
   factx::ExtractOptions options;
+  options.languages = languages;
   long count = 0;
   for (const Document& document : documents) {
     options.reference_date = document.reference_date;
@@ -84,9 +86,17 @@ long Pass(const factx::Extractor& extractor,
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
+  if (argc != 2 && argc != 3) {
     std::fprintf(stderr,
-                 "usage: cold_start DOCUMENTS (bench/varied_corpus.py)\n");
+                 "usage: cold_start DOCUMENTS (bench/varied_corpus.py) "
+                 "[LANGUAGES]\n");
+    return 2;
+  }
+  const factx::Result<unsigned> languages =
+      factx::ParseLanguages(argc == 3 ? argv[2] : "zh,en");
+  if (!languages.ok()) {
+    std::fprintf(stderr, "cold_start: %s\n",
+                 languages.status().ToString().c_str());
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);
@@ -112,10 +122,10 @@ int main(int argc, char** argv) {
   const long rss_created = ResidentKilobytes("VmRSS");
 
   start = std::chrono::steady_clock::now();
-  const long cold_facts = Pass(*extractor, documents);
+  const long cold_facts = Pass(*extractor, documents, *languages);
   const double cold_seconds = SecondsSince(start);
   start = std::chrono::steady_clock::now();
-  const long warm_facts = Pass(*extractor, documents);
+  const long warm_facts = Pass(*extractor, documents, *languages);
   const double warm_seconds = SecondsSince(start);
   if (cold_facts < 0 || warm_facts != cold_facts) return 1;
 

@@ -31,8 +31,12 @@ class DocumentHandler {
     if (open_.size() == 1) {
       if (member_ == Member::kText) out_->text.emplace(value);
       if (member_ == Member::kRefDate) {
-        out_->ref_date_kind = JsonlDocument::RefDate::kString;
+        out_->ref_date_kind = JsonlDocument::Field::kString;
         out_->ref_date.assign(value);
+      }
+      if (member_ == Member::kLang) {
+        out_->lang_kind = JsonlDocument::Field::kString;
+        out_->lang.assign(value);
       }
     }
     if (InId()) {
@@ -49,11 +53,15 @@ class DocumentHandler {
       member_ = key == "id"         ? Member::kId
                 : key == "text"     ? Member::kText
                 : key == "ref_date" ? Member::kRefDate
+                : key == "lang"     ? Member::kLang
                                     : Member::kIgnored;
       if (member_ == Member::kId) id_.clear();
       if (member_ == Member::kText) out_->text.reset();
       if (member_ == Member::kRefDate) {
-        out_->ref_date_kind = JsonlDocument::RefDate::kAbsent;
+        out_->ref_date_kind = JsonlDocument::Field::kAbsent;
+      }
+      if (member_ == Member::kLang) {
+        out_->lang_kind = JsonlDocument::Field::kAbsent;
       }
       return true;
     }
@@ -76,7 +84,7 @@ class DocumentHandler {
   bool Double(double) { return true; }
 
  private:
-  enum class Member { kNull, kOther, kId, kText, kRefDate, kIgnored };
+  enum class Member { kNull, kOther, kId, kText, kRefDate, kLang, kIgnored };
 
   struct Container {
     char close;
@@ -102,8 +110,13 @@ class DocumentHandler {
     if (open_.empty()) return Refuse("not a JSON object");
     if (open_.size() == 1 && member_ == Member::kRefDate) {
       out_->ref_date_kind = kind == Member::kNull
-                                ? JsonlDocument::RefDate::kAbsent
-                                : JsonlDocument::RefDate::kNotString;
+                                ? JsonlDocument::Field::kAbsent
+                                : JsonlDocument::Field::kNotString;
+    }
+    if (open_.size() == 1 && member_ == Member::kLang) {
+      out_->lang_kind = kind == Member::kNull
+                            ? JsonlDocument::Field::kAbsent
+                            : JsonlDocument::Field::kNotString;
     }
     if (InId()) {
       BeforeIdValue();
@@ -119,7 +132,10 @@ class DocumentHandler {
       return Refuse("nesting deeper than 64 levels");
     }
     if (open_.size() == 1 && member_ == Member::kRefDate) {
-      out_->ref_date_kind = JsonlDocument::RefDate::kNotString;
+      out_->ref_date_kind = JsonlDocument::Field::kNotString;
+    }
+    if (open_.size() == 1 && member_ == Member::kLang) {
+      out_->lang_kind = JsonlDocument::Field::kNotString;
     }
     if (InId()) {
       BeforeIdValue();

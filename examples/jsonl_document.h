@@ -37,10 +37,15 @@ struct JsonlDocument {
   // "text" when it is a string: decoded, `\u0000` gives a NUL byte, unescaped
   // bytes are copied as they are (the extractor checks their UTF-8).
   std::optional<std::string> text;
-  // "ref_date": absent or null, a string, or another JSON value.
-  enum class RefDate { kAbsent, kString, kNotString };
-  RefDate ref_date_kind = RefDate::kAbsent;
+  // What a member that must be a string held: nothing or null, a string, or
+  // another JSON value.
+  enum class Field { kAbsent, kString, kNotString };
+  // "ref_date".
+  Field ref_date_kind = Field::kAbsent;
   std::string ref_date;
+  // "lang": language tags, "zh" or "en" (factx::ParseLanguages).
+  Field lang_kind = Field::kAbsent;
+  std::string lang;
 };
 
 // Reads `line` as exactly one JSON object, optionally surrounded by JSON

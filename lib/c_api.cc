@@ -363,6 +363,12 @@ factx_status factx_extract(const factx_extractor* extractor, const char* text,
       cpp_options.max_input_bytes = options->max_input_bytes;
     }
     if (options->max_facts != 0) cpp_options.max_facts = options->max_facts;
+    if (options->languages != nullptr) {
+      factx::Result<unsigned> languages =
+          factx::ParseLanguages(options->languages);
+      if (!languages.ok()) return Report(error, languages.status());
+      cpp_options.languages = *languages;
+    }
   }
   const factx::Status status = extractor->extractor.Extract(
       std::string_view(text == nullptr ? "" : text, size), cpp_options,

@@ -1033,6 +1033,18 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
   return ParseDate(match, tables, DateCaptureSet::All(), date);
 }
 
+bool IsDateCaptureName(std::string_view name) {
+  for (const std::string_view prefix : kSidePrefixes) {
+    if (name.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view base = name.substr(prefix.size());
+    if (std::find(kCaptureNames.begin(), kCaptureNames.end(), base) !=
+        kCaptureNames.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
                const DateCaptureSet& captures, DateParse* date) {
   *date = DateParse();

@@ -258,6 +258,10 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
                DateParse* date);
 
+// True for a capture name ParseDate reads (docs/dates.md), with or without the
+// "to_" of a range's end: the date part of the rule schema (rule_schema.h).
+bool IsDateCaptureName(std::string_view name);
+
 // Reads the small numbers of dates: ASCII digits ("09"), Chinese numerals
 // written digit by digit ("二〇一七", "零八") or positionally ("十二",
 // "两千零四", "廿三"), 元 and 首 (1), and English number words up to twelve and

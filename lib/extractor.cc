@@ -17,6 +17,7 @@
 #include "percent_builder.h"
 #include "rule_engine.h"
 #include "rule_file.h"
+#include "rule_schema.h"
 #include "text_normalizer.h"
 
 namespace factx {
@@ -84,6 +85,23 @@ using internal::Scratch;
 
 constexpr unsigned KindBit(RuleKind kind) {
   return 1u << static_cast<unsigned>(kind);
+}
+
+// The built-in rule files of lib/rules/FOLDER/, in name order.
+std::vector<internal::BuiltinRuleFile> BuiltinRuleFilesIn(
+    std::string_view folder) {
+  std::vector<internal::BuiltinRuleFile> files;
+  for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
+    if (file.path.size() > folder.size() &&
+        file.path.substr(0, folder.size()) == folder &&
+        file.path[folder.size()] == '/') {
+      files.push_back(file);
+    }
+  }
+  std::sort(files.begin(), files.end(),
+            [](const internal::BuiltinRuleFile& a,
+               const internal::BuiltinRuleFile& b) { return a.path < b.path; });
+  return files;
 }
 
 // Which rule kinds a call needs: block rules always, since they keep non-facts
@@ -250,12 +268,26 @@ void Extraction::Clear() {
 Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
   internal::RuleSet rules;
   if (options.builtin_rules) {
-    for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
-      Status status = internal::ParseRuleText(
-          file.text, "builtin:" + std::string(file.path), &rules);
-      if (!status.ok()) return status;
+    std::size_t loaded = 0;
+    for (const internal::BuiltinRuleFolder& folder :
+         internal::kBuiltinRuleFolders) {
+      for (const internal::BuiltinRuleFile& file :
+           BuiltinRuleFilesIn(folder.name)) {
+        Status status = internal::ParseRuleText(
+            file.text, "builtin:" + std::string(file.path), &rules,
+            folder.languages);
+        if (!status.ok()) return status;
+        ++loaded;
+      }
+    }
+    if (loaded != internal::BuiltinRuleFiles().count) {
+      return Status(StatusCode::kInternal,
+                    "a built-in rule file lies in no folder of "
+                    "kBuiltinRuleFolders (lib/builtin_rules.h)");
     }
   }
+  // The built-in rules were verified when the library was built.
+  const std::size_t builtin_rule_count = rules.rules.size();
   for (std::size_t i = 0; i < options.extra_rules.size(); ++i) {
     Status status = internal::ParseRuleText(
         options.extra_rules[i], "custom-rules-" + std::to_string(i + 1),
@@ -263,8 +295,10 @@ Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
     if (!status.ok()) return status;
   }
   Result<std::unique_ptr<internal::RuleEngine>> engine =
-      internal::RuleEngine::Build(std::move(rules));
+      internal::RuleEngine::Build(std::move(rules), builtin_rule_count);
   if (!engine.ok()) return engine.status();
+  if (Status status = internal::CheckRuleSchema(**engine); !status.ok())
+    return status;
   Result<internal::TextNormalizer> normalizer =
       internal::TextNormalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
@@ -302,6 +336,11 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
                       std::to_string(d.month) + "-" + std::to_string(d.day) +
                       " is not a calendar day");
   }
+  if ((options.languages & ~static_cast<unsigned>(kAllLanguages)) != 0) {
+    return Status(
+        StatusCode::kInvalidArgument,
+        "unknown bits in languages: " + std::to_string(options.languages));
+  }
   if (!out->scratch_) out->scratch_.reset(new Scratch());
   Scratch& s = *out->scratch_;
   s.accepted_money.clear();
@@ -318,13 +357,15 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   internal::DateResolver resolver(options.reference_date, options.date_policy);
   std::size_t fact_count = 0;
   bool exhausted = false;
-  const bool may_match = engine.MayMatch(normalized, &s.rules);
+  const unsigned kind_mask = RuleKindMask(options.kinds);
+  const bool may_match =
+      engine.MayMatch(normalized, kind_mask, options.languages, &s.rules);
   if (may_match) s.document.Build(normalized);
   for (std::size_t begin = 0;
        may_match && !exhausted && begin < normalized.size();) {
     const std::size_t end = internal::RuleEngine::SegmentEnd(s.document, begin);
     s.ClearSegment();
-    engine.FindCandidates(s.document, begin, end, RuleKindMask(options.kinds),
+    engine.FindCandidates(s.document, begin, end, kind_mask, options.languages,
                           &s.rules);
     BuildCandidates(engine, impl_->date_captures, &s);
     DropOverlaps(engine, begin, end, &s);

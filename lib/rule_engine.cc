@@ -105,6 +105,12 @@ bool NeedsUnicodeFolding(std::string_view atom) {
 // either occurs, the clause's every rule runs.
 constexpr std::string_view kFoldsToAscii[] = {"\u212A", "\u017F"};
 
+// "SOURCE:LINE: rule NAME: ", the start of a message about a rule.
+std::string Where(const RuleSpec& spec) {
+  return spec.source + ":" + std::to_string(spec.line) + ": rule " + spec.name +
+         ": ";
+}
+
 std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   ++pos;
   while (pos < text.size() && !IsCodePointBoundary(text, pos)) ++pos;
@@ -114,16 +120,17 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
 }  // namespace
 
 CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
-                           std::unique_ptr<RE2> own_regex,
-                           std::vector<Guard> guards)
+                           std::string own_pattern, std::vector<Guard> guards)
     : spec_(spec),
       loose_regex_(loose_regex),
-      own_regex_(std::move(own_regex)),
+      own_pattern_(std::move(own_pattern)),
       guards_(std::move(guards)) {
-  group_count_ = regex().NumberOfCapturingGroups();
-  auto fact = regex().NamedCapturingGroups().find("fact");
-  if (fact != regex().NamedCapturingGroups().end()) fact_group_ = fact->second;
-  for (const auto& [index, full_name] : regex().CapturingGroupNames()) {
+  group_count_ = loose_regex_->NumberOfCapturingGroups();
+  auto fact = loose_regex_->NamedCapturingGroups().find("fact");
+  if (fact != loose_regex_->NamedCapturingGroups().end()) {
+    fact_group_ = fact->second;
+  }
+  for (const auto& [index, full_name] : loose_regex_->CapturingGroupNames()) {
     std::string base = full_name.substr(0, full_name.find("__"));
     auto it =
         std::find_if(groups_by_name_.begin(), groups_by_name_.end(),
@@ -137,7 +144,14 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
 }
 
 CompiledRule::~CompiledRule() = default;
-CompiledRule::CompiledRule(CompiledRule&&) noexcept = default;
+
+const RE2& CompiledRule::regex() const {
+  if (own_pattern_.empty()) return *loose_regex_;
+  std::call_once(own_regex_once_, [this] {
+    own_regex_ = std::make_unique<RE2>(own_pattern_, RuleOptions());
+  });
+  return *own_regex_;
+}
 
 const std::vector<int>* CompiledRule::GroupsNamed(std::string_view name) const {
   for (const auto& entry : groups_by_name_) {
@@ -148,18 +162,14 @@ const std::vector<int>* CompiledRule::GroupsNamed(std::string_view name) const {
 
 RuleEngine::~RuleEngine() = default;
 
-Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
+Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
+    RuleSet rules, std::size_t verified_rules) {
   std::unique_ptr<RuleEngine> engine(new RuleEngine());
   engine->rules_ = std::move(rules);
   const RE2::Options options = RuleOptions();
   // Atoms of one byte too: "%" and "$" are all some rules have.
   engine->prefilter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/1);
-  engine->compiled_.reserve(engine->rules_.rules.size());
   for (const RuleSpec& spec : engine->rules_.rules) {
-    auto where = [&spec](int line) {
-      return spec.source + ":" + std::to_string(line) + ": rule " + spec.name +
-             ": ";
-    };
     std::string pattern, loose_pattern;
     Status status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
     if (status.ok()) {
@@ -167,32 +177,16 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
                             &loose_pattern);
     }
     if (!status.ok()) return status;
-    std::unique_ptr<RE2> own_regex;
-    if (loose_pattern != pattern) {
-      own_regex = std::make_unique<RE2>(pattern, options);
-      if (!own_regex->ok()) {
-        return Status(StatusCode::kRuleSyntax,
-                      where(spec.line) + "bad pattern: " + own_regex->error());
-      }
-    }
+    const bool has_own_pattern = loose_pattern != pattern;
     int id = 0;
     if (engine->prefilter_->Add(loose_pattern, options, &id) != RE2::NoError) {
       // FilteredRE2 keeps only the code: compile once more for RE2's message.
       const RE2 rejected(loose_pattern, options);
       return Status(
           StatusCode::kRuleSyntax,
-          where(spec.line) +
-              (own_regex != nullptr ? "bad loose pattern: " : "bad pattern: ") +
+          Where(spec) +
+              (has_own_pattern ? "bad loose pattern: " : "bad pattern: ") +
               rejected.error());
-    }
-    const RE2* loose_regex = &engine->prefilter_->GetRE2(id);
-    if (own_regex != nullptr && (loose_regex->NumberOfCapturingGroups() !=
-                                     own_regex->NumberOfCapturingGroups() ||
-                                 loose_regex->CapturingGroupNames() !=
-                                     own_regex->CapturingGroupNames())) {
-      return Status(
-          StatusCode::kRuleSyntax,
-          where(spec.line) + "loose forms must not add or remove captures");
     }
     std::vector<Guard> guards(spec.guards.size());
     for (std::size_t g = 0; g < spec.guards.size(); ++g) {
@@ -203,8 +197,15 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
             spec.source + ":" + status.message() + " (rule " + spec.name + ")");
       }
     }
-    engine->compiled_.emplace_back(&spec, loose_regex, std::move(own_regex),
-                                   std::move(guards));
+    engine->compiled_.emplace_back(
+        &spec, &engine->prefilter_->GetRE2(id),
+        has_own_pattern ? std::move(pattern) : std::string(),
+        std::move(guards));
+    const std::size_t rule_id = engine->compiled_.size() - 1;
+    if (rule_id >= verified_rules) {
+      status = engine->Verify(rule_id);
+      if (!status.ok()) return status;
+    }
   }
   if (engine->compiled_.empty()) return engine;
   std::vector<std::string> atoms;
@@ -224,7 +225,34 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(RuleSet rules) {
   return engine;
 }
 
-bool RuleEngine::MayMatch(std::string_view text, RuleScratch* scratch) const {
+Status RuleEngine::Verify(std::size_t id) const {
+  const CompiledRule& rule = compiled_[id];
+  const RE2* loose_regex = rule.capture_regex();
+  if (loose_regex == nullptr) return Status();  // compiled by Build
+  const RE2& own_regex = rule.regex();
+  if (!own_regex.ok()) {
+    return Status(StatusCode::kRuleSyntax,
+                  Where(rule.spec()) + "bad pattern: " + own_regex.error());
+  }
+  if (loose_regex->NumberOfCapturingGroups() !=
+          own_regex.NumberOfCapturingGroups() ||
+      loose_regex->CapturingGroupNames() != own_regex.CapturingGroupNames()) {
+    return Status(
+        StatusCode::kRuleSyntax,
+        Where(rule.spec()) + "loose forms must not add or remove captures");
+  }
+  return Status();
+}
+
+bool RuleEngine::Selected(int id, unsigned kind_mask,
+                          unsigned language_mask) const {
+  const RuleSpec& spec = compiled_[id].spec();
+  return (kind_mask >> static_cast<unsigned>(spec.kind) & 1u) != 0 &&
+         (spec.languages & language_mask) != 0;
+}
+
+bool RuleEngine::MayMatch(std::string_view text, unsigned kind_mask,
+                          unsigned language_mask, RuleScratch* scratch) const {
   if (compiled_.empty()) return false;
   // A rule that cannot match the text cannot match a clause of it: clause
   // ends are non-word characters, so \b reads the same, and MatchRule matches
@@ -236,7 +264,9 @@ bool RuleEngine::MayMatch(std::string_view text, RuleScratch* scratch) const {
   std::sort(atoms.begin(), atoms.end());
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   PotentialRules(scratch);
-  return !scratch->potential_rules.empty();
+  return std::any_of(
+      scratch->potential_rules.begin(), scratch->potential_rules.end(),
+      [&](int id) { return Selected(id, kind_mask, language_mask); });
 }
 
 void RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
@@ -298,16 +328,17 @@ std::size_t RuleEngine::SegmentEnd(const Document& document,
 
 void RuleEngine::FindCandidates(const Document& document, unsigned kind_mask,
                                 RuleScratch* scratch) const {
-  if (!MayMatch(document.text(), scratch)) return;
+  if (!MayMatch(document.text(), kind_mask, kAllLanguages, scratch)) return;
   for (std::size_t begin = 0; begin < document.text().size();) {
     const std::size_t end = SegmentEnd(document, begin);
-    FindCandidates(document, begin, end, kind_mask, scratch);
+    FindCandidates(document, begin, end, kind_mask, kAllLanguages, scratch);
     begin = end;
   }
 }
 
 void RuleEngine::FindCandidates(const Document& document, std::size_t begin,
                                 std::size_t end, unsigned kind_mask,
+                                unsigned language_mask,
                                 RuleScratch* scratch) const {
   if (compiled_.empty()) return;
   const std::string_view text = document.text();
@@ -316,17 +347,20 @@ void RuleEngine::FindCandidates(const Document& document, std::size_t begin,
   const std::vector<Boundary>& ends = document.ends(Unit::kClause);
   for (std::size_t i = document.FirstEndFrom(Unit::kClause, begin);
        i < ends.size() && ends[i].begin < end; ++i) {
-    if (ends[i].begin > clause_begin)
-      MatchClause(text, clause_begin, ends[i].begin, kind_mask, scratch);
+    if (ends[i].begin > clause_begin) {
+      MatchClause(text, clause_begin, ends[i].begin, kind_mask, language_mask,
+                  scratch);
+    }
     clause_begin = ends[i].end;
   }
   if (end > clause_begin) {
-    MatchClause(text, clause_begin, end, kind_mask, scratch);
+    MatchClause(text, clause_begin, end, kind_mask, language_mask, scratch);
   }
 }
 
 void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
                              std::size_t end, unsigned kind_mask,
+                             unsigned language_mask,
                              RuleScratch* scratch) const {
   // The atoms that lie within the clause. Hits come in order of their end, so
   // the clause's are those after the last one that ends before it ends.
@@ -345,9 +379,7 @@ void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   PotentialRules(scratch);
   for (const int id : scratch->potential_rules) {
-    const unsigned kind_bit =
-        1u << static_cast<unsigned>(compiled_[id].spec().kind);
-    if ((kind_mask & kind_bit) == 0) continue;
+    if (!Selected(id, kind_mask, language_mask)) continue;
     MatchRule(static_cast<std::uint32_t>(id), text, begin, end, scratch);
   }
 }

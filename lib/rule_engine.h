@@ -12,7 +12,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,26 +29,29 @@
 
 namespace factx::internal {
 
-// One compiled rule. Immutable; thread-safe.
+// One compiled rule. Thread-safe; its own regex is compiled on first use, once.
 class CompiledRule {
  public:
   // `loose_regex` is the rule's loose pattern (rule_file.h), owned by the
-  // engine's prefilter; `own_regex` is the rule's own pattern, null when the
-  // loose one is the same.
+  // engine's prefilter; `own_pattern` is the rule's own pattern, empty when
+  // the loose one is the same. The loose pattern has the own one's captures
+  // (RuleEngine::Verify).
   CompiledRule(const RuleSpec* spec, const re2::RE2* loose_regex,
-               std::unique_ptr<re2::RE2> own_regex, std::vector<Guard> guards);
+               std::string own_pattern, std::vector<Guard> guards);
   ~CompiledRule();
-  CompiledRule(CompiledRule&&) noexcept;
+  CompiledRule(const CompiledRule&) = delete;
+  CompiledRule& operator=(const CompiledRule&) = delete;
 
   const RuleSpec& spec() const { return *spec_; }
-  const re2::RE2& regex() const {
-    return own_regex_ != nullptr ? *own_regex_ : *loose_regex_;
-  }
+  // The rule's own pattern, compiled by the first call: most rules are never
+  // asked to confirm a match in a short text, and the own programs of the
+  // rules that embed the numeral grammar took half of building an engine.
+  const re2::RE2& regex() const;
   // The rule's loose pattern, which matches wherever `regex` does (and maybe
   // more): it searches and reads captures, and `regex` confirms what it found;
   // null when it is `regex` itself.
   const re2::RE2* capture_regex() const {
-    return own_regex_ != nullptr ? loose_regex_ : nullptr;
+    return own_pattern_.empty() ? nullptr : loose_regex_;
   }
   const std::vector<Guard>& guards() const { return guards_; }
   int group_count() const { return group_count_; }
@@ -60,7 +65,9 @@ class CompiledRule {
  private:
   const RuleSpec* spec_;
   const re2::RE2* loose_regex_;
-  std::unique_ptr<re2::RE2> own_regex_;
+  std::string own_pattern_;
+  mutable std::once_flag own_regex_once_;
+  mutable std::unique_ptr<re2::RE2> own_regex_;
   std::vector<Guard> guards_;
   int group_count_ = 0;
   int fact_group_ = 0;
@@ -93,13 +100,20 @@ struct RuleScratch {
 class RuleEngine {
  public:
   // Compiles every rule. kRuleSyntax names the source, line and rule of a
-  // pattern that RE2 rejects (with RE2's message) and of a bad guard.
-  static Result<std::unique_ptr<RuleEngine>> Build(RuleSet rules);
+  // pattern that RE2 rejects (with RE2's message) and of a bad guard. The
+  // first `verified_rules` rules were verified when the library was built (the
+  // built-in ones, which capture_forms_test builds with every check), so their
+  // own patterns wait for their first use; the others are verified here.
+  static Result<std::unique_ptr<RuleEngine>> Build(
+      RuleSet rules, std::size_t verified_rules = 0);
   ~RuleEngine();
 
   const RuleSet& rules() const { return rules_; }
   std::size_t size() const { return compiled_.size(); }
   const CompiledRule& rule(std::size_t id) const { return compiled_[id]; }
+  // Compiles rule `id`'s own pattern, if not yet, and checks it: RE2 accepts
+  // it, and the loose pattern has the same captures.
+  Status Verify(std::size_t id) const;
   RuleTables tables() const { return RuleTables(&rules_); }
 
   // Matches never cross a segment end. Text is matched segment by segment, so
@@ -109,9 +123,12 @@ class RuleEngine {
   // or space where the window's second half has one.
   static constexpr std::size_t kSegmentBytes = 16 * 1024;
 
-  // True when some rule may match somewhere in `text`: one prefilter pass.
-  // Text without a figure stops here. `scratch` holds the pass's atoms.
-  bool MayMatch(std::string_view text, RuleScratch* scratch) const;
+  // True when some rule of a kind in `kind_mask` and a language in
+  // `language_mask` (see FindCandidates) may match somewhere in `text`: one
+  // prefilter pass. Text without a figure stops here. `scratch` holds the
+  // pass's atoms.
+  bool MayMatch(std::string_view text, unsigned kind_mask,
+                unsigned language_mask, RuleScratch* scratch) const;
 
   // The end of the segment of `document`'s text that starts at `begin`
   // (< text size).
@@ -119,14 +136,15 @@ class RuleEngine {
 
   // Appends to scratch->candidates every guarded match in text[begin, end) (a
   // segment, or several) of `document`'s text, of the rules whose kind bit
-  // (1 << RuleKind) is in `kind_mask`. The document's clauses are matched one
-  // at a time; matches never cross them.
+  // (1 << RuleKind) is in `kind_mask` and which share a Language bit with
+  // `language_mask`; the other rules do not run. The document's clauses are
+  // matched one at a time; matches never cross them.
   void FindCandidates(const Document& document, std::size_t begin,
                       std::size_t end, unsigned kind_mask,
-                      RuleScratch* scratch) const;
+                      unsigned language_mask, RuleScratch* scratch) const;
 
   // The same over all of `document`'s text, segment by segment, after
-  // MayMatch.
+  // MayMatch, for every language.
   void FindCandidates(const Document& document, unsigned kind_mask,
                       RuleScratch* scratch) const;
 
@@ -144,7 +162,10 @@ class RuleEngine {
   // allow, in scratch->potential_rules, in rule order.
   void PotentialRules(RuleScratch* scratch) const;
   void MatchClause(std::string_view text, std::size_t begin, std::size_t end,
-                   unsigned kind_mask, RuleScratch* scratch) const;
+                   unsigned kind_mask, unsigned language_mask,
+                   RuleScratch* scratch) const;
+  // True when rule `id` runs for these masks (FindCandidates).
+  bool Selected(int id, unsigned kind_mask, unsigned language_mask) const;
   void MatchRule(std::uint32_t id, std::string_view text, std::size_t begin,
                  std::size_t end, RuleScratch* scratch) const;
 
@@ -160,7 +181,7 @@ class RuleEngine {
   // The rules that run where no atom is found (those FilteredRE2 cannot
   // filter, and those the always-present atoms allow).
   std::vector<int> rules_without_atoms_;
-  std::vector<CompiledRule> compiled_;
+  std::deque<CompiledRule> compiled_;  // a deque: rules do not move
 };
 
 }  // namespace factx::internal

@@ -40,8 +40,8 @@ bool IsIdentifier(std::string_view s) {
 
 class Parser {
  public:
-  Parser(std::string_view source, RuleSet* rules)
-      : source_(source), rules_(rules) {}
+  Parser(std::string_view source, RuleSet* rules, unsigned languages)
+      : source_(source), rules_(rules), languages_(languages) {}
 
   Status Parse(std::string_view text) {
     std::size_t pos = 0;
@@ -126,7 +126,11 @@ class Parser {
       return Error("table needs one NAME");
     block_ = Block::kTable;
     table_name_ = std::string(name);
-    rules_->tables[table_name_];  // an empty table is still a table
+    RuleTable& table = rules_->tables[table_name_];  // empty, still a table
+    if (table.line == 0) {
+      table.source = std::string(source_);
+      table.line = line_;
+    }
     return Status();
   }
 
@@ -141,7 +145,10 @@ class Parser {
       key = value;
       value = {};
     }
-    rules_->tables[table_name_].entries[std::string(key)] = std::string(value);
+    RuleTable& table = rules_->tables[table_name_];
+    table.entries[std::string(key)] = std::string(value);
+    table.lines.push_back(
+        {std::string(key), std::string(value), std::string(source_), line_});
     return Status();
   }
 
@@ -160,6 +167,7 @@ class Parser {
     rule_.name = std::string(name);
     rule_.source = std::string(source_);
     rule_.line = line_;
+    rule_.languages = languages_;
     has_kind_ = false;
     return Status();
   }
@@ -193,6 +201,13 @@ class Parser {
         priority = priority * 10 + (c - '0');
       }
       rule_.priority = negative ? -priority : priority;
+      return Status();
+    }
+    if (attribute == "language") {
+      // BCP 47 tags, as ExtractOptions::languages reads them.
+      Result<unsigned> languages = ParseLanguages(value);
+      if (!languages.ok()) return Error(languages.status().message());
+      rule_.languages = *languages;
       return Status();
     }
     if (attribute == "pattern") {
@@ -304,13 +319,14 @@ class Parser {
   std::string table_name_;
   RuleSpec rule_;
   bool has_kind_ = false;
+  unsigned languages_;
 };
 
 }  // namespace
 
 Status ParseRuleText(std::string_view text, std::string_view source,
-                     RuleSet* rules) {
-  return Parser(source, rules).Parse(text);
+                     RuleSet* rules, unsigned languages) {
+  return Parser(source, rules, languages).Parse(text);
 }
 
 }  // namespace factx::internal

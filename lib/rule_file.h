@@ -11,6 +11,7 @@
 //     priority  10
 //     pattern   (?P<num>{NUM})(?P<cur>{@currency})
 //     guard     not_after :digit
+//     language  zh
 //     example   投资300亿元 => 300亿元 = 30000000000 CNY exact
 //     counter   面积3.6万亩
 //
@@ -31,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "factx/extractor.h"
 #include "factx/status.h"
 
 namespace factx::internal {
@@ -75,6 +77,10 @@ struct RuleSpec {
   std::vector<RuleExample> examples;
   // `counter INPUT`: INPUT gives no fact from this rule.
   std::vector<RuleExample> counters;
+  // Language bits (factx/extractor.h): the call's ExtractOptions::languages
+  // must share one for the rule to run. The folder's language for a built-in
+  // rule, every language for a custom one, unless it says `language zh`.
+  unsigned languages = kAllLanguages;
   std::string source;  // file name, for messages
   int line = 0;        // line of `rule NAME`
 };
@@ -85,6 +91,19 @@ struct RuleSpec {
 // ones.
 struct RuleTable {
   std::map<std::string, std::string, std::less<>> entries;
+  // Where each line of the table was written, in order (a key written twice
+  // has two), so that a check of the rule schema (rule_schema.h) can name the
+  // line of a bad value.
+  struct Line {
+    std::string key;
+    std::string value;
+    std::string source;
+    int line = 0;
+  };
+  std::vector<Line> lines;
+  // Where the table was first opened (`table NAME`).
+  std::string source;
+  int line = 0;
 };
 
 struct RuleSet {
@@ -97,10 +116,11 @@ struct RuleSet {
 };
 
 // Parses `text` (from `source`, a name for messages) and appends its rules,
-// tables and fragments to *rules. kRuleSyntax names the source, line, rule and
-// what is wrong. Patterns are not compiled here (see rule_engine.h).
+// tables and fragments to *rules; its rules are of `languages` unless they say
+// otherwise. kRuleSyntax names the source, line, rule and what is wrong.
+// Patterns are not compiled here (see rule_engine.h).
 Status ParseRuleText(std::string_view text, std::string_view source,
-                     RuleSet* rules);
+                     RuleSet* rules, unsigned languages = kAllLanguages);
 
 }  // namespace factx::internal
 

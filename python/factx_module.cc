@@ -65,6 +65,24 @@ unsigned ParseKinds(const py::object& kinds) {
   return bits;
 }
 
+// The `languages` argument: language tags, as one str ("zh", "zh,en") or an
+// iterable of them ({"zh", "en"}), or None for all.
+unsigned ParseLanguageTags(const py::object& languages) {
+  if (languages.is_none()) return factx::kAllLanguages;
+  std::string tags;
+  if (py::isinstance<py::str>(languages)) {
+    tags = languages.cast<std::string>();
+  } else {
+    for (const py::handle& item : languages) {
+      if (!tags.empty()) tags += ',';
+      tags += py::str(item).cast<std::string>();
+    }
+  }
+  const factx::Result<unsigned> bits = factx::ParseLanguages(tags);
+  if (!bits.ok()) Raise(bits.status(), "languages: ");
+  return *bits;
+}
+
 // A text argument as UTF-8 bytes: a str is encoded (a lone surrogate raises
 // UnicodeEncodeError, a ValueError), bytes are taken as they are and checked
 // by the extractor.
@@ -92,12 +110,14 @@ factx::DatePolicy ParseDatePolicy(const std::string& name) {
 factx::ExtractOptions MakeOptions(const py::object& ref_date,
                                   const std::string& date_policy,
                                   const py::object& kinds,
+                                  const py::object& languages,
                                   bool replace_invalid_utf8,
                                   std::optional<std::size_t> max_input_bytes,
                                   std::optional<std::size_t> max_facts) {
   factx::ExtractOptions options;
   options.kinds = ParseKinds(kinds);
   options.date_policy = ParseDatePolicy(date_policy);
+  options.languages = ParseLanguageTags(languages);
   options.replace_invalid_utf8 = replace_invalid_utf8;
   if (max_input_bytes.has_value()) options.max_input_bytes = *max_input_bytes;
   if (max_facts.has_value()) options.max_facts = *max_facts;
@@ -209,12 +229,12 @@ class PyExtractor {
 
   py::list Extract(const py::handle& text, const py::object& ref_date,
                    const std::string& date_policy, const py::object& kinds,
-                   bool replace_invalid_utf8,
+                   const py::object& languages, bool replace_invalid_utf8,
                    std::optional<std::size_t> max_input_bytes,
                    std::optional<std::size_t> max_facts) const {
     const factx::ExtractOptions options =
-        MakeOptions(ref_date, date_policy, kinds, replace_invalid_utf8,
-                    max_input_bytes, max_facts);
+        MakeOptions(ref_date, date_policy, kinds, languages,
+                    replace_invalid_utf8, max_input_bytes, max_facts);
     const std::string bytes = TextBytes(text);
     Extracted extracted;
     {
@@ -230,12 +250,12 @@ class PyExtractor {
   // serializer `factx --jsonl` uses (byte for byte the same).
   py::str ExtractJson(const py::handle& text, const py::object& ref_date,
                       const std::string& date_policy, const py::object& kinds,
-                      bool replace_invalid_utf8,
+                      const py::object& languages, bool replace_invalid_utf8,
                       std::optional<std::size_t> max_input_bytes,
                       std::optional<std::size_t> max_facts) const {
     const factx::ExtractOptions options =
-        MakeOptions(ref_date, date_policy, kinds, replace_invalid_utf8,
-                    max_input_bytes, max_facts);
+        MakeOptions(ref_date, date_policy, kinds, languages,
+                    replace_invalid_utf8, max_input_bytes, max_facts);
     const std::string bytes = TextBytes(text);
     factx::Status status;
     std::string json;
@@ -253,13 +273,13 @@ class PyExtractor {
   // the first failure raises, naming its index.
   py::list ExtractMany(const py::iterable& texts, const py::object& ref_date,
                        const std::string& date_policy, const py::object& kinds,
-                       bool replace_invalid_utf8, int threads,
-                       std::optional<std::size_t> max_input_bytes,
+                       const py::object& languages, bool replace_invalid_utf8,
+                       int threads, std::optional<std::size_t> max_input_bytes,
                        std::optional<std::size_t> max_facts) const {
     if (threads < 1) throw py::value_error("threads must be at least 1");
     const factx::ExtractOptions options =
-        MakeOptions(ref_date, date_policy, kinds, replace_invalid_utf8,
-                    max_input_bytes, max_facts);
+        MakeOptions(ref_date, date_policy, kinds, languages,
+                    replace_invalid_utf8, max_input_bytes, max_facts);
     std::vector<std::string> documents;
     for (const py::handle& text : texts) documents.push_back(TextBytes(text));
     std::vector<Extracted> results(documents.size());
@@ -316,6 +336,8 @@ date_policy: where a weekday, month-day, month or day without a year lands
     around ref_date: "news" (default: before it in a past-tense clause, after
     it in a future one, else the nearest), "nearest", "past" or "future".
 kinds: names from {"money", "percent", "date", "investment"} (default all).
+languages: whose rules run, language tags as a str ("zh", "zh,en") or a set
+    ({"zh"}); default both. An unknown tag raises ValueError.
 Raises ValueError for bad input, RuntimeError when a limit is reached.)";
 
 }  // namespace
@@ -334,6 +356,7 @@ immutable, thread-safe, and releases the GIL while it extracts.)")
       .def("extract", &PyExtractor::Extract, kExtractDoc, py::arg("text"),
            py::kw_only(), py::arg("ref_date") = py::none(),
            py::arg("date_policy") = "news", py::arg("kinds") = py::none(),
+           py::arg("languages") = py::none(),
            py::arg("replace_invalid_utf8") = false,
            py::arg("max_input_bytes") = py::none(),
            py::arg("max_facts") = py::none())
@@ -342,6 +365,7 @@ immutable, thread-safe, and releases the GIL while it extracts.)")
            "(a str); the arguments are those of extract().",
            py::arg("text"), py::kw_only(), py::arg("ref_date") = py::none(),
            py::arg("date_policy") = "news", py::arg("kinds") = py::none(),
+           py::arg("languages") = py::none(),
            py::arg("replace_invalid_utf8") = false,
            py::arg("max_input_bytes") = py::none(),
            py::arg("max_facts") = py::none())
@@ -350,6 +374,7 @@ immutable, thread-safe, and releases the GIL while it extracts.)")
            "`threads` threads; the arguments are those of extract().",
            py::arg("texts"), py::kw_only(), py::arg("ref_date") = py::none(),
            py::arg("date_policy") = "news", py::arg("kinds") = py::none(),
+           py::arg("languages") = py::none(),
            py::arg("replace_invalid_utf8") = false, py::arg("threads") = 1,
            py::arg("max_input_bytes") = py::none(),
            py::arg("max_facts") = py::none())

@@ -436,6 +436,31 @@ static void TestBuiltinRules(void) {
     options.date_policy = FACTX_DATE_POLICY_NEWS;
   }
 
+  /* Languages: the Chinese rules alone find 三成, the English ones 17
+   * percent; an unknown tag is an invalid argument naming it. */
+  {
+    const char* mixed = "同比增长三成，revenue rose 17 percent";
+    options.languages = "zh";
+    CHECK(factx_extract(extractor, mixed, strlen(mixed), &options, result,
+                        &error) == FACTX_OK);
+    CHECK(factx_result_count(result) == 1);
+    CHECK_STR(factx_fact_value(result, 0), "30");
+    options.languages = "en-US";
+    CHECK(factx_extract(extractor, mixed, strlen(mixed), &options, result,
+                        &error) == FACTX_OK);
+    CHECK(factx_result_count(result) == 1);
+    CHECK_STR(factx_fact_value(result, 0), "17");
+    options.languages = "zh,en";
+    CHECK(factx_extract(extractor, mixed, strlen(mixed), &options, result,
+                        &error) == FACTX_OK);
+    CHECK(factx_result_count(result) == 2);
+    options.languages = "fr";
+    CHECK(factx_extract(extractor, mixed, strlen(mixed), &options, result,
+                        &error) == FACTX_INVALID_ARGUMENT);
+    CHECK(strstr(error.message, "unknown language tag \"fr\"") != NULL);
+    options.languages = NULL;
+  }
+
   /* Without a reference date, 今年 cannot be resolved. */
   CHECK(factx_extract(extractor, text, strlen(text), NULL, result, &error) ==
         FACTX_OK);

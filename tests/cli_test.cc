@@ -51,32 +51,32 @@ TEST(JsonlDocumentTest, ReadsTheMembersFactxUses) {
     std::string_view line;
     std::string_view id_json;
     std::optional<std::string> text;
-    JsonlDocument::RefDate ref_date_kind;
+    JsonlDocument::Field ref_date_kind;
   } kCases[] = {
       {R"({"id": "a", "text": "\u6295\u8D44", "ref_date": "2020-05-06"})",
-       R"("a")", "投资", JsonlDocument::RefDate::kString},
+       R"("a")", "投资", JsonlDocument::Field::kString},
       {R"({"text": "x\u0000y"})", "null", std::string("x\0y", 3),
-       JsonlDocument::RefDate::kAbsent},
+       JsonlDocument::Field::kAbsent},
       {R"({"id": 7.50, "text": "t", "ref_date": null})", "7.50", "t",
-       JsonlDocument::RefDate::kAbsent},
+       JsonlDocument::Field::kAbsent},
       {R"({"id": -1e3, "text": 5, "ref_date": 20200506})", "-1e3", std::nullopt,
-       JsonlDocument::RefDate::kNotString},
+       JsonlDocument::Field::kNotString},
       {R"({"id": [1, "a", {"b": [true, null], "c": {}}, []], "text": "t"})",
        R"([1, "a", {"b": [true, null], "c": {}}, []])", "t",
-       JsonlDocument::RefDate::kAbsent},
+       JsonlDocument::Field::kAbsent},
       // The last of duplicate names wins; nested names of the same spelling
       // are not the document's.
       {R"({"id": 1, "id": 2, "text": "a", "text": "b",
            "meta": {"text": "c", "id": 3, "ref_date": 4}})",
-       "2", "b", JsonlDocument::RefDate::kAbsent},
+       "2", "b", JsonlDocument::Field::kAbsent},
       {R"({"ref_date": ["2020-05-06"], "text": "t"})", "null", "t",
-       JsonlDocument::RefDate::kNotString},
+       JsonlDocument::Field::kNotString},
       // Bytes that were not escaped are kept in the text, for the extractor
       // to judge; in the id they are replaced, so that the output is UTF-8.
       {"{\"id\": [\"\xC0\xAF\"], \"text\": \"\xFF\"}", R"(["\ufffd\ufffd"])",
-       "\xFF", JsonlDocument::RefDate::kAbsent},
+       "\xFF", JsonlDocument::Field::kAbsent},
       {"{\"id\": {\"\xFF\": 1}, \"text\": \"t\"}", R"({"\ufffd": 1})", "t",
-       JsonlDocument::RefDate::kAbsent},
+       JsonlDocument::Field::kAbsent},
   };
   for (const auto& c : kCases) {
     JsonlDocument document;
@@ -85,6 +85,29 @@ TEST(JsonlDocumentTest, ReadsTheMembersFactxUses) {
     EXPECT_EQ(document.id_json, c.id_json) << c.line;
     EXPECT_EQ(document.text, c.text) << c.line;
     EXPECT_EQ(document.ref_date_kind, c.ref_date_kind) << c.line;
+  }
+}
+
+TEST(JsonlDocumentTest, ReadsTheLanguage) {
+  const struct {
+    std::string_view line;
+    JsonlDocument::Field lang_kind;
+    std::string_view lang;
+  } kCases[] = {
+      {R"({"text": "t", "lang": "zh"})", JsonlDocument::Field::kString, "zh"},
+      {R"({"text": "t"})", JsonlDocument::Field::kAbsent, ""},
+      {R"({"text": "t", "lang": null})", JsonlDocument::Field::kAbsent, ""},
+      {R"({"text": "t", "lang": 1})", JsonlDocument::Field::kNotString, ""},
+      {R"({"text": "t", "lang": {"zh": 1}})", JsonlDocument::Field::kNotString,
+       ""},
+      {R"({"text": "t", "meta": {"lang": "en"}})",
+       JsonlDocument::Field::kAbsent, ""},
+  };
+  for (const auto& c : kCases) {
+    JsonlDocument document;
+    ASSERT_TRUE(ReadJsonlDocument(c.line, &document).ok()) << c.line;
+    EXPECT_EQ(document.lang_kind, c.lang_kind) << c.line;
+    EXPECT_EQ(document.lang, c.lang) << c.line;
   }
 }
 
@@ -695,6 +718,95 @@ TEST(CliTest, DatePolicyPlacesDatesWithoutAYear) {
       << future.out;
 }
 
+// The texts of a --json or --jsonl output line's facts, in order.
+std::vector<std::string> FactTextsOf(const std::string& line,
+                                     const std::string& text) {
+  JsonObject document;
+  EXPECT_TRUE(ParseJsonObject(line, &document)) << line;
+  std::vector<std::string> texts;
+  for (const JsonObject& fact : CheckFacts(document, text))
+    texts.push_back(StringField(fact, "text"));
+  return texts;
+}
+
+// --lang runs only the rules of the languages it names; a JSONL document's
+// "lang" does too, and adds the other language when the text holds its
+// script (FORMAT.md: a document may mix both), so that no fact is lost.
+TEST(CliTest, LangSelectsWhoseRulesRun) {
+  const std::string mixed = "同比增长三成，revenue rose 17 percent";
+  const TempFile text_file(mixed);
+  const struct {
+    std::string arguments;
+    std::vector<std::string> facts;
+  } kFlagCases[] = {
+      {"", {"三成", "17 percent"}},
+      {"--lang zh", {"三成"}},
+      {"--lang=en", {"17 percent"}},
+      {"--lang en,zh", {"三成", "17 percent"}},
+  };
+  for (const auto& c : kFlagCases) {
+    const RunResult run =
+        RunFactx("--json " + c.arguments + " " + Quoted(text_file.path()));
+    EXPECT_EQ(run.exit_status, 0) << run.err;
+    EXPECT_EQ(FactTextsOf(run.out, mixed), c.facts) << c.arguments;
+  }
+
+  const struct {
+    std::string line;
+    std::string text;
+    std::vector<std::string> facts;
+    std::string error;
+  } kDocumentCases[] = {
+      {R"({"id": 1, "lang": "zh", "text": "同比增长三成"})",
+       "同比增长三成",
+       {"三成"},
+       ""},
+      {R"({"id": 2, "lang": "en", "text": "Revenue rose 17 percent"})",
+       "Revenue rose 17 percent",
+       {"17 percent"},
+       ""},
+      // Mixed text tagged with one language keeps the other's facts.
+      {R"({"id": 3, "lang": "en", "text": "Hey, the cost is 100元!"})",
+       "Hey, the cost is 100元!",
+       {"100元"},
+       ""},
+      {R"({"id": 4, "lang": "zh-Hans", "text": ")" + mixed + R"("})",
+       mixed,
+       {"三成", "17 percent"},
+       ""},
+      {R"({"id": 5, "lang": null, "text": "同比增长三成"})",
+       "同比增长三成",
+       {"三成"},
+       ""},
+      {R"({"id": 6, "lang": "fr", "text": "x"})",
+       "x",
+       {},
+       "invalid lang: unknown language tag \"fr\""},
+      {R"({"id": 7, "lang": ["zh"], "text": "x"})",
+       "x",
+       {},
+       "invalid lang: not a string or null"},
+  };
+  std::string input;
+  for (const auto& c : kDocumentCases) input += c.line + "\n";
+  const TempFile jsonl(input);
+  const RunResult run = RunFactx("--jsonl " + Quoted(jsonl.path()));
+  EXPECT_EQ(run.exit_status, 2) << run.err;  // the error lines
+  const std::vector<std::string> lines = SplitLines(run.out);
+  ASSERT_EQ(lines.size(), std::size(kDocumentCases)) << run.out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& c = kDocumentCases[i];
+    if (c.error.empty()) {
+      EXPECT_EQ(FactTextsOf(lines[i], c.text), c.facts) << c.line;
+      continue;
+    }
+    JsonObject document;
+    ASSERT_TRUE(ParseJsonObject(lines[i], &document)) << lines[i];
+    EXPECT_NE(StringField(document, "error").find(c.error), std::string::npos)
+        << lines[i];
+  }
+}
+
 TEST(CliTest, UsageErrorsExitOneWithoutOutput) {
   const std::string_view kBadArguments[] = {
       "--kinds bogus",
@@ -707,6 +819,9 @@ TEST(CliTest, UsageErrorsExitOneWithoutOutput) {
       "--ref-date",
       "--date-policy soon",
       "--date-policy",
+      "--lang fr",
+      "--lang zh,",
+      "--lang",
       "--frobnicate",
       "-x",
       "--json --jsonl",

@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "builtin_rules.h"
 #include "fact_description.h"
 #include "test_support.h"
 
@@ -52,6 +54,152 @@ TEST(ExtractorTest, KindsSelectWhatIsReported) {
   EXPECT_TRUE(facts.dates.empty());
   EXPECT_TRUE(facts.investments.empty());
   EXPECT_FALSE(facts.percentages.empty());
+}
+
+// The texts of the money, percent and date facts, kind by kind, each in text
+// order: what a languages test compares.
+std::vector<std::string> FactTexts(std::string_view text,
+                                   const Extraction& facts) {
+  std::vector<std::string> texts;
+  for (const Money& money : facts.money)
+    texts.emplace_back(money.span.Slice(text));
+  for (const Percentage& percentage : facts.percentages)
+    texts.emplace_back(percentage.span.Slice(text));
+  for (const DateExpr& date : facts.dates)
+    texts.emplace_back(date.span.Slice(text));
+  return texts;
+}
+
+TEST(ExtractorTest, LanguagesSelectWhoseRulesRun) {
+  // 三成 and 5月 only the Chinese rules read, "17 percent" and "March 2020"
+  // only the English ones; 12.5% and 2020-03-01 are figures that rules of
+  // both languages share (`language zh, en`).
+  constexpr std::string_view kChineseOnly = "同比增长三成";
+  constexpr std::string_view kEnglishOnly = "Revenue rose 17 percent";
+  constexpr std::string_view kMixed =
+      "同比增长三成，5月回升；revenue rose 17 percent in March 2020.";
+  constexpr std::string_view kFigures = "增长12.5%，截至2020-03-01";
+  const struct {
+    std::string_view text;
+    unsigned languages;
+    std::vector<std::string> facts;  // by kind (money, percent, date), in order
+  } kCases[] = {
+      {kChineseOnly, kAllLanguages, {"三成"}},
+      {kChineseOnly, kChinese, {"三成"}},
+      {kChineseOnly, kEnglish, {}},
+      {kEnglishOnly, kAllLanguages, {"17 percent"}},
+      {kEnglishOnly, kEnglish, {"17 percent"}},
+      {kEnglishOnly, kChinese, {}},
+      {kMixed, kAllLanguages, {"三成", "17 percent", "5月", "March 2020"}},
+      {kMixed, kChinese, {"三成", "5月"}},
+      {kMixed, kEnglish, {"17 percent", "March 2020"}},
+      {kMixed, 0, {}},
+      {kFigures, kChinese, {"12.5%", "2020-03-01"}},
+      {kFigures, kEnglish, {"12.5%", "2020-03-01"}},
+  };
+  for (const auto& c : kCases) {
+    ExtractOptions options;
+    options.kinds = kMoney | kPercentage | kDate;
+    options.languages = c.languages;
+    Extraction facts;
+    ASSERT_TRUE(BuiltInExtractor().Extract(c.text, options, &facts).ok());
+    EXPECT_EQ(FactTexts(c.text, facts), c.facts)
+        << c.text << " languages " << c.languages;
+  }
+  // The default is every language.
+  EXPECT_EQ(ExtractOptions().languages, kAllLanguages);
+}
+
+// Every embedded rule file lies in a folder whose load order and languages
+// the code states, and every such folder has files.
+TEST(ExtractorTest, BuiltinRuleFoldersHoldEveryRuleFile) {
+  std::vector<std::size_t> files_in(std::size(internal::kBuiltinRuleFolders));
+  for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
+    const std::string_view folder = file.path.substr(0, file.path.find('/'));
+    bool listed = false;
+    for (std::size_t f = 0; f < files_in.size(); ++f) {
+      if (internal::kBuiltinRuleFolders[f].name == folder) {
+        ++files_in[f];
+        listed = true;
+      }
+    }
+    EXPECT_TRUE(listed) << file.path;
+  }
+  for (std::size_t f = 0; f < files_in.size(); ++f)
+    EXPECT_GT(files_in[f], 0u) << internal::kBuiltinRuleFolders[f].name;
+}
+
+TEST(ExtractorTest, UnknownLanguageBitsAreInvalid) {
+  ExtractOptions options;
+  options.languages = kAllLanguages + 1;
+  Extraction facts;
+  const Status status = BuiltInExtractor().Extract(kArticle, options, &facts);
+  EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(status.message().find("unknown bits in languages"),
+            std::string::npos)
+      << status.message();
+}
+
+TEST(ExtractorTest, ParsesLanguageTags) {
+  const struct {
+    std::string_view tags;
+    unsigned languages;  // 0: an error
+    std::string_view message_part;
+  } kCases[] = {
+      {"zh", kChinese, ""},
+      {"en", kEnglish, ""},
+      {"EN", kEnglish, ""},
+      {"zh-Hant-TW", kChinese, ""},
+      {"en_US", kEnglish, ""},
+      {"zh,en", kAllLanguages, ""},
+      {" en , zh ", kAllLanguages, ""},
+      {"zh,zh", kChinese, ""},
+      {"fr", 0, "unknown language tag \"fr\" (known: zh, en)"},
+      {"zhx", 0, "\"zhx\""},
+      {"", 0, "unknown language tag \"\""},
+      {"zh,", 0, "unknown language tag \"\""},
+      {"zh en", 0, "\"zh en\""},
+  };
+  for (const auto& c : kCases) {
+    const Result<unsigned> languages = ParseLanguages(c.tags);
+    if (c.languages != 0) {
+      ASSERT_TRUE(languages.ok()) << c.tags;
+      EXPECT_EQ(*languages, c.languages) << c.tags;
+      continue;
+    }
+    ASSERT_FALSE(languages.ok()) << c.tags;
+    EXPECT_EQ(languages.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(languages.status().message().find(c.message_part),
+              std::string::npos)
+        << languages.status().message();
+  }
+}
+
+// A custom rule runs for every language unless it names its own.
+TEST(ExtractorTest, CustomRulesRunForTheLanguagesTheyName) {
+  constexpr char kRules[] =
+      "table currency_zh\n  块 CNY\n"
+      "rule money.any\n  kind money\n"
+      "  pattern (?P<num>[0-9]+)(?P<cur>块)\n"
+      "rule money.en_only\n  kind money\n  language en\n"
+      "  pattern (?P<num>[0-9]+) (?P<cur>块)\n";
+  Result<Extractor> extractor = Extractor::FromRules(kRules);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().ToString();
+  constexpr std::string_view kText = "5块，6 块";
+  const struct {
+    unsigned languages;
+    std::vector<std::string> facts;
+  } kCases[] = {
+      {kChinese, {"5块"}},
+      {kEnglish, {"5块", "6 块"}},
+  };
+  for (const auto& c : kCases) {
+    ExtractOptions options;
+    options.languages = c.languages;
+    Extraction facts;
+    ASSERT_TRUE(extractor->Extract(kText, options, &facts).ok());
+    EXPECT_EQ(FactTexts(kText, facts), c.facts) << c.languages;
+  }
 }
 
 TEST(ExtractorTest, EmptyTextGivesNoFacts) {

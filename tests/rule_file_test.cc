@@ -81,6 +81,24 @@ TEST(RuleFileTest, LaterFilesExtendTablesAndUseFragments) {
   EXPECT_EQ(rules.rules.size(), 3u);
 }
 
+// A rule's languages are its file's (the built-in folder's), unless it names
+// its own.
+TEST(RuleFileTest, RulesTakeTheirFilesLanguagesUnlessTheyNameTheirOwn) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule a\n  kind money\n  pattern x\n"
+                            "rule b\n  kind money\n  language zh, en\n"
+                            "  pattern y\n",
+                            "en.rules", &rules, kEnglish)
+                  .ok());
+  ASSERT_TRUE(
+      ParseRuleText("rule c\n  kind money\n  pattern z\n", "any.rules", &rules)
+          .ok());
+  ASSERT_EQ(rules.rules.size(), 3u);
+  EXPECT_EQ(rules.rules[0].languages, unsigned{kEnglish});
+  EXPECT_EQ(rules.rules[1].languages, unsigned{kAllLanguages});
+  EXPECT_EQ(rules.rules[2].languages, unsigned{kAllLanguages});
+}
+
 struct BadRuleCase {
   const char* text;
   const char* message_part;  // must appear in the status message
@@ -130,6 +148,10 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
       {"rule a\n  kind money\n  pattern x\n  example\n",
        "example needs an input text"},
       {"table\n", "table needs one NAME"},
+      {"rule a\n  kind money\n  language fr\n  pattern x\n",
+       "bad.rules:3: rule a: unknown language tag \"fr\""},
+      {"rule a\n  kind money\n  language zh en\n  pattern x\n",
+       "unknown language tag \"zh en\""},
   };
   for (const BadRuleCase& c : cases) {
     RuleSet rules;
@@ -191,6 +213,15 @@ TEST(RuleEngineTest, CompileErrorsNameRuleAndRe2Message) {
        "unknown class :vowel"},
       {"rule g\n  kind money\n  pattern a\n  guard not_after @nothing\n",
        "unknown table @nothing"},
+      {"define N [0-9]+)\nloose N [0-9]+\nrule own\n  kind money\n"
+       "  pattern {N}元\n",
+       "x.rules:3: rule own: bad pattern: unexpected )"},
+      {"define N [0-9]+\nloose N [0-9]+)\nrule loose\n  kind money\n"
+       "  pattern {N}元\n",
+       "rule loose: bad loose pattern"},
+      {"define N [0-9]+\nloose N (?P<n>[0-9]+)\nrule c\n  kind money\n"
+       "  pattern {N}元\n",
+       "rule c: loose forms must not add or remove captures"},
   };
   for (const BadRuleCase& c : cases) {
     RuleSet rules;
@@ -201,6 +232,32 @@ TEST(RuleEngineTest, CompileErrorsNameRuleAndRe2Message) {
     EXPECT_NE(engine.status().message().find(c.message_part), std::string::npos)
         << "message: " << engine.status().message();
   }
+}
+
+// Rules verified when the library was built compile their own pattern on first
+// use; Verify does what Build does for the others.
+TEST(RuleEngineTest, VerifiedRulesCompileTheirOwnPatternOnFirstUse) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("define N [1-9][0-9]*\nloose N [0-9]+\n"
+                            "rule good\n  kind money\n  pattern {N}元\n"
+                            "define M [0-9]+)\nloose M [0-9]+\n"
+                            "rule bad\n  kind money\n  pattern {M}角\n",
+                            "x.rules", &rules)
+                  .ok());
+  ASSERT_FALSE(RuleEngine::Build(rules).ok());
+  auto engine = RuleEngine::Build(std::move(rules), /*verified_rules=*/2);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const RuleEngine& e = **engine;
+  EXPECT_TRUE(e.Verify(0).ok());
+  EXPECT_EQ(e.Verify(1).code(), StatusCode::kRuleSyntax);
+  EXPECT_NE(e.Verify(1).message().find("rule bad: bad pattern"),
+            std::string::npos)
+      << e.Verify(1).message();
+  // The own pattern confirms what the loose one finds: 0元 is no match.
+  RuleScratch scratch;
+  e.FindCandidates(Document("共50元和0元"), ~0u, &scratch);
+  ASSERT_EQ(scratch.candidates.size(), 1u);
+  EXPECT_EQ(scratch.candidates[0].begin, 3u);
 }
 
 // Runs the engine over `text` and returns "rule:matched" for each candidate.

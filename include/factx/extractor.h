@@ -55,6 +55,22 @@ enum FactKind : unsigned {
   kAllFacts = kMoney | kPercentage | kDate | kInvestment,
 };
 
+// The languages whose rules run, as bits for `ExtractOptions::languages`. A
+// rule belongs to the language of its folder (lib/rules/zh, lib/rules/en);
+// custom rules run for every language unless they say `language zh` or
+// `language en` (docs/rules.md).
+enum Language : unsigned {
+  kChinese = 1u << 0,
+  kEnglish = 1u << 1,
+  kAllLanguages = kChinese | kEnglish,
+};
+
+// Reads a comma-separated list of BCP 47 language tags ("zh", "en", "zh,en",
+// "zh-Hant-TW", "en_US"; case-insensitive, only the primary subtag counts) into
+// `Language` bits. kInvalidArgument names a tag that is empty or of another
+// language ("fr").
+Result<unsigned> ParseLanguages(std::string_view tags);
+
 // Where a date that states no year (or no week) lands: a weekday alone
 // (周五, Friday), a month-day (11月21日, Nov. 21), a month (11月, November) or
 // a day alone (21日); and a quarter or half alone (四季度, fourth quarter),
@@ -77,6 +93,12 @@ enum class DatePolicy : unsigned char {
 struct ExtractOptions {
   // (kAllFacts) Which fact types to report, an OR of `FactKind` bits.
   unsigned kinds = kAllFacts;
+  // (kAllLanguages) Whose rules run, an OR of `Language` bits
+  // (`ParseLanguages("zh")` reads tags). The rules of a language left out do
+  // not run at all (kChinese alone on Chinese text saves some 2% of the time:
+  // docs/performance.md); a document that mixes both needs both. Other bits
+  // are kInvalidArgument.
+  unsigned languages = kAllLanguages;
   // (unset) The date the article was written. Resolves 今年, 去年同期, 上月,
   // 3月份 and other relative dates; without it those come back with `resolved =
   // false`. Must be valid.
@@ -145,9 +167,10 @@ struct ExtractorOptions {
 //
 // Thread-safety: an Extractor is immutable once built, and `Extract` is const
 // and safe to call from many threads at once on one shared Extractor (give each
-// thread its own `Extraction`). Building one compiles every rule (about half a
-// second: docs/performance.md), so build it once and keep it. Movable (cheap:
-// the compiled rules are shared) and copyable (copies share them too).
+// thread its own `Extraction`). Building one compiles the rules (a tenth to a
+// quarter of a second: docs/performance.md), so build it once and keep it.
+// Movable (cheap: the compiled rules are shared) and copyable (copies share
+// them too).
 class Extractor {
  public:
   // Builds an extractor; kRuleSyntax names the bad rule (only custom rules can
@@ -158,8 +181,8 @@ class Extractor {
 
   // Replaces `*out` with the facts of `text`. Errors: kInvalidUtf8 (see
   // `ExtractOptions::replace_invalid_utf8`), kInvalidArgument (a bad reference
-  // date), kResourceExhausted (a limit was reached; `*out` keeps what was found
-  // before it).
+  // date, unknown language bits), kResourceExhausted (a limit was reached;
+  // `*out` keeps what was found before it).
   Status Extract(std::string_view text, const ExtractOptions& options,
                  Extraction* out) const;
 

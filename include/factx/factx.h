@@ -197,6 +197,10 @@ typedef struct factx_extract_options {
    * values are FACTX_INVALID_ARGUMENT. Added last: the fields above keep
    * their offsets. */
   int date_policy;
+  /* (NULL = all) Whose rules run: comma-separated language tags,
+   * NUL-terminated, "zh", "en" or "zh,en" (BCP 47; "zh-Hant", "en-US" read as
+   * their language). An unknown tag is FACTX_INVALID_ARGUMENT. Added last. */
+  const char* languages;
 } factx_extract_options;
 
 /* The facts of one text. Create one per thread and reuse it. */
@@ -308,8 +312,8 @@ factx_percent_unit factx_fact_unit(const factx_result* result,
 
 /* Dates: the first day, month, quarter... of the expression as an ISO
  * 8601-style partial date at its precision ("2020", "2020-H1", "2020-Q3",
- * "2020-09", "2020-09-12"; 中旬 is "2020-09-11".."2020-09-20"); NULL for other types or a
- * bad index. */
+ * "2020-09", "2020-09-12"; 中旬 is "2020-09-11".."2020-09-20"); NULL for other
+ * types or a bad index. */
 const char* factx_fact_date_begin(const factx_result* result,
                                   size_t i) FACTX_C_NOEXCEPT;
 /* Dates: the inclusive end of a period (今年1月至4月 -> "2020-04"); NULL for a

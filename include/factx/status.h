@@ -31,9 +31,10 @@ enum class StatusCode : unsigned char {
   // offset. Either clean the text or set
   // `ExtractOptions::replace_invalid_utf8`.
   kInvalidUtf8,
-  // Rule text does not parse or a pattern does not compile; the message names
-  // the source, line, rule and RE2's own message. Only custom rules can cause
-  // it.
+  // Rule text does not parse, a pattern does not compile, or a capture, table
+  // or value word is outside the rule schema (docs/rules.md); the message
+  // names the source, line, rule and the bad word or RE2's own message. Only
+  // custom rules can cause it.
   kRuleSyntax,
   // A limit in `ExtractOptions` was reached (input size, number of facts).
   // Facts found before the limit are kept in the `Extraction`.

@@ -89,6 +89,16 @@ def test_bad_date_policy_is_a_value_error(ex, date_policy):
         ex.extract("Shares closed Friday.", ref_date="2020-01-06", date_policy=date_policy)
 
 
+def test_languages_select_whose_rules_run(ex):
+    text = "同比增长三成，revenue rose 17 percent"
+    assert [f["text"] for f in ex.extract(text, languages="zh")] == ["三成"]
+    assert [f["text"] for f in ex.extract(text, languages={"en"})] == ["17 percent"]
+    assert len(ex.extract(text, languages="zh,en")) == 2
+    assert len(ex.extract(text)) == 2
+    with pytest.raises(ValueError, match='unknown language tag "fr"'):
+        ex.extract(text, languages="fr")
+
+
 def test_kinds_select_types(ex):
     text = "公司完成5亿元融资，增长12%，2019年"
     assert {f["type"] for f in ex.extract(text, kinds={"percent"})} == {"percent"}

@@ -1,0 +1,304 @@
+#include "rule_schema.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "date_parse.h"
+#include "factx/facts.h"
+#include "investment_typer.h"
+
+namespace factx::internal {
+namespace {
+
+// The capture names each builder reads (money_builder.cc, percent_builder.cc;
+// the date names are date_parse.cc's own list). A builder that reads a new
+// name adds it here.
+constexpr std::string_view kMoneyCaptures[] = {
+    "cents",  "cur",    "cur_minor",   "cur_post",   "cur_pre", "dollar_prefix",
+    "minor",  "minor2", "minor2_unit", "minor_unit", "num",     "qual",
+    "reject", "scale",  "tenths",      "unstated",   "upper",
+};
+constexpr std::string_view kPercentCaptures[] = {
+    "change", "cheng",  "denom",       "frac_den", "frac_num",  "lower_sign",
+    "num",    "of_num", "qual",        "qual_mid", "qual_post", "sign",
+    "tail",   "upper",  "upper_denom", "zhe",
+};
+
+// What a table's values may be.
+enum class Values {
+  kFree,            // labels the code does not read (investment_blocker, ...)
+  kNone,            // a set of keys: no value at all
+  kCurrency,        // an ISO 4217 code: three ASCII capitals
+  kQualifier,       // approx, over, under, exact
+  kInvestmentKind,  // facts.h InvestmentKindName: total_investment, ...
+  kFiller,          // filler, or attributive (more may follow)
+  kPercentSign,     // percent, permille, permyriad, pp, bp
+  kNumber,          // a decimal number: 0.01, 1000000
+  kInteger,         // an integer, maybe signed: 3, -1
+  kDateUnit,        // year, half, quarter, month, week, day
+  kDateWindow,      // past, future, previous, next, front, first, last, nth
+  kTense,           // past, future
+};
+
+struct TableSchema {
+  std::string_view name;
+  Values values;
+};
+
+// The tables the code reads, by name. Date tables are named date_zh_X and
+// date_en_X for the X of kDateTables (date_parse.cc, date_tense.cc).
+constexpr TableSchema kTables[] = {
+    {"currency_symbol", Values::kCurrency},
+    {"currency_zh", Values::kCurrency},
+    {"currency_zh_colloquial", Values::kCurrency},
+    {"currency_zh_implied", Values::kCurrency},
+    {"currency_code", Values::kCurrency},
+    {"currency_code_upper", Values::kCurrency},
+    {"currency_en", Values::kCurrency},
+    {"currency_in_chinese_text", Values::kCurrency},
+    {"dollar_prefix", Values::kCurrency},
+    {"money_minor_currency", Values::kCurrency},
+    {"currency_generic", Values::kNone},
+    {"money_minor_unit", Values::kNumber},
+    {"money_scale", Values::kNumber},
+    {"qualifier_prefix_zh", Values::kQualifier},
+    {"qualifier_suffix_zh", Values::kQualifier},
+    {"qualifier_infix_zh", Values::kQualifier},
+    {"qualifier_round_zh", Values::kQualifier},
+    {"qualifier_prefix_en", Values::kQualifier},
+    {"qualifier_suffix_en", Values::kQualifier},
+    {"percent_qualifier_prefix", Values::kQualifier},
+    {"percent_share_qualifier", Values::kQualifier},
+    {"percent_sign", Values::kPercentSign},
+    {"investment_neutral", Values::kFree},
+    {"investment_blocker", Values::kFree},
+    {"investment_round", Values::kInvestmentKind},
+    {"investment_trigger", Values::kInvestmentKind},
+    {"investment_trigger_after", Values::kInvestmentKind},
+    {"investment_filler", Values::kFiller},
+    {"investment_list_joiner", Values::kFree},
+    {"investment_continuation", Values::kFree},
+    {"investment_investor_adverb", Values::kFree},
+    {"investment_investor_suffix", Values::kFree},
+    {"investment_target_verb", Values::kFree},
+    {"investment_target_suffix", Values::kFree},
+    {"investment_name_stop", Values::kFree},
+    {"investment_size", Values::kFree},
+    {"investment_yields_to", Values::kInvestmentKind},
+    {"investment_per_share", Values::kFree},
+};
+
+constexpr TableSchema kDateTables[] = {
+    {"year_offset", Values::kInteger},    {"year_far", Values::kInteger},
+    {"year_anaphora", Values::kInteger},  {"era", Values::kInteger},
+    {"month_name", Values::kInteger},     {"month_offset", Values::kInteger},
+    {"month_anaphora", Values::kInteger}, {"year_edge", Values::kInteger},
+    {"quarter_offset", Values::kInteger}, {"half", Values::kInteger},
+    {"half_offset", Values::kInteger},    {"season", Values::kInteger},
+    {"ten_days", Values::kInteger},       {"day_offset", Values::kInteger},
+    {"day_anaphora", Values::kInteger},   {"week_offset", Values::kInteger},
+    {"weekday", Values::kInteger},        {"weekday_ordinal", Values::kInteger},
+    {"century_offset", Values::kInteger}, {"lunar_day", Values::kInteger},
+    {"lunar_month", Values::kInteger},    {"same_period", Values::kInteger},
+    {"prior_year", Values::kInteger},     {"five_year_plan", Values::kInteger},
+    {"unit", Values::kDateUnit},          {"unit_short", Values::kDateUnit},
+    {"window", Values::kDateWindow},      {"tense", Values::kTense},
+    {"not_tense", Values::kNone},         {"participle_lead", Values::kNone},
+};
+
+constexpr std::string_view kDatePrefixes[] = {"date_zh_", "date_en_"};
+
+const TableSchema* FindTable(std::string_view name) {
+  for (const TableSchema& table : kTables) {
+    if (table.name == name) return &table;
+  }
+  for (std::string_view prefix : kDatePrefixes) {
+    if (name.substr(0, prefix.size()) != prefix) continue;
+    for (const TableSchema& table : kDateTables) {
+      if (table.name == name.substr(prefix.size())) return &table;
+    }
+  }
+  return nullptr;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit);
+}
+
+// An integer of at most six digits, maybe negative (-1, 1991).
+bool IsInteger(std::string_view value) {
+  if (!value.empty() && value[0] == '-') value.remove_prefix(1);
+  return value.size() <= 6 && IsDigits(value);
+}
+
+// Digits, maybe with one point between them (1000000, 0.01).
+bool IsNumber(std::string_view value) {
+  const std::size_t point = value.find('.');
+  if (point == std::string_view::npos) return IsDigits(value);
+  return IsDigits(value.substr(0, point)) && IsDigits(value.substr(point + 1));
+}
+
+bool OneOf(std::string_view value,
+           std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), value) != words.end();
+}
+
+// "" when `value` fits, else what it should have been.
+std::string_view Expected(Values values, std::string_view value) {
+  switch (values) {
+    case Values::kFree:
+      return {};
+    case Values::kNone:
+      return value.empty() ? "" : "no value (a set of keys)";
+    case Values::kCurrency:
+      // Nothing: a currency without an ISO 4217 code (BTC), reported as
+      // money of unknown currency.
+      return value.empty() ||
+                     (value.size() == 3 &&
+                      std::all_of(value.begin(), value.end(),
+                                  [](char c) { return c >= 'A' && c <= 'Z'; }))
+                 ? ""
+                 : "a currency code of three ASCII capitals (USD), or nothing";
+    case Values::kQualifier:
+      return OneOf(value, {"approx", "over", "under", "exact"})
+                 ? ""
+                 : "a qualifier: approx, over, under or exact";
+    case Values::kInvestmentKind: {
+      InvestmentKind kind;
+      return ParseInvestmentKind(value, &kind)
+                 ? ""
+                 : "an investment kind: total_investment, investment, "
+                   "financing, fund, credit_line, rnd_spending or acquisition";
+    }
+    case Values::kFiller:
+      return OneOf(value, {"filler", "attributive"}) ? ""
+                                                     : "filler or attributive";
+    case Values::kPercentSign:
+      return OneOf(value, {"percent", "permille", "permyriad", "pp", "bp"})
+                 ? ""
+                 : "a sign: percent, permille, permyriad, pp or bp";
+    case Values::kNumber:
+      return IsNumber(value) ? "" : "a decimal number (0.01)";
+    case Values::kInteger:
+      return IsInteger(value) ? "" : "an integer (-1)";
+    case Values::kDateUnit:
+      return OneOf(value, {"year", "half", "quarter", "month", "week", "day"})
+                 ? ""
+                 : "a unit: year, half, quarter, month, week or day";
+    case Values::kDateWindow:
+      return OneOf(value, {"past", "future", "previous", "next", "front",
+                           "first", "last", "nth"})
+                 ? ""
+                 : "a window: past, future, previous, next, front, first, "
+                   "last or nth";
+    case Values::kTense:
+      return OneOf(value, {"past", "future"}) ? "" : "a tense: past or future";
+  }
+  return {};
+}
+
+bool ReadsCapture(RuleKind kind, std::string_view name) {
+  if (name == "fact") return true;
+  switch (kind) {
+    case RuleKind::kMoney:
+      return std::find(std::begin(kMoneyCaptures), std::end(kMoneyCaptures),
+                       name) != std::end(kMoneyCaptures);
+    case RuleKind::kPercent:
+      return std::find(std::begin(kPercentCaptures), std::end(kPercentCaptures),
+                       name) != std::end(kPercentCaptures);
+    case RuleKind::kDate:
+      return IsDateCaptureName(name);
+    case RuleKind::kBlock:
+      return false;
+  }
+  return false;
+}
+
+std::string_view KindName(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kMoney:
+      return "money";
+    case RuleKind::kPercent:
+      return "percent";
+    case RuleKind::kDate:
+      return "date";
+    case RuleKind::kBlock:
+      return "block";
+  }
+  return "";
+}
+
+// Adds the names of the tables `pattern` uses ({@NAME}) to *used.
+void AddTableReferences(std::string_view pattern,
+                        std::set<std::string, std::less<>>* used) {
+  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (pattern[i] != '{' || pattern[i + 1] != '@') continue;
+    const std::size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) return;
+    used->emplace(pattern.substr(i + 2, close - i - 2));
+    i = close;
+  }
+}
+
+Status Error(const std::string& source, int line, std::string_view what) {
+  return Status(StatusCode::kRuleSyntax,
+                source + ":" + std::to_string(line) + ": " + std::string(what));
+}
+
+}  // namespace
+
+Status CheckRuleSchema(const RuleEngine& engine) {
+  std::set<std::string, std::less<>> used_tables;
+  for (std::size_t id = 0; id < engine.size(); ++id) {
+    const CompiledRule& rule = engine.rule(id);
+    const RuleSpec& spec = rule.spec();
+    for (const auto& [index, full_name] : rule.regex().CapturingGroupNames()) {
+      const std::string_view name =
+          std::string_view(full_name).substr(0, full_name.find("__"));
+      if (!ReadsCapture(spec.kind, name)) {
+        return Error(spec.source, spec.line,
+                     "rule " + spec.name + ": capture \"" + full_name +
+                         "\" is not read by " +
+                         std::string(KindName(spec.kind)) +
+                         " rules (docs/rules.md, \"Schema\")");
+      }
+    }
+    AddTableReferences(spec.pattern, &used_tables);
+    for (const GuardSpec& guard : spec.guards) {
+      for (const std::string& arg : guard.args) {
+        if (!arg.empty() && arg[0] == '@') used_tables.insert(arg.substr(1));
+      }
+    }
+  }
+  for (const auto& [name, table] : engine.rules().tables) {
+    const TableSchema* schema = FindTable(name);
+    if (schema == nullptr) {
+      if (used_tables.count(name) == 0) {
+        return Error(table.source, table.line,
+                     "table " + name +
+                         ": no rule or guard uses it and the code does not "
+                         "read it (a misspelt name?)");
+      }
+      continue;
+    }
+    for (const RuleTable::Line& line : table.lines) {
+      const std::string_view expected = Expected(schema->values, line.value);
+      if (!expected.empty()) {
+        return Error(line.source, line.line,
+                     "table " + name + ": value \"" + line.value + "\" of \"" +
+                         line.key + "\" must be " + std::string(expected));
+      }
+    }
+  }
+  return Status();
+}
+
+}  // namespace factx::internal
