@@ -16,9 +16,31 @@ namespace {
 // the date names are date_parse.cc's own list). A builder that reads a new
 // name adds it here.
 constexpr std::string_view kMoneyCaptures[] = {
-    "cents",  "cur",    "cur_minor",   "cur_post",   "cur_pre", "dollar_prefix",
-    "minor",  "minor2", "minor2_unit", "minor_unit", "num",     "qual",
-    "reject", "scale",  "tenths",      "unstated",   "upper",
+    "cents",
+    "cur",
+    "cur_minor",
+    "cur_post",
+    "cur_pre",
+    "dollar_prefix",
+    "minor",
+    "minor2",
+    "minor2_unit",
+    "minor_unit",
+    "num",
+    "qual",
+    "reject",
+    "scale",
+    "tenths",
+    "unstated",
+    "upper",
+    // The minor units of a range's upper bound (money_builder.cc
+    // AddMinorParts).
+    "upper_cents",
+    "upper_minor",
+    "upper_minor2",
+    "upper_minor2_unit",
+    "upper_minor_unit",
+    "upper_tenths",
 };
 constexpr std::string_view kPercentCaptures[] = {
     "change", "cheng",  "denom",       "frac_den", "frac_num",  "lower_sign",
@@ -37,7 +59,7 @@ enum class Values {
   kPercentSign,     // percent, permille, permyriad, pp, bp
   kNumber,          // a decimal number: 0.01, 1000000
   kInteger,         // an integer, maybe signed: 3, -1
-  kDateUnit,        // year, half, quarter, month, week, day
+  kDateUnit,        // decade, year, half, quarter, month, week, day
   kDateWindow,      // past, future, previous, next, front, first, last, nth
   kTense,           // past, future
 };
@@ -88,24 +110,42 @@ constexpr TableSchema kTables[] = {
     {"investment_size", Values::kFree},
     {"investment_yields_to", Values::kInvestmentKind},
     {"investment_per_share", Values::kFree},
+    {"investment_deal_value", Values::kFree},
 };
 
 constexpr TableSchema kDateTables[] = {
-    {"year_offset", Values::kInteger},    {"year_far", Values::kInteger},
-    {"year_anaphora", Values::kInteger},  {"era", Values::kInteger},
-    {"month_name", Values::kInteger},     {"month_offset", Values::kInteger},
-    {"month_anaphora", Values::kInteger}, {"year_edge", Values::kInteger},
-    {"quarter_offset", Values::kInteger}, {"half", Values::kInteger},
-    {"half_offset", Values::kInteger},    {"season", Values::kInteger},
-    {"ten_days", Values::kInteger},       {"day_offset", Values::kInteger},
-    {"day_anaphora", Values::kInteger},   {"week_offset", Values::kInteger},
-    {"weekday", Values::kInteger},        {"weekday_ordinal", Values::kInteger},
-    {"century_offset", Values::kInteger}, {"lunar_day", Values::kInteger},
-    {"lunar_month", Values::kInteger},    {"same_period", Values::kInteger},
-    {"prior_year", Values::kInteger},     {"five_year_plan", Values::kInteger},
-    {"unit", Values::kDateUnit},          {"unit_short", Values::kDateUnit},
-    {"window", Values::kDateWindow},      {"tense", Values::kTense},
-    {"not_tense", Values::kNone},         {"participle_lead", Values::kNone},
+    {"year_offset", Values::kInteger},
+    {"year_far", Values::kInteger},
+    {"year_anaphora", Values::kInteger},
+    {"era", Values::kInteger},
+    {"month_name", Values::kInteger},
+    {"month_offset", Values::kInteger},
+    {"month_anaphora", Values::kInteger},
+    {"year_edge", Values::kInteger},
+    {"month_direction", Values::kInteger},
+    {"number_word", Values::kInteger},
+    {"quarter_offset", Values::kInteger},
+    {"half", Values::kInteger},
+    {"half_offset", Values::kInteger},
+    {"season", Values::kInteger},
+    {"ten_days", Values::kInteger},
+    {"day_offset", Values::kInteger},
+    {"day_anaphora", Values::kInteger},
+    {"week_offset", Values::kInteger},
+    {"weekday", Values::kInteger},
+    {"weekday_ordinal", Values::kInteger},
+    {"century_offset", Values::kInteger},
+    {"lunar_day", Values::kInteger},
+    {"lunar_month", Values::kInteger},
+    {"same_period", Values::kInteger},
+    {"prior_year", Values::kInteger},
+    {"five_year_plan", Values::kInteger},
+    {"unit", Values::kDateUnit},
+    {"unit_short", Values::kDateUnit},
+    {"window", Values::kDateWindow},
+    {"tense", Values::kTense},
+    {"not_tense", Values::kNone},
+    {"participle_lead", Values::kNone},
 };
 
 constexpr std::string_view kDatePrefixes[] = {"date_zh_", "date_en_"};
@@ -186,9 +226,10 @@ std::string_view Expected(Values values, std::string_view value) {
     case Values::kInteger:
       return IsInteger(value) ? "" : "an integer (-1)";
     case Values::kDateUnit:
-      return OneOf(value, {"year", "half", "quarter", "month", "week", "day"})
+      return OneOf(value, {"decade", "year", "half", "quarter", "month", "week",
+                           "day"})
                  ? ""
-                 : "a unit: year, half, quarter, month, week or day";
+                 : "a unit: decade, year, half, quarter, month, week or day";
     case Values::kDateWindow:
       return OneOf(value, {"past", "future", "previous", "next", "front",
                            "first", "last", "nth"})
