@@ -88,9 +88,10 @@ class Document {
   std::array<std::vector<Boundary>, 4> ends_;
 };
 
-// Reads the ends of one unit of a document in text order, for a reader that
-// walks the text forward: each call costs amortized O(1). Views the document,
-// which must outlive it.
+// Views a document, which must outlive it and not be rebuilt meanwhile; one
+// cursor per reader (it moves, so it is not for sharing between threads).
+// Reads the ends of one unit in text order, for a reader that walks the text
+// forward: each call costs amortized O(1).
 class EndCursor {
  public:
   EndCursor(const Document& document, Unit unit, std::size_t pos)
