@@ -301,7 +301,7 @@ Status CheckRuleSchema(const RuleEngine& engine) {
   for (std::size_t id = 0; id < engine.size(); ++id) {
     const CompiledRule& rule = engine.rule(id);
     const RuleSpec& spec = rule.spec();
-    for (const auto& [index, full_name] : rule.regex().CapturingGroupNames()) {
+    for (const auto& [index, full_name] : rule.capture_names()) {
       const std::string_view name =
           std::string_view(full_name).substr(0, full_name.find("__"));
       if (!ReadsCapture(spec.kind, name)) {
