@@ -92,6 +92,7 @@ enum Role : unsigned char {
   kYieldsTo,
   kPerShare,
   kDealValue,
+  kChangeTo,
   kRoleCount,
 };
 
@@ -104,7 +105,7 @@ constexpr std::string_view kTableNames[kRoleCount] = {
     "investment_target_verb",     "investment_target_suffix",
     "investment_name_stop",       "investment_size",
     "investment_yields_to",       "investment_per_share",
-    "investment_deal_value",
+    "investment_deal_value",      "investment_change_to",
 };
 
 constexpr unsigned Bit(Role role) { return 1u << role; }
@@ -641,6 +642,9 @@ class Typer {
     bool uses_active = false;
     if (IsPricePerShare(amount.span.end)) {
       // bid $48 a share, or $1.9 billion: the trigger waits for the total.
+    } else if (IsChangeBeforeLevel(index)) {
+      // cut its capital budget by $200 million to $2.3 billion: the trigger
+      // waits for the level.
     } else if (open && open->kind == InvestmentKind::kAcquisition &&
                !clause->saw_amount &&
                OpensWithDealValue(clause->begin, amount.span.begin)) {
@@ -720,6 +724,18 @@ class Typer {
     Word word;
     return pos < sentence_end_ &&
            lexicon_.Match(text_, pos, sentence_end_, Bit(kPerShare), &word);
+  }
+
+  // True when money_[index] is a change followed by the level it leads to: a
+  // word of investment_change_to, then right away the next amount ("by $200
+  // million to $2.3 billion").
+  bool IsChangeBeforeLevel(std::size_t index) const {
+    if (index + 1 >= last_amount_) return false;
+    const std::size_t pos = SkipSpaces(money_[index].span.end, sentence_end_);
+    Word word;
+    return pos < sentence_end_ &&
+           lexicon_.Match(text_, pos, sentence_end_, Bit(kChangeTo), &word) &&
+           SkipSpaces(word.end, sentence_end_) == money_[index + 1].span.begin;
   }
 
   // True when `head`, a general verb (出资, sold), yields to a trigger of the
