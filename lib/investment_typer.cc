@@ -93,6 +93,7 @@ enum Role : unsigned char {
   kPerShare,
   kDealValue,
   kChangeTo,
+  kEarlierLevel,
   kRoleCount,
 };
 
@@ -106,6 +107,7 @@ constexpr std::string_view kTableNames[kRoleCount] = {
     "investment_name_stop",       "investment_size",
     "investment_yields_to",       "investment_per_share",
     "investment_deal_value",      "investment_change_to",
+    "investment_earlier_level",
 };
 
 constexpr unsigned Bit(Role role) { return 1u << role; }
@@ -656,7 +658,8 @@ class Typer {
       clause->active_used = true;
     } else if (clause->has_previous && clause->previous_tied &&
                !clause->has_head &&
-               IsListJoin(clause->previous_end, amount.span.begin)) {
+               (IsListJoin(clause->previous_end, amount.span.begin) ||
+                IsEarlierLevel(clause->previous_end, amount.span.begin))) {
       tie = clause->previous_trigger;
       tied = true;
     } else {
@@ -758,6 +761,24 @@ class Typer {
     if (pos >= to || !lexicon_.Match(text_, pos, to, Bit(kJoiner), &joiner))
       return false;
     return to - joiner.end <= kListLabel;
+  }
+
+  // True when text_[from, to) is a short label and a word of
+  // investment_earlier_level right before the amount at `to`: the same figure
+  // at an earlier time ("to $13.2 billion in the second quarter from $6.9
+  // billion a year earlier").
+  bool IsEarlierLevel(std::size_t from, std::size_t to) const {
+    std::size_t end = to;
+    while (end > from && IsSpace(static_cast<unsigned char>(text_[end - 1])))
+      --end;
+    std::size_t begin = end;
+    while (begin > from &&
+           IsAsciiLetter(static_cast<unsigned char>(text_[begin - 1])))
+      --begin;
+    if (begin == end || begin - from > kListLabel) return false;
+    Word word;
+    return lexicon_.Match(text_, begin, end, Bit(kEarlierLevel), &word) &&
+           word.end == end;
   }
 
   // The words of text_[from, to): each Han (non-ASCII) character, and each

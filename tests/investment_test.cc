@@ -765,6 +765,17 @@ TEST(InvestmentWordsTest, EnglishKinds) {
       {"It will lift capital spending to $6 billion, up from $5 billion.",
        {{"$6 billion", "investment", "capital spending"},
         {"$5 billion", "investment", "capital spending"}}},
+      // The earlier level after "from" in the same clause.
+      {"Capital expenditures jumped to $13.2 billion in the second quarter "
+       "from $6.9 billion a year earlier.",
+       {{"$13.2 billion", "investment", "Capital expenditures"},
+        {"$6.9 billion", "investment", "Capital expenditures"}}},
+      // Neither amount is an investment: nothing to carry.
+      {"Revenue rose to $5 billion in the quarter from $4 billion.",
+       {{"$5 billion", "", ""}, {"$4 billion", "", ""}}},
+      // A sum from someone, not from an amount.
+      {"It raised $50 million from investors led by Apex.",
+       {{"$50 million", "financing", "raised"}}},
       {"The two funds will invest $300 million and $200 million respectively.",
        {{"$300 million", "investment", "invest"},
         {"$200 million", "investment", "invest"}}},
