@@ -985,9 +985,16 @@ constexpr std::array<bool, 256> kEndLastBytes = [] {
 
 bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
 
+// The months whose full names are as short as an abbreviation: "a rate cut
+// to June. The Fed ..." ends a sentence there.
+bool IsShortMonthName(std::string_view word) {
+  return word == "May" || word == "June" || word == "July";
+}
+
 // True when the '.' at text[dot] ends an English sentence: a space and a
 // capital letter follow, and the word before it is no abbreviation (a
-// capitalized word of up to four letters: Nov., Corp., Mr., U.S.).
+// capitalized word of up to four letters: Nov., Corp., Mr., U.S.; not a
+// month's full name).
 bool EndsEnglishSentence(std::string_view text, std::size_t dot) {
   if (dot + 2 >= text.size() || text[dot + 1] != ' ' || text[dot + 2] < 'A' ||
       text[dot + 2] > 'Z') {
@@ -1000,7 +1007,8 @@ bool EndsEnglishSentence(std::string_view text, std::size_t dot) {
     --word;
   }
   const bool short_word = dot - word <= 4 && word < dot;
-  return !(short_word && text[word] >= 'A' && text[word] <= 'Z');
+  return !(short_word && text[word] >= 'A' && text[word] <= 'Z' &&
+           !IsShortMonthName(text.substr(word, dot - word)));
 }
 
 // True when the bytes [i - 3, i) are the three bytes of `wide`.
