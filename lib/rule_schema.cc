@@ -111,6 +111,8 @@ constexpr TableSchema kTables[] = {
     {"investment_yields_to", Values::kInvestmentKind},
     {"investment_per_share", Values::kFree},
     {"investment_deal_value", Values::kFree},
+    {"investment_change_to", Values::kFree},
+    {"investment_earlier_level", Values::kFree},
 };
 
 constexpr TableSchema kDateTables[] = {
