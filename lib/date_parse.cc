@@ -373,6 +373,68 @@ class SideReader {
   int side_;
 };
 
+// A field read from a table (date_zh_TABLE or date_en_TABLE): an offset from
+// the reference date or from the previous date, or a value in [min, max].
+struct TableField {
+  Capture capture;
+  std::string_view table;
+  FieldBase base;  // kReference, kPrevious or kAbsolute
+  int min = 0;     // the values a kAbsolute field may take
+  int max = 0;
+  PartKind part_kind = PartKind::kNone;  // for a part of a year or month
+};
+
+constexpr TableField kYearTables[] = {
+    {Capture::kYearRel, "year_offset",
+     FieldBase::kReference},  // 去年, last year
+    {Capture::kYearFar, "year_far", FieldBase::kReference},      // 大前年
+    {Capture::kYearAna, "year_anaphora", FieldBase::kPrevious},  // 同年
+};
+constexpr TableField kMonthTables[] = {
+    {Capture::kMonthRel, "month_offset", FieldBase::kReference},   // 上个月
+    {Capture::kMonthAna, "month_anaphora", FieldBase::kPrevious},  // 当月
+};
+constexpr TableField kPartTables[] = {
+    {Capture::kQuarterRel, "quarter_offset", FieldBase::kReference, 0, 0,
+     PartKind::kQuarter},  // 上季度
+    {Capture::kHalf, "half", FieldBase::kAbsolute, 1, 2, PartKind::kHalf},
+    {Capture::kHalfRel, "half_offset", FieldBase::kReference, 0, 0,
+     PartKind::kHalf},  // 下半年 of next year
+    {Capture::kSeason, "season", FieldBase::kAbsolute, 1, 4, PartKind::kSeason},
+    {Capture::kTenDays, "ten_days", FieldBase::kAbsolute, 1, 3,
+     PartKind::kMonthPart},  // 上旬, late
+};
+constexpr TableField kDayTables[] = {
+    {Capture::kDayRel, "day_offset", FieldBase::kReference},   // 昨天
+    {Capture::kDayAna, "day_anaphora", FieldBase::kPrevious},  // 当天
+};
+constexpr TableField kWeekTables[] = {
+    {Capture::kWeekRel, "week_offset", FieldBase::kReference},  // 下周
+};
+
+enum class FieldRead { kAbsent, kRead, kBad };
+
+// Reads the first of `fields` whose capture took part into *field (and its
+// entry into *entry): kBad when its table lacks the word or the value is out
+// of range, kAbsent when none took part.
+template <std::size_t N>
+FieldRead ReadTableField(const SideReader& side, const TableField (&fields)[N],
+                         DateField* field, const TableField** entry = nullptr) {
+  for (const TableField& f : fields) {
+    const std::string_view key = side.Get(f.capture);
+    if (key.empty()) continue;
+    const std::optional<int> value = side.LookupInt(f.table, key);
+    if (!value || (f.base == FieldBase::kAbsolute &&
+                   (*value < f.min || *value > f.max))) {
+      return FieldRead::kBad;
+    }
+    *field = {f.base, *value};
+    if (entry != nullptr) *entry = &f;
+    return FieldRead::kRead;
+  }
+  return FieldRead::kAbsent;
+}
+
 // How a year was written, for the checks that keep counts and durations out.
 struct YearForm {
   bool stated_number = false;  // a number was read into the year
@@ -527,18 +589,10 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     form->stated_number = true;
     form->digits = 4;  // as "1984": a year alone must lie in the bare range
     point->year = DateField::Absolute(*year);
-  } else if (std::string_view rel = side.Get(Capture::kYearRel); !rel.empty()) {
-    std::optional<int> offset = side.LookupInt("year_offset", rel);
-    if (!offset) return false;
-    point->year = DateField::Reference(*offset);
-  } else if (std::string_view far = side.Get(Capture::kYearFar); !far.empty()) {
-    std::optional<int> offset = side.LookupInt("year_far", far);
-    if (!offset) return false;
-    point->year = DateField::Reference(*offset);
-  } else if (std::string_view ana = side.Get(Capture::kYearAna); !ana.empty()) {
-    std::optional<int> offset = side.LookupInt("year_anaphora", ana);
-    if (!offset) return false;
-    point->year = DateField::Previous(*offset);
+  } else if (const FieldRead read =
+                 ReadTableField(side, kYearTables, &point->year);
+             read != FieldRead::kAbsent) {
+    if (read == FieldRead::kBad) return false;
   } else if (std::string_view era = side.Get(Capture::kEra); !era.empty()) {
     std::optional<int> first_year = side.LookupInt("era", era);
     int digits = 0;
@@ -571,16 +625,10 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
         point->month_direction = *direction;
       }
     }
-  } else if (std::string_view rel = side.Get(Capture::kMonthRel);
-             !rel.empty()) {
-    std::optional<int> offset = side.LookupInt("month_offset", rel);
-    if (!offset) return false;
-    point->month = DateField::Reference(*offset);
-  } else if (std::string_view ana = side.Get(Capture::kMonthAna);
-             !ana.empty()) {
-    std::optional<int> offset = side.LookupInt("month_anaphora", ana);
-    if (!offset) return false;
-    point->month = DateField::Previous(*offset);
+  } else if (const FieldRead read =
+                 ReadTableField(side, kMonthTables, &point->month);
+             read != FieldRead::kAbsent) {
+    if (read == FieldRead::kBad) return false;
   } else if (std::string_view edge = side.Get(Capture::kYearEdge);
              !edge.empty()) {
     std::optional<int> month = side.LookupInt("year_edge", edge);
@@ -595,34 +643,12 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     if (!quarter || *quarter < 1 || *quarter > 4) return false;
     point->part_kind = PartKind::kQuarter;
     point->part = DateField::Absolute(*quarter);
-  } else if (std::string_view rel = side.Get(Capture::kQuarterRel);
-             !rel.empty()) {
-    std::optional<int> offset = side.LookupInt("quarter_offset", rel);
-    if (!offset) return false;
-    point->part_kind = PartKind::kQuarter;
-    point->part = DateField::Reference(*offset);
-  } else if (std::string_view half = side.Get(Capture::kHalf); !half.empty()) {
-    std::optional<int> value = side.LookupInt("half", half);
-    if (!value || *value < 1 || *value > 2) return false;
-    point->part_kind = PartKind::kHalf;
-    point->part = DateField::Absolute(*value);
-  } else if (std::string_view rel = side.Get(Capture::kHalfRel); !rel.empty()) {
-    std::optional<int> offset = side.LookupInt("half_offset", rel);
-    if (!offset) return false;
-    point->part_kind = PartKind::kHalf;
-    point->part = DateField::Reference(*offset);
-  } else if (std::string_view season = side.Get(Capture::kSeason);
-             !season.empty()) {
-    std::optional<int> value = side.LookupInt("season", season);
-    if (!value || *value < 1 || *value > 4) return false;
-    point->part_kind = PartKind::kSeason;
-    point->part = DateField::Absolute(*value);
-  } else if (std::string_view ten_days = side.Get(Capture::kTenDays);
-             !ten_days.empty()) {
-    std::optional<int> value = side.LookupInt("ten_days", ten_days);
-    if (!value || *value < 1 || *value > 3) return false;
-    point->part_kind = PartKind::kMonthPart;
-    point->part = DateField::Absolute(*value);
+  } else {
+    const TableField* entry = nullptr;
+    const FieldRead read =
+        ReadTableField(side, kPartTables, &point->part, &entry);
+    if (read == FieldRead::kBad) return false;
+    if (read == FieldRead::kRead) point->part_kind = entry->part_kind;
   }
   // fourth-quarter results: a period that has begun (docs/dates.md).
   point->reported = !side.Get(Capture::kReported).empty() &&
@@ -636,14 +662,8 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
     std::optional<int> day = ReadDateNumber(text, &digits);
     if (!day || *day < 1 || *day > 31) return false;
     point->day = DateField::Absolute(*day);
-  } else if (std::string_view rel = side.Get(Capture::kDayRel); !rel.empty()) {
-    std::optional<int> offset = side.LookupInt("day_offset", rel);
-    if (!offset) return false;
-    point->day = DateField::Reference(*offset);
-  } else if (std::string_view ana = side.Get(Capture::kDayAna); !ana.empty()) {
-    std::optional<int> offset = side.LookupInt("day_anaphora", ana);
-    if (!offset) return false;
-    point->day = DateField::Previous(*offset);
+  } else if (ReadTableField(side, kDayTables, &point->day) == FieldRead::kBad) {
+    return false;
   }
 
   // Tuesday, Nov. 14: the weekday checks the day.
@@ -656,10 +676,8 @@ bool ReadSide(const SideReader& side, DatePoint* point, YearForm* form) {
   }
 
   // Weeks and weekdays.
-  if (std::string_view rel = side.Get(Capture::kWeekRel); !rel.empty()) {
-    std::optional<int> offset = side.LookupInt("week_offset", rel);
-    if (!offset) return false;
-    point->week = DateField::Reference(*offset);
+  if (ReadTableField(side, kWeekTables, &point->week) == FieldRead::kBad) {
+    return false;
   }
   if (std::string_view text = side.Get(Capture::kWeekday); !text.empty()) {
     std::optional<int> weekday = side.LookupInt("weekday", text);

@@ -916,8 +916,8 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   // The date before this one in the same clause, if any: it lends its year to a
   // date that states none.
   const CalendarPoint* context = nullptr;
-  if (previous_ && previous_->resolved && previous_end_ > date.clause_begin &&
-      previous_end_ <= date.text_begin &&
+  if (previous_ && previous_->resolved && !previous_is_news_day_ &&
+      previous_end_ > date.clause_begin && previous_end_ <= date.text_begin &&
       (!previous_is_comparison_ ||
        date.text_begin - previous_end_ <= kComparisonLendBytes)) {
     context = Previous();
@@ -971,6 +971,7 @@ bool DateResolver::Resolve(const DateParse& date, DateExpr* out) {
   previous_end_ = date.text_end;
   previous_is_comparison_ =
       date.shape == DateShape::kSamePeriod || date.comparison_base;
+  previous_is_news_day_ = date.news_day;
   if (date.shape != DateShape::kSamePeriod && !date.comparison_base &&
       !date.news_day) {
     compared_ = *out;

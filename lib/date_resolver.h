@@ -101,6 +101,11 @@ class DateResolver {
   // 4.9% from a year earlier, while sales rose 5.5% in September", September
   // is the reported year's.
   bool previous_is_comparison_ = false;
+  // ... and the day of the news (on Tuesday, 昨日) lends nothing: its year is
+  // the reference's by definition, and in "prices rose in January, the
+  // department said on Tuesday, down from 3.4% in December" (February 2024)
+  // December is placed by the policy (2023-12), not put in Tuesday's year.
+  bool previous_is_news_day_ = false;
   // The last date given out that was not itself 去年同期, 上年 or 全年, nor a
   // comparison base or the day of the news, and where it ended in the
   // normalized text: the period a later 去年同期 of the same sentence (全年,

@@ -38,10 +38,15 @@ bool EndsSentence(std::string_view text, std::size_t pos) {
     if (letters >= 5) return true;
   }
   // An abbreviation: a capitalized word of up to four letters before (U.S.,
-  // Nov., Corp.), or a lower-case word after (Inc. for).
+  // Nov., Corp.) but the months whose full names are as short ("a rate cut to
+  // June. The Fed"), or a lower-case word after (Inc. for).
   std::size_t word = pos;
   while (word > 0 && pos - word <= 4 && IsAsciiLetter(text[word - 1])) --word;
-  if (word < pos && pos - word <= 4 && IsAsciiUpper(text[word])) return false;
+  const std::string_view before = text.substr(word, pos - word);
+  if (!before.empty() && before.size() <= 4 && IsAsciiUpper(before.front()) &&
+      before != "May" && before != "June" && before != "July") {
+    return false;
+  }
   return !(pos + 2 < text.size() && IsAsciiLower(text[pos + 2]));
 }
 

@@ -37,7 +37,8 @@ namespace factx::internal {
 //
 // A full stop `.` ends a sentence when a blank or the end of the text follows
 // it, unless it is an abbreviation's: after a capitalized word of up to four
-// letters ("U.S. ", "Nov. 14", "Acme Corp. A year"), or before a lower-case
+// letters ("U.S. ", "Nov. 14", "Acme Corp. A year"; but "cut to June. The"
+// ends one: May, June, July are whole names), or before a lower-case
 // word ("Gamma Inc. for $300 million"). Tokenized text puts a blank before
 // every full stop and lower-cases the next sentence: there, a word of five
 // letters or more before " ." ends a sentence ("a delaying tactic . the $

@@ -95,6 +95,8 @@ enum Role : unsigned char {
   kYieldsTo,
   kPerShare,
   kDealValue,
+  kChangeTo,
+  kEarlierLevel,
   kRoleCount,
 };
 
@@ -107,7 +109,8 @@ constexpr std::string_view kTableNames[kRoleCount] = {
     "investment_target_verb",     "investment_target_suffix",
     "investment_name_stop",       "investment_size",
     "investment_yields_to",       "investment_per_share",
-    "investment_deal_value",
+    "investment_deal_value",      "investment_change_to",
+    "investment_earlier_level",
 };
 
 constexpr unsigned Bit(Role role) { return 1u << role; }
@@ -592,6 +595,9 @@ class Typer {
     bool uses_active = false;
     if (IsPricePerShare(amount.span.end)) {
       // bid $48 a share, or $1.9 billion: the trigger waits for the total.
+    } else if (IsChangeBeforeLevel(index)) {
+      // cut its capital budget by $200 million to $2.3 billion: the trigger
+      // waits for the level.
     } else if (open && open->kind == InvestmentKind::kAcquisition &&
                !clause->saw_amount &&
                OpensWithDealValue(clause->begin, amount.span.begin)) {
@@ -603,7 +609,8 @@ class Typer {
       clause->active_used = true;
     } else if (clause->has_previous && clause->previous_tied &&
                !clause->has_head &&
-               IsListJoin(clause->previous_end, amount.span.begin)) {
+               (IsListJoin(clause->previous_end, amount.span.begin) ||
+                IsEarlierLevel(clause->previous_end, amount.span.begin))) {
       tie = clause->previous_trigger;
       tied = true;
     } else {
@@ -673,6 +680,18 @@ class Typer {
            lexicon_.Match(text_, pos, sentence_end_, Bit(kPerShare), &word);
   }
 
+  // True when money_[index] is a change followed by the level it leads to: a
+  // word of investment_change_to, then right away the next amount ("by $200
+  // million to $2.3 billion").
+  bool IsChangeBeforeLevel(std::size_t index) const {
+    if (index + 1 >= last_amount_) return false;
+    const std::size_t pos = SkipSpaces(money_[index].span.end, sentence_end_);
+    Word word;
+    return pos < sentence_end_ &&
+           lexicon_.Match(text_, pos, sentence_end_, Bit(kChangeTo), &word) &&
+           SkipSpaces(word.end, sentence_end_) == money_[index + 1].span.begin;
+  }
+
   // True when `head`, a general verb (出资, sold), yields to a trigger of the
   // kind its table value names right after money_[index]: in 出资2亿元收购
   // the purchase decides, in "sold $200 million of convertible notes" the
@@ -693,6 +712,21 @@ class Typer {
     if (pos >= to || !lexicon_.Match(text_, pos, to, Bit(kJoiner), &joiner))
       return false;
     return to - joiner.end <= kListLabel;
+  }
+
+  // True when text_[from, to) is a short label and a word of
+  // investment_earlier_level right before the amount at `to`: the same figure
+  // at an earlier time ("to $13.2 billion in the second quarter from $6.9
+  // billion a year earlier").
+  bool IsEarlierLevel(std::size_t from, std::size_t to) const {
+    std::size_t end = to;
+    while (end > from && IsBlank(text_[end - 1])) --end;
+    std::size_t begin = end;
+    while (begin > from && IsAsciiLetter(text_[begin - 1])) --begin;
+    if (begin == end || begin - from > kListLabel) return false;
+    Word word;
+    return lexicon_.Match(text_, begin, end, Bit(kEarlierLevel), &word) &&
+           word.end == end;
   }
 
   // The words of text_[from, to): each Han (non-ASCII) character, and each

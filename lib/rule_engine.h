@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -54,6 +55,11 @@ class CompiledRule {
     return own_pattern_.empty() ? nullptr : loose_regex_;
   }
   const std::vector<Guard>& guards() const { return guards_; }
+  // The names of the rule's captures by group number, read from the loose
+  // pattern (the own one has the same), so the own one is not compiled.
+  const std::map<int, std::string>& capture_names() const {
+    return loose_regex_->CapturingGroupNames();
+  }
   int group_count() const { return group_count_; }
   // The group named `fact`, which narrows a match's fact to part of it; 0 if
   // none.

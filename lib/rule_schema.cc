@@ -111,6 +111,8 @@ constexpr TableSchema kTables[] = {
     {"investment_yields_to", Values::kInvestmentKind},
     {"investment_per_share", Values::kFree},
     {"investment_deal_value", Values::kFree},
+    {"investment_change_to", Values::kFree},
+    {"investment_earlier_level", Values::kFree},
 };
 
 constexpr TableSchema kDateTables[] = {
@@ -301,7 +303,7 @@ Status CheckRuleSchema(const RuleEngine& engine) {
   for (std::size_t id = 0; id < engine.size(); ++id) {
     const CompiledRule& rule = engine.rule(id);
     const RuleSpec& spec = rule.spec();
-    for (const auto& [index, full_name] : rule.regex().CapturingGroupNames()) {
+    for (const auto& [index, full_name] : rule.capture_names()) {
       const std::string_view name =
           std::string_view(full_name).substr(0, full_name.find("__"));
       if (!ReadsCapture(spec.kind, name)) {

@@ -262,6 +262,9 @@ const DateCase kRelativeChinese[] = {
     {"今年夏天", "今年夏天", "2020-06..2020-08 relative"},
     {"四月的最后一个星期一", "四月的最后一个星期一", "2020-04-27 relative"},
     {"元月", "元月", "2020-01 relative"},
+    // Taiwan's papers: the day of the news with its number in brackets.
+    {"昨（5）日", "昨（5）日", "2020-05-05 relative"},
+    {"今(6)日", "今(6)日", "2020-05-06 relative"},
 };
 
 const DateCase kRelativeEnglish[] = {
@@ -541,6 +544,12 @@ const PlacementCase kPlacements[] = {
      "Monday, Nov. 14", "2019-11-14 relative"},
     {"Freed on Nov. 14, the hostages returned home.", DatePolicy::kNews,
      "Nov. 14", "2019-11-14 relative"},
+    // A closing price is of a session that is over; what markets bet on is
+    // still to come.
+    {"Holders get a premium of 18% to Friday's closing price.",
+     DatePolicy::kNews, "Friday", "2020-01-03 relative"},
+    {"Traders pushed back bets on a rate cut to June.", DatePolicy::kNews,
+     "June", "2020-06 relative"},
 };
 
 TEST(DateTest, PlacesDatesWithoutAYearByTheClauseTenseAndThePolicy) {
@@ -734,6 +743,22 @@ const DocumentCase kDocuments[] = {
      kReference,
      {"Tomorrow = 2020-05-07 relative"}},
     {"He called yesterday.", kReference, {"yesterday = 2020-05-05 relative"}},
+    // The day of the news lends no year to a later month of its sentence: the
+    // month is placed by the policy (the nearest December).
+    {"Prices rose in January, the department said on Tuesday, down from 3.4% "
+     "in December.",
+     CivilDate{2024, 2, 14},
+     {"January = 2024-01 relative", "Tuesday = 2024-02-13 relative",
+      "December = 2023-12 relative"}},
+    // A month's full name before a full stop ends the sentence (unlike the
+    // abbreviation Nov.): July takes nothing from June.
+    {"Traders bet on a cut in June. The Fed has held rates since July.",
+     CivilDate{2024, 2, 14},
+     {"June = 2024-06 relative", "July = 2023-07 relative"}},
+    // A bond's maturity year after due.
+    {"It sold 5.25% notes due 2029 and 5.6% notes due 2034.",
+     kReference,
+     {"due 2029 = 2029", "due 2034 = 2034"}},
 };
 
 TEST(DateTest, ResolvesAnaphoraAndTheSamePeriodFromEarlierDates) {

@@ -74,7 +74,8 @@ TEST(DocumentTest, AFullStopEndsASentenceButNoClause) {
     EXPECT_TRUE(Document(text).ends(Unit::kSentence).empty());
   }
   for (std::string_view text : {"It rose 5%. 2021 was worse", "in Paris. The",
-                                "10 days ago. A year ago", "at the end."}) {
+                                "10 days ago. A year ago", "at the end.",
+                                "a rate cut to June. The Fed"}) {
     SCOPED_TRACE(text);
     EXPECT_EQ(EndTexts(Document(text), Unit::kSentence), (Ends{"."}));
   }

@@ -485,6 +485,12 @@ TEST(InvestmentWordsTest, ChineseKinds) {
       {"母公司向其增资3亿元。", {{"3亿元", "investment", "增资"}}},
       {"今年全市完成固定资产投资860亿元。",
        {{"860亿元", "investment", "固定资产投资"}}},
+      {"董事会核准资本预算约新台币292.6亿元。",
+       {{"约新台币292.6亿元", "investment", "资本预算"}}},
+      {"集团与银团签订一笔50亿港元的五年期银团贷款。",
+       {{"50亿港元", "credit_line", "银团贷款"}}},
+      // A plain loan is money lent.
+      {"银行向企业发放贷款120亿元。", {{"120亿元", "", ""}}},
       {"公司宣布完成3亿元B轮融资。", {{"3亿元", "financing", "B轮融资"}}},
       {"这家初创企业获得5000万元天使轮投资。",
        {{"5000万元", "financing", "天使轮投资"}}},
@@ -671,6 +677,17 @@ TEST(InvestmentWordsTest, EnglishSecuritiesPlantsFundsAndFacilities) {
        {{"$500 million", "credit_line", "revolving credit facility"}}},
       {"The agreement provides $75 million in revolving loans.",
        {{"$75 million", "credit_line", "revolving loans"}}},
+      // Priced a securities offering: the offering decides.
+      {"Meridian priced a $1.5 billion offering of senior notes.",
+       {{"$1.5 billion", "financing", "offering"}}},
+      {"It signed a $2 billion syndicated loan with 12 banks.",
+       {{"$2 billion", "credit_line", "syndicated loan"}}},
+      // A change, then the level it leads to: the level is typed.
+      {"Harbor said it would cut its capital budget by $200 million to "
+       "between $2.3 billion and $2.5 billion.",
+       {{"$200 million", "", ""},
+        {"between $2.3 billion and $2.5 billion", "investment",
+         "capital budget"}}},
       // An earlier trigger stays: the plant is where the money goes.
       {"Kaito will invest an additional $8 billion in its North Carolina "
        "battery plant.",
@@ -692,6 +709,10 @@ TEST(InvestmentWordsTest, EnglishDealsThatAreNoInvestment) {
       {"The offer price of $27 per share values the company at $4 billion.",
        {{"$27", "", ""}, {"$4 billion", "", ""}}},
       {"Shareholders will receive $22 per share in cash.", {{"$22", "", ""}}},
+      {"Its IPO was priced at $17, above the range.", {{"$17", "", ""}}},
+      // "to" before a word, not an amount: no change and level.
+      {"It raised $300 million to build two plants.",
+       {{"$300 million", "financing", "raised"}}},
       {"The company bought back $500 million of its shares.",
        {{"$500 million", "", ""}}},
       {"It withdrew its one-yen bid to design a computer system.",
@@ -744,6 +765,17 @@ TEST(InvestmentWordsTest, EnglishKinds) {
       {"It will lift capital spending to $6 billion, up from $5 billion.",
        {{"$6 billion", "investment", "capital spending"},
         {"$5 billion", "investment", "capital spending"}}},
+      // The earlier level after "from" in the same clause.
+      {"Capital expenditures jumped to $13.2 billion in the second quarter "
+       "from $6.9 billion a year earlier.",
+       {{"$13.2 billion", "investment", "Capital expenditures"},
+        {"$6.9 billion", "investment", "Capital expenditures"}}},
+      // Neither amount is an investment: nothing to carry.
+      {"Revenue rose to $5 billion in the quarter from $4 billion.",
+       {{"$5 billion", "", ""}, {"$4 billion", "", ""}}},
+      // A sum from someone, not from an amount.
+      {"It raised $50 million from investors led by Apex.",
+       {{"$50 million", "financing", "raised"}}},
       {"The two funds will invest $300 million and $200 million respectively.",
        {{"$300 million", "investment", "invest"},
         {"$200 million", "investment", "invest"}}},

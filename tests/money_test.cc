@@ -68,6 +68,14 @@ const MoneyCase kChineseCases[] = {
      "money.zh.amount"},
     {"信贷计划2600亿元", "2600亿元", "260000000000", nullptr, "CNY", kExact,
      "money.zh.amount"},
+    // A bound on a price per share: the qualifier before 每股 still counts.
+    {"回购价格不超过每股25元", "25元", "25", nullptr, "CNY", kUnder,
+     "money.zh.per_share_bound"},
+    {"发行价格不低于每股9.86元", "9.86元", "9.86", nullptr, "CNY", kOver,
+     "money.zh.per_share_bound"},
+    // No qualifier before 每股: the plain amount.
+    {"回购价格为每股25元", "25元", "25", nullptr, "CNY", kExact,
+     "money.zh.amount"},
     {"营业收入9,408.11万元", "9,408.11万元", "94081100", nullptr, "CNY", kExact,
      "money.zh.amount"},
     {"售价１２０元", "１２０元", "120", nullptr, "CNY", kExact,
