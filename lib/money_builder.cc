@@ -49,15 +49,19 @@
 //
 // When several currencies are named, the most specific wins: a generic unit
 // (元, $, dollars; table currency_generic) yields to any other (港币8亿元 is
-// HKD). A sign listed in currency_in_chinese_text (¥) takes that table's
-// currency when its clause is Chinese (a Han character and no kana), and its
-// currency_symbol value otherwise. docs/money.md has the policies.
+// HKD). A bare 元 (table currency_zh_bare) takes the currency its sentence
+// named last before it (table currency_zh_bare_follows: 新台币20元，最高65元 is
+// TWD), and otherwise the renminbi. A sign listed in currency_in_chinese_text
+// (¥) takes that table's currency when its clause is Chinese (a Han character
+// and no kana), and its currency_symbol value otherwise. docs/money.md has the
+// policies.
 #include "money_builder.h"
 
 #include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "char_class.h"
 #include "decimal_math.h"
@@ -325,6 +329,47 @@ bool ClauseIsChinese(const Document& document, std::size_t begin,
   return han && !kana;
 }
 
+// How far back from a bare 元 to look for the currency its sentence named: the
+// length of a long news sentence, and a bound that keeps the cost of a text
+// full of 元 linear.
+constexpr std::size_t kBareNameScanBytes = 512;
+
+// The key of `table` that ends last in `window`: where it ends, and its value;
+// end 0 when no key occurs.
+std::pair<std::size_t, std::string_view> LastKeyIn(const RuleTable& table,
+                                                   std::string_view window) {
+  std::pair<std::size_t, std::string_view> last{0, {}};
+  for (const auto& [key, value] : table.entries) {
+    const std::size_t at = window.rfind(key);
+    if (at != std::string_view::npos && at + key.size() > last.first)
+      last = {at + key.size(), value};
+  }
+  return last;
+}
+
+// The currency of a bare 元 amount starting at `begin`: the value of the last
+// name of currency_zh_bare_follows earlier in its sentence (新台币 TWD, 港元
+// HKD, 人民币 CNY), unless a word of currency_zh_bare_mainland comes after that
+// name (内地: the renminbi again). Empty when the sentence named none.
+std::string_view CurrencyNamedBefore(const Document& document,
+                                     const RuleTables& tables,
+                                     std::size_t begin) {
+  const RuleTable* follows = tables.Find("currency_zh_bare_follows");
+  if (follows == nullptr) return {};
+  const std::string_view text = document.text();
+  std::size_t from =
+      begin > kBareNameScanBytes ? begin - kBareNameScanBytes : 0;
+  while (from < begin && !IsCodePointBoundary(text, from)) ++from;
+  from = std::max(from, document.Begin(Unit::kSentence, begin));
+  const std::string_view window = text.substr(from, begin - from);
+  const auto [name_end, code] = LastKeyIn(*follows, window);
+  if (name_end == 0) return {};
+  if (const RuleTable* mainland = tables.Find("currency_zh_bare_mainland")) {
+    if (LastKeyIn(*mainland, window.substr(name_end)).first != 0) return {};
+  }
+  return code;
+}
+
 // A currency as the text names it, and its ISO 4217 code: "" for a known unit
 // of an unknown currency (法郎, bitcoin).
 struct CurrencyName {
@@ -396,6 +441,18 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
     return true;
   }
   std::string_view code = chosen->code;
+  // A bare 元 (every name the amount has is one of currency_zh_bare) takes the
+  // currency its sentence named: 最低新台币20元，最高不超过65元 is TWD twice.
+  const bool bare = std::all_of(
+      names, names + count, [&tables](const std::optional<CurrencyName>& name) {
+        return LookupAnyCase(tables, "currency_zh_bare", name->text)
+            .has_value();
+      });
+  if (bare) {
+    const std::string_view named =
+        CurrencyNamedBefore(match.document(), tables, match.begin());
+    if (!named.empty()) code = named;
+  }
   if (auto chinese =
           LookupAnyCase(tables, "currency_in_chinese_text", chosen->text)) {
     if (ClauseIsChinese(match.document(), match.begin(), match.end()))

@@ -600,6 +600,54 @@ TEST(MoneyTest, AdjacentAmountsAreNotMinorUnits) {
   }
 }
 
+// A bare 元 (圆, 块) takes the currency its sentence named last before it with
+// a name of currency_zh_bare_follows (新台币, 港元, HK$, 澳门元, 人民币 ...);
+// else it is the renminbi, whatever the script (docs/money.md, "Currencies").
+TEST(MoneyTest, BareYuanTakesTheCurrencyItsSentenceNamed) {
+  struct {
+    const char* text;
+    const char* span;  // the amount checked
+    const char* currency;
+  } const cases[] = {
+      // Named once, then 元 alone, in the same sentence.
+      {"台北捷運單程票價最低新台幣20元，最高不超過65元。", "不超過65元", "TWD"},
+      {"票价最低新台币20元，最高不超过65元", "不超过65元", "TWD"},
+      {"每股作價1.2港元，較收市價0.9元溢價33%", "0.9元", "HKD"},
+      {"發放港幣5000元消費券，首期2000元", "2000元", "HKD"},
+      {"以HK$3億收購，另付5000萬元", "5000萬元", "HKD"},
+      {"全票NT$300，學生票150元", "150元", "TWD"},
+      {"發放10000澳門元，非永久性居民6000元", "6000元", "MOP"},
+      {"車資台幣100元，另加三塊", "三塊", "TWD"},
+      {"門票新台幣500元；學生票250元。", "250元",
+       "TWD"},  // ； ends no sentence
+      // A figure in another currency leaves the sentence's 元 alone.
+      {"全票新台幣6800元（約220美元），學生票1800元", "1800元", "TWD"},
+      {"全票新台幣6800元，另付20美元", "20美元", "USD"},  // its own name wins
+      // Near misses: the renminbi.
+      {"騰訊收報380港元。第三季營收1546億元", "1546億元", "CNY"},  // next
+      {"港币5000元\n首期2000元", "2000元", "CNY"},  // next paragraph
+      {"香港月薪2萬港元，內地同類職位約8000元", "約8000元", "CNY"},
+      {"台灣時薪183元新台幣，大陸約20元", "20元", "CNY"},
+      {"每股派息0.5港元，另以人民幣支付每股0.2元", "0.2元", "CNY"},
+      {"營收3億美元，淨利5000萬元", "5000萬元", "CNY"},  // 元 is not USD
+      {"售价2日元，另付50元", "50元", "CNY"},
+      {"门票300欧元，导览费20元", "20元", "CNY"},
+      {"首期2000元，合共港幣5000元", "2000元", "CNY"},  // named after it
+      {"票價最高65元", "65元", "CNY"},  // traditional script, no name
+      {"國內油價每公升30元", "30元", "CNY"},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.text;
+    const std::vector<Money> found = MoneyIn(text);
+    const Money* amount = nullptr;
+    for (const Money& m : found) {
+      if (m.span.Slice(text) == c.span) amount = &m;
+    }
+    ASSERT_NE(amount, nullptr) << text << Show(text, found);
+    EXPECT_EQ(amount->currency_code(), c.currency) << text << Show(text, found);
+  }
+}
+
 // Texts that hold no money.
 const char* const kNotMoney[] = {
     // Counts and measures.
