@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "date_parse.h"
+#include "dates/date_parse.h"
+#include "facts/investment_typer.h"
 #include "factx/facts.h"
-#include "investment_typer.h"
 
 namespace factx::internal {
 namespace {

@@ -1,6 +1,6 @@
 // Dates, through the whole extractor with the built-in rules
 // (lib/rules/{en,zh}/date.rules, lib/rules/zh/durations.rules,
-// lib/date_parse.cc, lib/date_resolver.cc; docs/dates.md).
+// lib/dates/date_parse.cc, lib/dates/date_resolver.cc; docs/dates.md).
 //
 // Each case is checked in several contexts (text before and after it), with and
 // without a reference date, asserting the exact span and the description of the
@@ -16,15 +16,15 @@
 #include <string_view>
 #include <vector>
 
-#include "builtin_rules.h"
-#include "date_parse.h"
-#include "fact_description.h"
+#include "dates/date_parse.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "engine/rule_file.h"
+#include "facts/fact_description.h"
 #include "factx/extractor.h"
 #include "factx/facts.h"
-#include "rule_engine.h"
-#include "rule_file.h"
 #include "test_support.h"
-#include "text_normalizer.h"
+#include "text/text_normalizer.h"
 
 namespace factx {
 namespace {
