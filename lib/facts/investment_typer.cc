@@ -118,6 +118,10 @@ constexpr unsigned kTriggerRoles =
     Bit(kRound) | Bit(kTrigger) | Bit(kTriggerAfter);
 // The words the clause reader tokenizes.
 constexpr unsigned kClauseRoles = Bit(kNeutral) | Bit(kBlocker) | kTriggerRoles;
+// The tables whose values are investment kinds (ParseInvestmentKind). The
+// values of kFiller's are "filler" or "attributive"; the other tables' values
+// are labels the code does not read.
+constexpr unsigned kKindRoles = kTriggerRoles | Bit(kYieldsTo);
 
 unsigned char ToLower(unsigned char c) {
   return IsAsciiUpper(c) ? c + ('a' - 'A') : c;
@@ -177,8 +181,7 @@ class InvestmentLexicon {
     for (int role = 0; role < kRoleCount; ++role) {
       const RuleTable* table = tables.Find(kTableNames[role]);
       if (table == nullptr) continue;
-      const bool is_trigger =
-          (Bit(static_cast<Role>(role)) & kTriggerRoles) != 0;
+      const bool holds_kinds = (Bit(static_cast<Role>(role)) & kKindRoles) != 0;
       const std::uint32_t table_size =
           static_cast<std::uint32_t>(table->entries.size());
       std::uint32_t index = 0;
@@ -191,7 +194,7 @@ class InvestmentLexicon {
         entry.role = static_cast<Role>(role);
         entry.word_start = IsAsciiAlnum(key.front());
         entry.word_end = IsAsciiAlnum(key.back());
-        if (is_trigger || role == kYieldsTo) {
+        if (holds_kinds) {
           entry.usable = ParseInvestmentKind(value, &entry.kind);
         }
         entry.attributive = role == kFiller && value == "attributive";
@@ -1071,6 +1074,18 @@ void FindInvestments(std::string_view text, const std::vector<Money>& money,
                      const RuleTables& tables, std::vector<Investment>* out) {
   if (money.empty()) return;
   InvestmentTyper(tables).Find(Document(text), money, out);
+}
+
+bool FindInvestmentTable(std::string_view name, InvestmentTableValues* values) {
+  for (int role = 0; role < kRoleCount; ++role) {
+    if (kTableNames[role] != name) continue;
+    const unsigned bit = Bit(static_cast<Role>(role));
+    *values = (bit & kKindRoles) != 0 ? InvestmentTableValues::kKinds
+              : role == kFiller       ? InvestmentTableValues::kFiller
+                                      : InvestmentTableValues::kLabels;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace factx::internal

@@ -76,6 +76,18 @@ void FindInvestments(std::string_view text, const std::vector<Money>& money,
 // anything else.
 bool ParseInvestmentKind(std::string_view name, InvestmentKind* kind);
 
+// What the values of a table the typer reads are (the rule schema checks them,
+// rule_schema.h).
+enum class InvestmentTableValues {
+  kKinds,   // investment kinds, as ParseInvestmentKind reads them
+  kFiller,  // "filler", or "attributive" (more text may follow: 的)
+  kLabels,  // free labels the code does not read
+};
+
+// True when `name` is one of the typer's tables (investment_trigger,
+// investment_filler, ...), and then sets *values; false for any other name.
+bool FindInvestmentTable(std::string_view name, InvestmentTableValues* values);
+
 }  // namespace factx::internal
 
 #endif  // FACTX_LIB_FACTS_INVESTMENT_TYPER_H_

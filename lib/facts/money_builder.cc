@@ -55,6 +55,7 @@
 #include "facts/money_builder.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +67,35 @@
 
 namespace factx::internal {
 namespace {
+
+// The captures this file reads, as listed above: the money part of the rule
+// schema (IsMoneyCaptureName). Reading a new name means adding it here.
+constexpr std::string_view kCaptureNames[] = {
+    "cents",
+    "cur",
+    "cur_minor",
+    "cur_post",
+    "cur_pre",
+    "dollar_prefix",
+    "minor",
+    "minor2",
+    "minor2_unit",
+    "minor_unit",
+    "num",
+    "qual",
+    "reject",
+    "scale",
+    "tenths",
+    "unstated",
+    "upper",
+    // AddMinorParts with the prefix "upper_".
+    "upper_cents",
+    "upper_minor",
+    "upper_minor2",
+    "upper_minor2_unit",
+    "upper_minor_unit",
+    "upper_tenths",
+};
 
 // Tables that name currencies, in look-up order.
 constexpr std::string_view kCurrencyTables[] = {
@@ -587,6 +617,11 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
     money->qualifier = *qualifier;
   }
   return true;
+}
+
+bool IsMoneyCaptureName(std::string_view name) {
+  return std::find(std::begin(kCaptureNames), std::end(kCaptureNames), name) !=
+         std::end(kCaptureNames);
 }
 
 }  // namespace factx::internal

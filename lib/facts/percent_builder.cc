@@ -43,8 +43,10 @@
 // 约占全国的三成 is 30% approx (table `percent_share_qualifier`).
 #include "facts/percent_builder.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +58,14 @@
 
 namespace factx::internal {
 namespace {
+
+// The captures this file reads, as listed above: the percent part of the rule
+// schema (IsPercentCaptureName). Reading a new name means adding it here.
+constexpr std::string_view kCaptureNames[] = {
+    "change", "cheng",  "denom",       "frac_den", "frac_num",  "lower_sign",
+    "num",    "of_num", "qual",        "qual_mid", "qual_post", "sign",
+    "tail",   "upper",  "upper_denom", "zhe",
+};
 
 // How many characters of noun a share qualifier may stand before 的
 // (超过营业收入的8.3%).
@@ -479,6 +489,11 @@ bool BuildPercentage(const RuleMatch& match, const RuleTables& tables,
   }
   *percentage = result;
   return true;
+}
+
+bool IsPercentCaptureName(std::string_view name) {
+  return std::find(std::begin(kCaptureNames), std::end(kCaptureNames), name) !=
+         std::end(kCaptureNames);
 }
 
 }  // namespace factx::internal

@@ -4,6 +4,8 @@
 #ifndef FACTX_LIB_FACTS_PERCENT_BUILDER_H_
 #define FACTX_LIB_FACTS_PERCENT_BUILDER_H_
 
+#include <string_view>
+
 #include "engine/rule_match.h"
 #include "factx/facts.h"
 
@@ -16,6 +18,11 @@ namespace factx::internal {
 // compete without it.
 bool BuildPercentage(const RuleMatch& match, const RuleTables& tables,
                      Percentage* percentage);
+
+// True for a capture name BuildPercentage reads (listed beside the code that
+// reads it, in percent_builder.cc), without its "__" suffix: the percent part
+// of the rule schema (rule_schema.h).
+bool IsPercentCaptureName(std::string_view name);
 
 }  // namespace factx::internal
 
