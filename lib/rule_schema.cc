@@ -290,7 +290,7 @@ Status CheckRuleSchema(const RuleEngine& engine) {
     }
   }
   for (const auto& [name, table] : engine.rules().tables) {
-    Values values;
+    Values values = Values::kFree;
     if (!FindTable(name, &values)) {
       if (used_tables.count(name) == 0) {
         return Error(table.source, table.line,
