@@ -34,7 +34,7 @@ void ExpectEveryCutEndsCleanly(const std::vector<std::string>& texts,
 // there.
 std::vector<std::string> InvisibleFormatCharacters();
 
-// Text breaks (lib/engine/guards.h) and ill-formed bytes that replace mode
+// Text breaks (lib/text/char_class.h) and ill-formed bytes that replace mode
 // reads as U+FFFD: a number with one inside is not read at all.
 std::vector<std::string> TextBreaks();
 

@@ -6,6 +6,9 @@
 #ifndef FACTX_LIB_TEXT_CHAR_CLASS_H_
 #define FACTX_LIB_TEXT_CHAR_CLASS_H_
 
+#include <cstddef>
+#include <string_view>
+
 namespace factx::internal {
 
 // U+0030..U+0039, 0-9. Full-width digits are folded to these by NFKC.
@@ -48,6 +51,24 @@ constexpr bool IsHan(char32_t c) {
 
 // Hiragana and katakana, U+3040..U+30FF: Japanese writes Han with them.
 constexpr bool IsKana(char32_t c) { return c >= 0x3040 && c <= 0x30FF; }
+
+// Text breaks: characters that never belong to a number and split one they
+// stand in. NUL and the other C0 controls except the blanks (tab, line feed,
+// vertical tab, form feed, carriage return), DEL, the C1 controls
+// U+0080..U+009F and U+FFFD (what a replaced ill-formed byte reads as). Returns
+// the byte length of the break at text[pos] (well-formed UTF-8), or 0. Inline:
+// the rule engine asks it of every byte.
+inline std::size_t TextBreakLength(std::string_view text, std::size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x20) return c >= '\t' && c <= '\r' ? 0 : 1;
+  if (c == 0x7F) return 1;
+  if (c == 0xC2 && pos + 1 < text.size()) {
+    const unsigned char next = static_cast<unsigned char>(text[pos + 1]);
+    return next >= 0x80 && next <= 0x9F ? 2 : 0;  // U+0080..U+009F
+  }
+  if (c == 0xEF && text.compare(pos, 3, "\xEF\xBF\xBD") == 0) return 3;
+  return 0;
+}
 
 }  // namespace factx::internal
 

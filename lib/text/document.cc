@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iterator>
 
-#include "engine/guards.h"
 #include "text/char_class.h"
 
 namespace factx::internal {

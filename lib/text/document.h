@@ -29,7 +29,8 @@ namespace factx::internal {
 //   digits, as in 1,000; `，`). The investment typer's clause, the window of
 //   the tense reader.
 // - kClause: `; ； ! ！ ? ？ 。`, line breaks (`\n`, `\r`) and text breaks
-//   (controls, U+FFFD: guards.h TextBreakLength). No rule match crosses one.
+//   (controls, U+FFFD: char_class.h TextBreakLength). No rule match crosses
+//   one.
 // - kSentence: the clause ends but `;` and `；` (which separate the items of
 //   one report), and a full stop that ends a sentence (below). A full stop
 //   ends no clause: "Rs. 5 crore" is one amount.
