@@ -19,11 +19,11 @@
 #include <utility>
 #include <vector>
 
-#include "builtin_rules.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "engine/rule_file.h"
 #include "news_corpus.h"
-#include "rule_engine.h"
-#include "rule_file.h"
-#include "text_normalizer.h"
+#include "text/text_normalizer.h"
 
 namespace factx::bench {
 namespace {

@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "factx/extractor.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace {
 

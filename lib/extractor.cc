@@ -8,17 +8,17 @@
 #include <string>
 #include <utility>
 
-#include "builtin_rules.h"
-#include "date_parse.h"
-#include "date_resolver.h"
-#include "document.h"
-#include "investment_typer.h"
-#include "money_builder.h"
-#include "percent_builder.h"
-#include "rule_engine.h"
-#include "rule_file.h"
+#include "dates/date_parse.h"
+#include "dates/date_resolver.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "engine/rule_file.h"
+#include "facts/investment_typer.h"
+#include "facts/money_builder.h"
+#include "facts/percent_builder.h"
 #include "rule_schema.h"
-#include "text_normalizer.h"
+#include "text/document.h"
+#include "text/text_normalizer.h"
 
 namespace factx {
 namespace internal {
@@ -283,7 +283,7 @@ Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
     if (loaded != internal::BuiltinRuleFiles().count) {
       return Status(StatusCode::kInternal,
                     "a built-in rule file lies in no folder of "
-                    "kBuiltinRuleFolders (lib/builtin_rules.h)");
+                    "kBuiltinRuleFolders (lib/engine/builtin_rules.h)");
     }
   }
   // The built-in rules were verified when the library was built.

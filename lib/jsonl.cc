@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace factx {
 namespace {

@@ -5,48 +5,14 @@
 #include <string>
 #include <string_view>
 
-#include "date_parse.h"
+#include "dates/date_parse.h"
+#include "facts/investment_typer.h"
+#include "facts/money_builder.h"
+#include "facts/percent_builder.h"
 #include "factx/facts.h"
-#include "investment_typer.h"
 
 namespace factx::internal {
 namespace {
-
-// The capture names each builder reads (money_builder.cc, percent_builder.cc;
-// the date names are date_parse.cc's own list). A builder that reads a new
-// name adds it here.
-constexpr std::string_view kMoneyCaptures[] = {
-    "cents",
-    "cur",
-    "cur_minor",
-    "cur_post",
-    "cur_pre",
-    "dollar_prefix",
-    "minor",
-    "minor2",
-    "minor2_unit",
-    "minor_unit",
-    "num",
-    "qual",
-    "reject",
-    "scale",
-    "tenths",
-    "unstated",
-    "upper",
-    // The minor units of a range's upper bound (money_builder.cc
-    // AddMinorParts).
-    "upper_cents",
-    "upper_minor",
-    "upper_minor2",
-    "upper_minor2_unit",
-    "upper_minor_unit",
-    "upper_tenths",
-};
-constexpr std::string_view kPercentCaptures[] = {
-    "change", "cheng",  "denom",       "frac_den", "frac_num",  "lower_sign",
-    "num",    "of_num", "qual",        "qual_mid", "qual_post", "sign",
-    "tail",   "upper",  "upper_denom", "zhe",
-};
 
 // What a table's values may be.
 enum class Values {
@@ -70,7 +36,8 @@ struct TableSchema {
 };
 
 // The tables the code reads, by name. Date tables are named date_zh_X and
-// date_en_X for the X of kDateTables (date_parse.cc, date_tense.cc).
+// date_en_X for the X of kDateTables (date_parse.cc, date_tense.cc); the
+// investment typer's tables are its own (FindInvestmentTable).
 constexpr TableSchema kTables[] = {
     {"currency_symbol", Values::kCurrency},
     {"currency_zh", Values::kCurrency},
@@ -97,25 +64,6 @@ constexpr TableSchema kTables[] = {
     {"percent_qualifier_prefix", Values::kQualifier},
     {"percent_share_qualifier", Values::kQualifier},
     {"percent_sign", Values::kPercentSign},
-    {"investment_neutral", Values::kFree},
-    {"investment_blocker", Values::kFree},
-    {"investment_round", Values::kInvestmentKind},
-    {"investment_trigger", Values::kInvestmentKind},
-    {"investment_trigger_after", Values::kInvestmentKind},
-    {"investment_filler", Values::kFiller},
-    {"investment_list_joiner", Values::kFree},
-    {"investment_continuation", Values::kFree},
-    {"investment_investor_adverb", Values::kFree},
-    {"investment_investor_suffix", Values::kFree},
-    {"investment_target_verb", Values::kFree},
-    {"investment_target_suffix", Values::kFree},
-    {"investment_name_stop", Values::kFree},
-    {"investment_size", Values::kFree},
-    {"investment_yields_to", Values::kInvestmentKind},
-    {"investment_per_share", Values::kFree},
-    {"investment_deal_value", Values::kFree},
-    {"investment_change_to", Values::kFree},
-    {"investment_earlier_level", Values::kFree},
 };
 
 constexpr TableSchema kDateTables[] = {
@@ -155,17 +103,39 @@ constexpr TableSchema kDateTables[] = {
 
 constexpr std::string_view kDatePrefixes[] = {"date_zh_", "date_en_"};
 
-const TableSchema* FindTable(std::string_view name) {
+// The values of a table the code reads; false for a table it does not read.
+bool FindTable(std::string_view name, Values* values) {
   for (const TableSchema& table : kTables) {
-    if (table.name == name) return &table;
+    if (table.name == name) {
+      *values = table.values;
+      return true;
+    }
   }
   for (std::string_view prefix : kDatePrefixes) {
     if (name.substr(0, prefix.size()) != prefix) continue;
     for (const TableSchema& table : kDateTables) {
-      if (table.name == name.substr(prefix.size())) return &table;
+      if (table.name == name.substr(prefix.size())) {
+        *values = table.values;
+        return true;
+      }
     }
   }
-  return nullptr;
+  InvestmentTableValues investment;
+  if (FindInvestmentTable(name, &investment)) {
+    switch (investment) {
+      case InvestmentTableValues::kKinds:
+        *values = Values::kInvestmentKind;
+        break;
+      case InvestmentTableValues::kFiller:
+        *values = Values::kFiller;
+        break;
+      case InvestmentTableValues::kLabels:
+        *values = Values::kFree;
+        break;
+    }
+    return true;
+  }
+  return false;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -251,11 +221,9 @@ bool ReadsCapture(RuleKind kind, std::string_view name) {
   if (name == "fact") return true;
   switch (kind) {
     case RuleKind::kMoney:
-      return std::find(std::begin(kMoneyCaptures), std::end(kMoneyCaptures),
-                       name) != std::end(kMoneyCaptures);
+      return IsMoneyCaptureName(name);
     case RuleKind::kPercent:
-      return std::find(std::begin(kPercentCaptures), std::end(kPercentCaptures),
-                       name) != std::end(kPercentCaptures);
+      return IsPercentCaptureName(name);
     case RuleKind::kDate:
       return IsDateCaptureName(name);
     case RuleKind::kBlock:
@@ -325,8 +293,8 @@ Status CheckRuleSchema(const RuleEngine& engine) {
     }
   }
   for (const auto& [name, table] : engine.rules().tables) {
-    const TableSchema* schema = FindTable(name);
-    if (schema == nullptr) {
+    Values values = Values::kFree;
+    if (!FindTable(name, &values)) {
       if (used_tables.count(name) == 0) {
         return Error(table.source, table.line,
                      "table " + name +
@@ -336,7 +304,7 @@ Status CheckRuleSchema(const RuleEngine& engine) {
       continue;
     }
     for (const RuleTable::Line& line : table.lines) {
-      const std::string_view expected = Expected(schema->values, line.value);
+      const std::string_view expected = Expected(values, line.value);
       if (!expected.empty()) {
         return Error(line.source, line.line,
                      "table " + name + ": value \"" + line.value + "\" of \"" +

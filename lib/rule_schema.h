@@ -7,8 +7,8 @@
 #ifndef FACTX_LIB_RULE_SCHEMA_H_
 #define FACTX_LIB_RULE_SCHEMA_H_
 
+#include "engine/rule_engine.h"
 #include "factx/status.h"
-#include "rule_engine.h"
 
 namespace factx::internal {
 

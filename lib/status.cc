@@ -1,6 +1,6 @@
 #include "factx/status.h"
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace factx {
 

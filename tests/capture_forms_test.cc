@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "builtin_rules.h"
-#include "rule_engine.h"
-#include "rule_file.h"
-#include "text_normalizer.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "engine/rule_file.h"
+#include "text/text_normalizer.h"
 
 namespace factx::internal {
 namespace {

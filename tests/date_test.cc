@@ -1,6 +1,6 @@
 // Dates, through the whole extractor with the built-in rules
 // (lib/rules/{en,zh}/date.rules, lib/rules/zh/durations.rules,
-// lib/date_parse.cc, lib/date_resolver.cc; docs/dates.md).
+// lib/dates/date_parse.cc, lib/dates/date_resolver.cc; docs/dates.md).
 //
 // Each case is checked in several contexts (text before and after it), with and
 // without a reference date, asserting the exact span and the description of the
@@ -16,15 +16,15 @@
 #include <string_view>
 #include <vector>
 
-#include "builtin_rules.h"
-#include "date_parse.h"
-#include "fact_description.h"
+#include "dates/date_parse.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "engine/rule_file.h"
+#include "facts/fact_description.h"
 #include "factx/extractor.h"
 #include "factx/facts.h"
-#include "rule_engine.h"
-#include "rule_file.h"
 #include "test_support.h"
-#include "text_normalizer.h"
+#include "text/text_normalizer.h"
 
 namespace factx {
 namespace {
@@ -1012,37 +1012,6 @@ TEST(DateTest, ReadsNoGregorianMonthInsideChineseCalendarDates) {
       EXPECT_EQ(rule.rfind("date.zh.lunar", 0), 0u)
           << "in \"" << text << "\":" << Show(text, {date});
     }
-  }
-}
-
-// ---- Numbers of dates
-// -----------------------------------------------------------------------
-
-TEST(DateNumberTest, ReadsDigitsChineseNumeralsAndWords) {
-  struct NumberCase {
-    const char* text;
-    int value;
-    int digits;
-  };
-  const NumberCase cases[] = {
-      {"2017", 2017, 4}, {"09", 9, 2},          {"二〇一七", 2017, 4},
-      {"零八", 8, 2},    {"三六七", 367, 3},    {"十二", 12, 0},
-      {"二十三", 23, 0}, {"两千零四", 2004, 0}, {"二千零二十", 2020, 0},
-      {"廿三", 23, 0},   {"卅一", 31, 0},       {"三十一", 31, 0},
-      {"元", 1, 0},      {"首", 1, 0},          {"third", 3, 0},
-      {"Twelve", 12, 0}, {"12th", 12, 2},
-  };
-  for (const NumberCase& c : cases) {
-    int digits = -1;
-    const std::optional<int> value = internal::ReadDateNumber(c.text, &digits);
-    ASSERT_TRUE(value.has_value()) << c.text;
-    EXPECT_EQ(*value, c.value) << c.text;
-    EXPECT_EQ(digits, c.digits) << c.text;
-  }
-  for (const char* bad :
-       {"", "abc", "十十", "两三", "12345", "3.5", "二十万"}) {
-    int digits = 0;
-    EXPECT_FALSE(internal::ReadDateNumber(bad, &digits).has_value()) << bad;
   }
 }
 

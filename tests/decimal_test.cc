@@ -1,5 +1,5 @@
 // Tests for factx::Decimal (include/factx/decimal.h) and the exact arithmetic
-// in lib/decimal_math.h.
+// in lib/numbers/decimal_math.h.
 #include "factx/decimal.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "decimal_math.h"
+#include "numbers/decimal_math.h"
 
 namespace factx {
 namespace {

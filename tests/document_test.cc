@@ -1,6 +1,6 @@
 // Document: the phrase, clause, sentence and paragraph ends of a text, found
 // once, and the lookups the pipeline reads them with.
-#include "document.h"
+#include "text/document.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "char_class.h"
+#include "text/char_class.h"
 
 namespace factx::internal {
 namespace {

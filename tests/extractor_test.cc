@@ -10,8 +10,8 @@
 #include <thread>
 #include <vector>
 
-#include "builtin_rules.h"
-#include "fact_description.h"
+#include "engine/builtin_rules.h"
+#include "facts/fact_description.h"
 #include "test_support.h"
 
 namespace factx {

@@ -2,8 +2,8 @@
 // of what kind.
 //
 // Three layers:
-//  - InvestmentTieTest: the tying rules (lib/investment_typer.cc) on a small
-//  word list of its
+//  - InvestmentTieTest: the tying rules (lib/facts/investment_typer.cc) on a
+//  small word list of its
 //    own (kTestRules), so that editing the real tables never breaks these
 //    tests;
 //  - InvestmentWordsTest: the built-in tables (lib/rules/*/investment.rules) on
@@ -21,11 +21,11 @@
 #include <string_view>
 #include <vector>
 
-#include "builtin_rules.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_file.h"
+#include "engine/rule_match.h"
+#include "facts/investment_typer.h"
 #include "factx/extractor.h"
-#include "investment_typer.h"
-#include "rule_file.h"
-#include "rule_match.h"
 #include "test_support.h"
 
 namespace factx {

@@ -1,9 +1,9 @@
 // InvestmentTyper: the word index built once from the investment tables
-// (lib/investment_typer.cc). These tests cover how table words are found at a
-// position (case, word boundaries, longest key, first code points no key
+// (lib/facts/investment_typer.cc). These tests cover how table words are found
+// at a position (case, word boundaries, longest key, first code points no key
 // starts with, custom and missing tables); investment_test.cc covers the
 // tying rules themselves.
-#include "investment_typer.h"
+#include "facts/investment_typer.h"
 
 #include <gtest/gtest.h>
 
@@ -14,9 +14,9 @@
 #include <thread>
 #include <vector>
 
+#include "engine/rule_file.h"
+#include "engine/rule_match.h"
 #include "factx/facts.h"
-#include "rule_file.h"
-#include "rule_match.h"
 #include "test_support.h"
 
 namespace factx {

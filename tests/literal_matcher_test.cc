@@ -1,4 +1,4 @@
-#include "literal_matcher.h"
+#include "engine/literal_matcher.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
-// The Chinese-calendar table (lib/lunar_calendar.h): known days of the
+// The Chinese-calendar table (lib/calendar/lunar_calendar.h): known days of the
 // calendar, the failures, and a round trip over every day of 1901..2099.
-#include "lunar_calendar.h"
+#include "calendar/lunar_calendar.h"
 
 #include <gtest/gtest.h>
 
-#include "civil_date_math.h"
+#include "calendar/civil_date_math.h"
 
 namespace factx::internal {
 namespace {

@@ -1,5 +1,6 @@
 // Money amounts, through the whole extractor with the built-in rules
-// (lib/rules/{common,en,zh}/*.rules, lib/money_builder.cc; docs/money.md).
+// (lib/rules/{common,en,zh}/*.rules, lib/facts/money_builder.cc;
+// docs/money.md).
 //
 // Each case is checked in several contexts (text before and after it),
 // asserting the exact byte span, the amount, the upper bound, the currency, the
@@ -16,7 +17,7 @@
 #include "factx/extractor.h"
 #include "factx/facts.h"
 #include "test_support.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace factx {
 namespace {

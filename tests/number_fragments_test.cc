@@ -1,6 +1,6 @@
 // The number fragments of lib/rules/common/numbers.rules: they find what they
 // promise, and every text they match is read by ParseNumber
-// (lib/number_parser.h), so a rule never finds a number it cannot read.
+// (lib/numbers/number_parser.h), so a rule never finds a number it cannot read.
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
@@ -14,10 +14,10 @@
 #include <string_view>
 #include <vector>
 
-#include "builtin_rules.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_file.h"
 #include "factx/decimal.h"
-#include "number_parser.h"
-#include "rule_file.h"
+#include "numbers/number_parser.h"
 
 namespace factx::internal {
 namespace {

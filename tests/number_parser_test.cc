@@ -1,7 +1,7 @@
-// Tests for ParseNumber (lib/number_parser.h): every accepted form with its
-// exact value, malformed text, rounding and range limits, and termination on
-// huge inputs.
-#include "number_parser.h"
+// Tests for ParseNumber (lib/numbers/number_parser.h): every accepted form with
+// its exact value, malformed text, rounding and range limits, and termination
+// on huge inputs.
+#include "numbers/number_parser.h"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "decimal_math.h"
 #include "factx/decimal.h"
+#include "numbers/decimal_math.h"
 
 namespace factx::internal {
 namespace {

@@ -1,6 +1,6 @@
 // Percentages and percentage points, through the whole extractor with the
-// built-in rules (lib/rules/{en,zh}/percent.rules, lib/percent_builder.cc;
-// docs/percent.md).
+// built-in rules (lib/rules/{en,zh}/percent.rules,
+// lib/facts/percent_builder.cc; docs/percent.md).
 //
 // Each case is checked in several contexts (text before and after it),
 // asserting the exact byte span, the value, the upper bound, the unit, the
@@ -15,7 +15,7 @@
 #include "factx/extractor.h"
 #include "factx/facts.h"
 #include "test_support.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace factx {
 namespace {
@@ -221,8 +221,8 @@ const PercentCase kEnglishCases[] = {
      "percent.en.mixed_fraction"},
     {"7 3 / 4 % bonds", "7 3 / 4 %", "7.75", nullptr, kPct, kExact,
      "percent.en.mixed_fraction"},
-    {"a coupon of 6 1/2 percent", "6 1/2 percent", "6.5", nullptr, kPct,
-     kExact, "percent.en.mixed_fraction"},
+    {"a coupon of 6 1/2 percent", "6 1/2 percent", "6.5", nullptr, kPct, kExact,
+     "percent.en.mixed_fraction"},
 };
 
 struct Context {

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "builtin_rules.h"
-#include "fact_description.h"
+#include "engine/builtin_rules.h"
+#include "engine/rule_file.h"
+#include "facts/fact_description.h"
 #include "factx/extractor.h"
-#include "rule_file.h"
 
 namespace factx {
 namespace {

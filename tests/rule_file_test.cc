@@ -1,14 +1,14 @@
 // The rule file format (rule_file.h) and its compilation (rule_engine.h): good
 // files parse into the expected rules, bad ones give a kRuleSyntax status that
 // names where and what.
-#include "rule_file.h"
+#include "engine/rule_file.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "rule_engine.h"
-#include "utf8.h"
+#include "engine/rule_engine.h"
+#include "text/utf8.h"
 
 namespace factx::internal {
 namespace {

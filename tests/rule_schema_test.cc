@@ -5,8 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "facts/money_builder.h"
+#include "facts/percent_builder.h"
 #include "factx/extractor.h"
 
 namespace factx {
@@ -153,6 +160,70 @@ TEST(RuleSchemaTest, ChecksCustomRulesAddedToTheBuiltInOnes) {
                 "custom-rules-1:2: table currency_en: value \"USDOL\""),
             std::string::npos)
       << extractor.status().message();
+}
+
+// The names in a builder's source that `call` reads: the string literals of its
+// calls `call("name")`.
+std::vector<std::string> NamesRead(const std::string& source,
+                                   const std::string& call) {
+  const std::regex pattern("\\b" + call + "\\(\\s*\"([a-z0-9_]+)\"\\s*\\)");
+  std::vector<std::string> names;
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), pattern);
+       it != std::sregex_iterator(); ++it) {
+    names.push_back((*it)[1].str());
+  }
+  return names;
+}
+
+std::string ReadSource(const char* path) {
+  std::ifstream file(path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// Each builder lists the capture names it reads beside the code that reads
+// them, and the schema asks that list. This reads the builders' sources so that
+// a read of a new name that is not listed fails here, rather than every rule
+// that uses the name failing to build: the literals of RuleMatch's Capture,
+// Has and CaptureOffset calls, of money_builder.cc's minor-part reader
+// `capture` (with and without the prefix "upper_"), and of its loop over the
+// currency captures.
+TEST(RuleSchemaTest, ListsEveryCaptureTheBuildersRead) {
+  const std::string money = ReadSource(FACTX_LIB_DIR "/facts/money_builder.cc");
+  const std::string percent =
+      ReadSource(FACTX_LIB_DIR "/facts/percent_builder.cc");
+  ASSERT_FALSE(money.empty());
+  ASSERT_FALSE(percent.empty());
+  std::vector<std::string> money_names;
+  std::vector<std::string> percent_names;
+  for (const char* call : {"Capture", "Has", "CaptureOffset"}) {
+    for (const std::string& name : NamesRead(money, call))
+      money_names.push_back(name);
+    for (const std::string& name : NamesRead(percent, call))
+      percent_names.push_back(name);
+  }
+  for (const std::string& name : NamesRead(money, "capture")) {
+    money_names.push_back(name);
+    money_names.push_back("upper_" + name);
+  }
+  const std::regex loop("for \\(std::string_view capture : \\{([^}]*)\\}\\)");
+  const std::regex literal("\"([a-z0-9_]+)\"");
+  for (auto it = std::sregex_iterator(money.begin(), money.end(), loop);
+       it != std::sregex_iterator(); ++it) {
+    const std::string list = (*it)[1].str();
+    for (auto name = std::sregex_iterator(list.begin(), list.end(), literal);
+         name != std::sregex_iterator(); ++name) {
+      money_names.push_back((*name)[1].str());
+    }
+  }
+  // The scan finds the reads (a renamed call would find none).
+  EXPECT_GE(money_names.size(), 23u);
+  EXPECT_GE(percent_names.size(), 16u);
+  for (const std::string& name : money_names)
+    EXPECT_TRUE(internal::IsMoneyCaptureName(name)) << name;
+  for (const std::string& name : percent_names)
+    EXPECT_TRUE(internal::IsPercentCaptureName(name)) << name;
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace factx::test_support {
 

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/rule_file.h"
 #include "factx/extractor.h"
-#include "rule_file.h"
 
 namespace factx::test_support {
 
@@ -34,8 +34,8 @@ void ExpectEveryCutEndsCleanly(const std::vector<std::string>& texts,
 // there.
 std::vector<std::string> InvisibleFormatCharacters();
 
-// Text breaks (lib/guards.h) and ill-formed bytes that replace mode reads as
-// U+FFFD: a number with one inside is not read at all.
+// Text breaks (lib/text/char_class.h) and ill-formed bytes that replace mode
+// reads as U+FFFD: a number with one inside is not read at all.
 std::vector<std::string> TextBreaks();
 
 // Parses a rule text of a test into a RuleSet; a syntax error fails the test.

@@ -1,4 +1,4 @@
-#include "text_normalizer.h"
+#include "text/text_normalizer.h"
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "traditional_chinese.h"
-#include "utf8.h"
+#include "text/traditional_chinese.h"
+#include "text/utf8.h"
 
 #if defined(__unix__)
 #include <sys/mman.h>

@@ -1,0 +1,68 @@
+// Guards: checks in C++ on the text around a match, since RE2 has no
+// lookaround.
+//
+//   guard not_after  :digit :letter .      the match must not follow a digit,
+//   letter or "." guard not_before 亩 平方米 @area_unit   nor be followed by
+//   亩, 平方米 or an area_unit key
+//
+// Arguments are character classes (`:digit` ASCII digit, `:letter` ASCII
+// letter, `:alnum`,
+// `:cn_numeral` a Chinese numeral character
+// 〇零一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟,
+// `:han` any CJK ideograph, `:digit_separator` one of ".,:/-" followed by a
+// digit), literal strings, or `@TABLE` for every key of a table.
+#ifndef FACTX_LIB_ENGINE_GUARDS_H_
+#define FACTX_LIB_ENGINE_GUARDS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/rule_file.h"
+#include "factx/status.h"
+
+namespace factx::internal {
+
+// The guard every rule has: true when the match text[begin, end) begins or
+// ends a number that text breaks (TextBreakLength, char_class.h) split, i.e.
+// when walking outwards from the match over number characters (ASCII digits,
+// Chinese numerals, "." and ",") reaches text breaks with a number character on
+// their far side. A number is read whole or not at all: in 投资3<NUL>00亿元
+// neither 00亿元 nor anything ending in 3 is a fact, nor 5% in 增长3<U+FFFD>5%;
+// 投资<NUL>300亿元 is 300亿元. The walk looks at most kMaxNumberBytes bytes
+// each way.
+bool SplitsANumber(std::string_view text, std::size_t begin, std::size_t end);
+inline constexpr std::size_t kMaxNumberBytes = 256;
+
+class Guard {
+ public:
+  // Builds a guard from its spec; kRuleSyntax for an unknown guard or class.
+  static Status Compile(const GuardSpec& spec, const RuleSet& rules,
+                        Guard* out);
+
+  // True when the match text[begin, end) passes.
+  bool Allows(std::string_view text, std::size_t begin, std::size_t end) const;
+
+ private:
+  enum class CharClass : unsigned char {
+    kDigit,
+    kLetter,
+    kAlnum,
+    kChineseNumeral,
+    kHan,
+    kDigitSeparator,
+  };
+  bool ClassMatchesAfter(CharClass c, std::string_view text,
+                         std::size_t end) const;
+  bool ClassMatchesBefore(CharClass c, std::string_view text,
+                          std::size_t begin) const;
+
+  bool looks_before_ = true;  // not_after looks at the text before the match
+  std::vector<CharClass> classes_;
+  std::vector<std::string> literals_;
+};
+
+}  // namespace factx::internal
+
+#endif  // FACTX_LIB_ENGINE_GUARDS_H_

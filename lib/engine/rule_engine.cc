@@ -1,0 +1,539 @@
+#include "engine/rule_engine.h"
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+#include "text/utf8.h"
+
+namespace factx::internal {
+namespace {
+
+// Memory for each rule's own program and DFAs (RE2's default is 8 MiB). The
+// rules that embed the Chinese numeral grammar compile to some 22,000
+// instructions; with 8 MiB their DFA cache fills and is flushed over and over,
+// which made extraction five times slower (docs/performance.md). RE2 takes the
+// memory only as it builds states, and small rules never come near it.
+constexpr std::int64_t kRuleMaxMem = std::int64_t{16} << 20;
+// After a match fails its guards, the rule is retried from the next code point
+// at most this many times before skipping past the failed match, which keeps
+// matching linear.
+constexpr int kGuardRetries = 3;
+
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);  // a library never writes to stderr
+  options.set_longest_match(true);
+  options.set_max_mem(kRuleMaxMem);
+  return options;
+}
+
+// Replaces each {@TABLE} of `pattern` (spec's pattern or loose pattern)
+// with an alternation of the table's keys, longest first.
+Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
+                    const RuleSet& rules, std::string* out) {
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      out->append(pattern, i, 2);
+      i += 2;
+      continue;
+    }
+    if (pattern.compare(i, 2, "{@") == 0) {
+      std::size_t close = pattern.find('}', i);
+      std::string name = close == std::string::npos
+                             ? ""
+                             : pattern.substr(i + 2, close - i - 2);
+      auto table = rules.tables.find(name);
+      if (table == rules.tables.end() || table->second.entries.empty()) {
+        return Status(StatusCode::kRuleSyntax,
+                      spec.source + ":" + std::to_string(spec.line) +
+                          ": rule " + spec.name +
+                          ": unknown or empty table {@" + name + "}");
+      }
+      std::vector<std::string_view> keys;
+      for (const auto& entry : table->second.entries)
+        keys.push_back(entry.first);
+      std::stable_sort(keys.begin(), keys.end(),
+                       [](std::string_view a, std::string_view b) {
+                         return a.size() > b.size();
+                       });
+      out->append("(?:");
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (k > 0) out->push_back('|');
+        out->append(
+            RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+      }
+      out->append(")");
+      i = close + 1;
+      continue;
+    }
+    out->push_back(pattern[i]);
+    ++i;
+  }
+  return Status();
+}
+
+// True when `c` has no case in Unicode, so that RE2's case folding and the
+// prefilter's lower-casing leave it alone: the ranges rule atoms use
+// (punctuation, signs, CJK). Conservative: anything else counts as cased.
+bool IsCaseless(char32_t c) {
+  return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
+         c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2E80 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF01 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFFEF);
+}
+
+// True when `atom` holds a code point outside ASCII that may have case: the
+// literal matcher folds ASCII only, so it cannot look for such an atom.
+bool NeedsUnicodeFolding(std::string_view atom) {
+  if (FindInvalidUtf8(atom) != atom.size()) return true;
+  for (std::size_t i = 0; i < atom.size();) {
+    std::size_t length = 1;
+    if (!IsCaseless(DecodeUtf8(atom, i, &length))) return true;
+    i += length;
+  }
+  return false;
+}
+
+// The two characters outside ASCII that RE2's case folding equates with ASCII
+// letters (K: KELVIN SIGN, s: LATIN SMALL LETTER LONG S). NFKC turns both
+// into ASCII, but rules may run over text that was not normalized: where
+// either occurs, the clause's every rule runs.
+constexpr std::string_view kFoldsToAscii[] = {"\u212A", "\u017F"};
+
+// "SOURCE:LINE: rule NAME: ", the start of a message about a rule.
+std::string Where(const RuleSpec& spec) {
+  return spec.source + ":" + std::to_string(spec.line) + ": rule " + spec.name +
+         ": ";
+}
+
+std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
+  ++pos;
+  while (pos < text.size() && !IsCodePointBoundary(text, pos)) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
+                           std::string own_pattern, std::vector<Guard> guards)
+    : spec_(spec),
+      loose_regex_(loose_regex),
+      own_pattern_(std::move(own_pattern)),
+      guards_(std::move(guards)) {
+  group_count_ = loose_regex_->NumberOfCapturingGroups();
+  auto fact = loose_regex_->NamedCapturingGroups().find("fact");
+  if (fact != loose_regex_->NamedCapturingGroups().end()) {
+    fact_group_ = fact->second;
+  }
+  for (const auto& [index, full_name] : loose_regex_->CapturingGroupNames()) {
+    std::string base = full_name.substr(0, full_name.find("__"));
+    auto it =
+        std::find_if(groups_by_name_.begin(), groups_by_name_.end(),
+                     [&](const auto& entry) { return entry.first == base; });
+    if (it == groups_by_name_.end()) {
+      groups_by_name_.emplace_back(base, std::vector<int>{});
+      it = groups_by_name_.end() - 1;
+    }
+    it->second.push_back(index);
+  }
+}
+
+CompiledRule::~CompiledRule() = default;
+
+const RE2& CompiledRule::regex() const {
+  if (own_pattern_.empty()) return *loose_regex_;
+  std::call_once(own_regex_once_, [this] {
+    own_regex_ = std::make_unique<RE2>(own_pattern_, RuleOptions());
+  });
+  return *own_regex_;
+}
+
+const std::vector<int>* CompiledRule::GroupsNamed(std::string_view name) const {
+  for (const auto& entry : groups_by_name_) {
+    if (entry.first == name) return &entry.second;
+  }
+  return nullptr;
+}
+
+RuleEngine::~RuleEngine() = default;
+
+Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
+    RuleSet rules, std::size_t verified_rules) {
+  std::unique_ptr<RuleEngine> engine(new RuleEngine());
+  engine->rules_ = std::move(rules);
+  const RE2::Options options = RuleOptions();
+  // Atoms of one byte too: "%" and "$" are all some rules have.
+  engine->prefilter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/1);
+  for (const RuleSpec& spec : engine->rules_.rules) {
+    std::string pattern, loose_pattern;
+    Status status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
+    if (status.ok()) {
+      status = ExpandTables(spec, spec.loose_pattern, engine->rules_,
+                            &loose_pattern);
+    }
+    if (!status.ok()) return status;
+    const bool has_own_pattern = loose_pattern != pattern;
+    int id = 0;
+    if (engine->prefilter_->Add(loose_pattern, options, &id) != RE2::NoError) {
+      // FilteredRE2 keeps only the code: compile once more for RE2's message.
+      const RE2 rejected(loose_pattern, options);
+      return Status(
+          StatusCode::kRuleSyntax,
+          Where(spec) +
+              (has_own_pattern ? "bad loose pattern: " : "bad pattern: ") +
+              rejected.error());
+    }
+    std::vector<Guard> guards(spec.guards.size());
+    for (std::size_t g = 0; g < spec.guards.size(); ++g) {
+      status = Guard::Compile(spec.guards[g], engine->rules_, &guards[g]);
+      if (!status.ok()) {
+        return Status(
+            StatusCode::kRuleSyntax,
+            spec.source + ":" + status.message() + " (rule " + spec.name + ")");
+      }
+    }
+    engine->compiled_.emplace_back(
+        &spec, &engine->prefilter_->GetRE2(id),
+        has_own_pattern ? std::move(pattern) : std::string(),
+        std::move(guards));
+    const std::size_t rule_id = engine->compiled_.size() - 1;
+    if (rule_id >= verified_rules) {
+      status = engine->Verify(rule_id);
+      if (!status.ok()) return status;
+    }
+  }
+  if (engine->compiled_.empty()) return engine;
+  std::vector<std::string> atoms;
+  engine->prefilter_->Compile(&atoms);
+  for (std::size_t a = 0; a < atoms.size(); ++a) {
+    if (NeedsUnicodeFolding(atoms[a])) {
+      engine->always_present_atoms_.push_back(static_cast<int>(a));
+    }
+  }
+  engine->prefilter_->AllPotentials(engine->always_present_atoms_,
+                                    &engine->rules_without_atoms_);
+  std::sort(engine->rules_without_atoms_.begin(),
+            engine->rules_without_atoms_.end());
+  // Keys past the atoms: the characters that fold to ASCII letters.
+  for (const std::string_view folds : kFoldsToAscii) atoms.emplace_back(folds);
+  engine->atoms_ = std::make_unique<LiteralMatcher>(atoms);
+  return engine;
+}
+
+Status RuleEngine::Verify(std::size_t id) const {
+  const CompiledRule& rule = compiled_[id];
+  const RE2* loose_regex = rule.capture_regex();
+  if (loose_regex == nullptr) return Status();  // compiled by Build
+  const RE2& own_regex = rule.regex();
+  if (!own_regex.ok()) {
+    return Status(StatusCode::kRuleSyntax,
+                  Where(rule.spec()) + "bad pattern: " + own_regex.error());
+  }
+  if (loose_regex->NumberOfCapturingGroups() !=
+          own_regex.NumberOfCapturingGroups() ||
+      loose_regex->CapturingGroupNames() != own_regex.CapturingGroupNames()) {
+    return Status(
+        StatusCode::kRuleSyntax,
+        Where(rule.spec()) + "loose forms must not add or remove captures");
+  }
+  return Status();
+}
+
+bool RuleEngine::Selected(int id, unsigned kind_mask,
+                          unsigned language_mask) const {
+  const RuleSpec& spec = compiled_[id].spec();
+  return (kind_mask >> static_cast<unsigned>(spec.kind) & 1u) != 0 &&
+         (spec.languages & language_mask) != 0;
+}
+
+bool RuleEngine::MayMatch(std::string_view text, unsigned kind_mask,
+                          unsigned language_mask, RuleScratch* scratch) const {
+  if (compiled_.empty()) return false;
+  // A rule that cannot match the text cannot match a clause of it: clause
+  // ends are non-word characters, so \b reads the same, and MatchRule matches
+  // within the whole text.
+  FindAtoms(text, 0, text.size(), scratch);
+  std::vector<int>& atoms = scratch->clause_atoms;
+  atoms.clear();
+  for (const auto& [atom, end] : scratch->atom_hits) atoms.push_back(atom);
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  PotentialRules(scratch);
+  return std::any_of(
+      scratch->potential_rules.begin(), scratch->potential_rules.end(),
+      [&](int id) { return Selected(id, kind_mask, language_mask); });
+}
+
+void RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
+                           std::size_t end, RuleScratch* scratch) const {
+  std::vector<std::pair<int, std::size_t>>& hits = scratch->atom_hits;
+  hits.clear();
+  atoms_->FindAll(text.substr(begin, end - begin),
+                  [&hits, begin](int atom, std::size_t atom_end) {
+                    hits.emplace_back(atom, begin + atom_end);
+                  });
+}
+
+void RuleEngine::PotentialRules(RuleScratch* scratch) const {
+  std::vector<int>& atoms = scratch->clause_atoms;
+  std::vector<int>& rules = scratch->potential_rules;
+  const int folds_begin =
+      static_cast<int>(atoms_->key_count() - std::size(kFoldsToAscii));
+  if (!atoms.empty() && atoms.back() >= folds_begin) {
+    rules.resize(compiled_.size());
+    for (std::size_t id = 0; id < rules.size(); ++id)
+      rules[id] = static_cast<int>(id);
+    return;
+  }
+  if (atoms.empty()) {
+    // Most clauses of prose: the answer is known, and costs no allocation
+    // (AllPotentials allocates).
+    rules.assign(rules_without_atoms_.begin(), rules_without_atoms_.end());
+    return;
+  }
+  atoms.insert(atoms.end(), always_present_atoms_.begin(),
+               always_present_atoms_.end());
+  prefilter_->AllPotentials(atoms, &rules);
+  std::sort(rules.begin(), rules.end());
+}
+
+std::size_t RuleEngine::SegmentEnd(const Document& document,
+                                   std::size_t begin) {
+  const std::string_view text = document.text();
+  const std::size_t limit = begin + kSegmentBytes;
+  if (limit >= text.size()) return text.size();
+  // After the last clause end that starts in [begin, limit).
+  const std::vector<Boundary>& ends = document.ends(Unit::kClause);
+  const std::size_t after = document.FirstEndFrom(Unit::kClause, limit);
+  if (after > 0 && ends[after - 1].begin >= begin) return ends[after - 1].end;
+  // One clause longer than kSegmentBytes: no prose has one. Cut it after the
+  // last comma or space of the window's second half, else at a code point.
+  for (std::size_t i = limit; i > begin + kSegmentBytes / 2; --i) {
+    const char c = text[i - 1];
+    if (c == ' ' || c == ',' || c == '\t') return i;
+    if (i >= 3 && (text.compare(i - 3, 3, "，") == 0 ||
+                   text.compare(i - 3, 3, "、") == 0)) {
+      return i;
+    }
+  }
+  std::size_t cut = limit;
+  while (cut > begin + 1 && !IsCodePointBoundary(text, cut)) --cut;
+  return cut;
+}
+
+void RuleEngine::FindCandidates(const Document& document, unsigned kind_mask,
+                                RuleScratch* scratch) const {
+  if (!MayMatch(document.text(), kind_mask, kAllLanguages, scratch)) return;
+  for (std::size_t begin = 0; begin < document.text().size();) {
+    const std::size_t end = SegmentEnd(document, begin);
+    FindCandidates(document, begin, end, kind_mask, kAllLanguages, scratch);
+    begin = end;
+  }
+}
+
+void RuleEngine::FindCandidates(const Document& document, std::size_t begin,
+                                std::size_t end, unsigned kind_mask,
+                                unsigned language_mask,
+                                RuleScratch* scratch) const {
+  if (compiled_.empty()) return;
+  const std::string_view text = document.text();
+  FindAtoms(text, begin, end, scratch);
+  std::size_t clause_begin = begin;
+  const std::vector<Boundary>& ends = document.ends(Unit::kClause);
+  for (std::size_t i = document.FirstEndFrom(Unit::kClause, begin);
+       i < ends.size() && ends[i].begin < end; ++i) {
+    if (ends[i].begin > clause_begin) {
+      MatchClause(text, clause_begin, ends[i].begin, kind_mask, language_mask,
+                  scratch);
+    }
+    clause_begin = ends[i].end;
+  }
+  if (end > clause_begin) {
+    MatchClause(text, clause_begin, end, kind_mask, language_mask, scratch);
+  }
+}
+
+void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
+                             std::size_t end, unsigned kind_mask,
+                             unsigned language_mask,
+                             RuleScratch* scratch) const {
+  // The atoms that lie within the clause. Hits come in order of their end, so
+  // the clause's are those after the last one that ends before it ends.
+  std::vector<int>& atoms = scratch->clause_atoms;
+  atoms.clear();
+  const std::vector<std::pair<int, std::size_t>>& hits = scratch->atom_hits;
+  auto hit =
+      std::lower_bound(hits.begin(), hits.end(), begin,
+                       [](const std::pair<int, std::size_t>& h,
+                          std::size_t offset) { return h.second <= offset; });
+  for (; hit != hits.end() && hit->second <= end; ++hit) {
+    if (hit->second - atoms_->key_length(hit->first) >= begin)
+      atoms.push_back(hit->first);
+  }
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  PotentialRules(scratch);
+  for (const int id : scratch->potential_rules) {
+    if (!Selected(id, kind_mask, language_mask)) continue;
+    MatchRule(static_cast<std::uint32_t>(id), text, begin, end, scratch);
+  }
+}
+
+void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
+                           std::size_t begin, std::size_t end,
+                           RuleScratch* scratch) const {
+  const CompiledRule& rule = compiled_[id];
+  const int group_count = rule.group_count() + 1;
+  std::vector<re2::StringPiece>& groups = scratch->match_groups;
+  groups.assign(group_count, re2::StringPiece());
+  const re2::StringPiece whole(text.data(), text.size());
+  // With a loose regex apart from the rule's own, the loose one searches (its
+  // DFA alone: no captures asked), the rule's own confirms the match anchored
+  // at both its ends (a DFA again), and the loose one, anchored so, reads the
+  // captures. The loose program is a fraction of the size, so its DFA costs
+  // far less to build on text never seen, and RE2's NFA, which captures need,
+  // costs in proportion to the program. The result is the rule's own
+  // leftmost-longest match: the loose pattern matches wherever the rule's does,
+  // so no match of the rule starts before the loose one's start b, and none at
+  // b ends past the loose one's end e; if the rule's own matches [b, e]
+  // exactly, that is its match. If not, the rule's own searches by itself.
+  const RE2* loose = rule.capture_regex();
+  std::size_t pos = begin;
+  int retries = 0;
+  while (pos < end) {
+    bool found = false;
+    if (loose != nullptr) {
+      if (!loose->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), 1))
+        break;  // nothing the rule could match either
+      const std::size_t found_begin =
+          static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t found_end = found_begin + groups[0].size();
+      found = rule.regex().Match(whole, found_begin, found_end,
+                                 RE2::ANCHOR_BOTH, nullptr, 0);
+    }
+    if (!found &&
+        !rule.regex().Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
+                            loose != nullptr ? 1 : group_count)) {
+      break;
+    }
+    if (loose != nullptr && group_count > 1) {
+      const std::size_t found_begin =
+          static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t found_end = found_begin + groups[0].size();
+      // The loose pattern matches everything the rule's does; should it not
+      // (a custom loose form that is not looser), the rule's own reads them.
+      if (!loose->Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
+                        groups.data(), group_count) &&
+          !rule.regex().Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
+                              groups.data(), group_count)) {
+        break;  // cannot happen: the rule matched this very text
+      }
+    }
+    const std::size_t match_begin =
+        static_cast<std::size_t>(groups[0].data() - text.data());
+    const std::size_t match_end = match_begin + groups[0].size();
+    // A `fact` capture narrows the fact to part of the match: the rest is
+    // context the rule requires but does not report (what lookaround would do,
+    // which RE2 lacks).
+    std::size_t fact_begin = match_begin, fact_end = match_end;
+    if (rule.fact_group() > 0 && groups[rule.fact_group()].data() != nullptr) {
+      const re2::StringPiece& fact = groups[rule.fact_group()];
+      fact_begin = static_cast<std::size_t>(fact.data() - text.data());
+      fact_end = fact_begin + fact.size();
+    }
+    if (fact_end == fact_begin) {  // empty matches carry no fact
+      pos = NextCodePoint(text, match_begin);
+      continue;
+    }
+    // The guard every rule has (a number is read whole), then the rule's own.
+    bool allowed = !SplitsANumber(text, fact_begin, fact_end);
+    for (std::size_t g = 0; allowed && g < rule.guards().size(); ++g) {
+      allowed = rule.guards()[g].Allows(text, fact_begin, fact_end);
+    }
+    if (allowed) {
+      Candidate candidate;
+      candidate.rule = id;
+      candidate.begin = fact_begin;
+      candidate.end = fact_end;
+      candidate.groups = static_cast<std::uint32_t>(scratch->groups.size());
+      for (int g = 0; g < group_count; ++g) {
+        scratch->groups.emplace_back(groups[g].data(), groups[g].size());
+      }
+      scratch->candidates.push_back(candidate);
+      // Context after the fact may hold the next fact (一亿、两亿和三亿元):
+      // resume there.
+      pos = fact_end;
+      retries = 0;
+    } else if (retries < kGuardRetries) {
+      ++retries;
+      pos = NextCodePoint(text, match_begin);
+    } else {
+      retries = 0;
+      pos = match_end;
+    }
+  }
+}
+
+RuleMatch RuleEngine::MatchOf(const Document& document,
+                              const Candidate& candidate,
+                              const RuleScratch& scratch) const {
+  return RuleMatch(document, candidate.begin, candidate.end,
+                   &compiled_[candidate.rule],
+                   scratch.groups.data() + candidate.groups);
+}
+
+// RuleMatch and RuleTables live here: they read the compiled rule's group
+// table.
+
+std::string_view RuleMatch::Capture(std::string_view name) const {
+  const std::vector<int>* groups = rule_->GroupsNamed(name);
+  if (groups == nullptr) return {};
+  for (int g : *groups) {
+    if (!groups_[g].empty()) return groups_[g];
+  }
+  return {};
+}
+
+bool RuleMatch::Has(std::string_view name) const {
+  const std::vector<int>* groups = rule_->GroupsNamed(name);
+  if (groups == nullptr) return false;
+  for (int g : *groups) {
+    if (groups_[g].data() != nullptr) return true;
+  }
+  return false;
+}
+
+std::size_t RuleMatch::CaptureOffset(std::string_view name) const {
+  const std::vector<int>* groups = rule_->GroupsNamed(name);
+  if (groups != nullptr) {
+    for (int g : *groups) {
+      if (groups_[g].data() != nullptr) {
+        return static_cast<std::size_t>(groups_[g].data() - text().data());
+      }
+    }
+  }
+  return begin_;
+}
+
+std::string_view RuleMatch::rule_name() const { return rule_->spec().name; }
+
+std::optional<std::string_view> RuleTables::Lookup(std::string_view table,
+                                                   std::string_view key) const {
+  const RuleTable* found = Find(table);
+  if (found == nullptr) return std::nullopt;
+  auto entry = found->entries.find(key);
+  if (entry == found->entries.end()) return std::nullopt;
+  return std::string_view(entry->second);
+}
+
+const RuleTable* RuleTables::Find(std::string_view table) const {
+  auto found = rules_->tables.find(table);
+  return found == rules_->tables.end() ? nullptr : &found->second;
+}
+
+}  // namespace factx::internal

@@ -1,0 +1,75 @@
+// Character classes, defined once for every step of the pipeline. Each
+// function says exactly which code points it accepts. Each takes a code point;
+// a byte of UTF-8 (char or unsigned char) converts to one, and a byte of a
+// multi-byte sequence (a negative char becomes a value past U+10FFFF) is in no
+// class.
+#ifndef FACTX_LIB_TEXT_CHAR_CLASS_H_
+#define FACTX_LIB_TEXT_CHAR_CLASS_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace factx::internal {
+
+// U+0030..U+0039, 0-9. Full-width digits are folded to these by NFKC.
+constexpr bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// U+0041..U+005A and U+0061..U+007A: A-Z, a-z.
+constexpr bool IsAsciiLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// U+0041..U+005A: A-Z.
+constexpr bool IsAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+
+// U+0061..U+007A: a-z.
+constexpr bool IsAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
+
+// IsAsciiDigit or IsAsciiLetter.
+constexpr bool IsAsciiAlnum(char32_t c) {
+  return IsAsciiDigit(c) || IsAsciiLetter(c);
+}
+
+// `c` with A-Z turned into a-z; any other byte as it is.
+constexpr char ToAsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// U+0020 and U+0009: the blanks that separate words within a line.
+constexpr bool IsBlank(char32_t c) { return c == ' ' || c == '\t'; }
+
+// A Han ideograph: U+3007 〇 (IDEOGRAPHIC NUMBER ZERO, script Han, written in
+// 二〇二〇年), U+3400..U+4DBF (extension A), U+4E00..U+9FFF (unified),
+// U+F900..U+FAFF (compatibility), U+20000..U+2FFFF (extensions B-F and the
+// compatibility supplement) and U+30000..U+3FFFF (extensions G and H). Not
+// the radicals, 々, nor the Hangzhou numerals.
+constexpr bool IsHan(char32_t c) {
+  return c == 0x3007 || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// Hiragana and katakana, U+3040..U+30FF: Japanese writes Han with them.
+constexpr bool IsKana(char32_t c) { return c >= 0x3040 && c <= 0x30FF; }
+
+// Text breaks: characters that never belong to a number and split one they
+// stand in. NUL and the other C0 controls except the blanks (tab, line feed,
+// vertical tab, form feed, carriage return), DEL, the C1 controls
+// U+0080..U+009F and U+FFFD (what a replaced ill-formed byte reads as). Returns
+// the byte length of the break at text[pos] (well-formed UTF-8), or 0. Inline:
+// the rule engine asks it of every byte.
+inline std::size_t TextBreakLength(std::string_view text, std::size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x20) return c >= '\t' && c <= '\r' ? 0 : 1;
+  if (c == 0x7F) return 1;
+  if (c == 0xC2 && pos + 1 < text.size()) {
+    const unsigned char next = static_cast<unsigned char>(text[pos + 1]);
+    return next >= 0x80 && next <= 0x9F ? 2 : 0;  // U+0080..U+009F
+  }
+  if (c == 0xEF && text.compare(pos, 3, "\xEF\xBF\xBD") == 0) return 3;
+  return 0;
+}
+
+}  // namespace factx::internal
+
+#endif  // FACTX_LIB_TEXT_CHAR_CLASS_H_

@@ -1,0 +1,135 @@
+#include "text/document.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "text/char_class.h"
+
+namespace factx::internal {
+namespace {
+
+constexpr unsigned Bit(Unit unit) { return 1u << static_cast<unsigned>(unit); }
+
+constexpr unsigned kPhraseEnd = Bit(Unit::kPhrase);
+constexpr unsigned kClauseEnd = kPhraseEnd | Bit(Unit::kClause);
+constexpr unsigned kSentenceEnd = kClauseEnd | Bit(Unit::kSentence);
+constexpr unsigned kLineBreak = kSentenceEnd | Bit(Unit::kParagraph);
+constexpr unsigned kFullStop = kPhraseEnd | Bit(Unit::kSentence);
+
+// The bytes an end may start with: ASCII punctuation, line breaks and
+// controls, and the lead bytes of C1 controls (C2), 。 (E3) and of ，；！？
+// U+FFFD (EF). Build skips any other byte with one load.
+constexpr std::array<bool, 256> kMayStartEnd = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = c < '\t' || c > '\r';
+  for (unsigned char c : {'\n', '\r', '!', '?', ';', ',', '.'}) table[c] = true;
+  for (unsigned char c : {0x7F, 0xC2, 0xE3, 0xEF}) table[c] = true;
+  return table;
+}();
+
+// True when the full stop at text[pos] ends a sentence (document.h).
+bool EndsSentence(std::string_view text, std::size_t pos) {
+  if (pos + 1 < text.size() && !IsBlank(text[pos + 1])) return false;
+  if (pos >= 2 && IsBlank(text[pos - 1])) {  // tokenized: "tactic . the"
+    std::size_t letters = 0;
+    for (std::size_t i = pos - 1; i > 0 && IsAsciiLetter(text[i - 1]); --i)
+      ++letters;
+    if (letters >= 5) return true;
+  }
+  // An abbreviation: a capitalized word of up to four letters before (U.S.,
+  // Nov., Corp.) but the months whose full names are as short ("a rate cut to
+  // June. The Fed"), or a lower-case word after (Inc. for).
+  std::size_t word = pos;
+  while (word > 0 && pos - word <= 4 && IsAsciiLetter(text[word - 1])) --word;
+  const std::string_view before = text.substr(word, pos - word);
+  if (!before.empty() && before.size() <= 4 && IsAsciiUpper(before.front()) &&
+      before != "May" && before != "June" && before != "July") {
+    return false;
+  }
+  return !(pos + 2 < text.size() && IsAsciiLower(text[pos + 2]));
+}
+
+// The units that the character at text[pos] ends (Bit flags), and its length.
+unsigned UnitsEndedAt(std::string_view text, std::size_t pos,
+                      std::size_t* length) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  *length = 1;
+  switch (c) {
+    case '\n':
+    case '\r':
+      return kLineBreak;
+    case '!':
+    case '?':
+      return kSentenceEnd;
+    case ';':
+      return kClauseEnd;
+    case ',':
+      return pos > 0 && IsAsciiDigit(text[pos - 1]) && pos + 1 < text.size() &&
+                     IsAsciiDigit(text[pos + 1])
+                 ? 0
+                 : kPhraseEnd;
+    case '.':
+      return EndsSentence(text, pos) ? kFullStop : 0;
+    default:
+      break;
+  }
+  if (const std::size_t break_length = TextBreakLength(text, pos)) {
+    *length = break_length;
+    return kSentenceEnd;
+  }
+  const std::string_view wide = text.substr(pos, 3);
+  unsigned units = 0;
+  if (wide == "。" || wide == "！" || wide == "？") {
+    units = kSentenceEnd;
+  } else if (wide == "；") {
+    units = kClauseEnd;
+  } else if (wide == "，") {
+    units = kPhraseEnd;
+  }
+  if (units != 0) *length = 3;
+  return units;
+}
+
+}  // namespace
+
+void Document::Build(std::string_view text) {
+  text_ = text;
+  for (std::vector<Boundary>& ends : ends_) ends.clear();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (!kMayStartEnd[bytes[pos]]) {
+      ++pos;
+      continue;
+    }
+    std::size_t length = 1;
+    const unsigned units = UnitsEndedAt(text, pos, &length);
+    for (std::size_t unit = 0; unit < ends_.size(); ++unit) {
+      if (units & (1u << unit)) ends_[unit].push_back({pos, pos + length});
+    }
+    pos += length;
+  }
+}
+
+std::size_t Document::FirstEndFrom(Unit unit, std::size_t pos) const {
+  const std::vector<Boundary>& list = ends(unit);
+  return static_cast<std::size_t>(
+      std::lower_bound(
+          list.begin(), list.end(), pos,
+          [](const Boundary& end, std::size_t p) { return end.begin < p; }) -
+      list.begin());
+}
+
+std::size_t Document::Begin(Unit unit, std::size_t pos) const {
+  const std::vector<Boundary>& list = ends(unit);
+  auto it = std::upper_bound(
+      list.begin(), list.end(), pos,
+      [](std::size_t p, const Boundary& end) { return p < end.end; });
+  return it == list.begin() ? 0 : std::prev(it)->end;
+}
+
+std::size_t Document::End(Unit unit, std::size_t pos) const {
+  const std::size_t index = FirstEndFrom(unit, pos);
+  return index < ends(unit).size() ? ends(unit)[index].begin : text_.size();
+}
+
+}  // namespace factx::internal

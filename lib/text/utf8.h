@@ -1,0 +1,49 @@
+// UTF-8 validation and decoding (RFC 3629: no overlongs, no surrogates, at most
+// U+10FFFF).
+#ifndef FACTX_LIB_TEXT_UTF8_H_
+#define FACTX_LIB_TEXT_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "factx/status.h"
+
+namespace factx::internal {
+
+// Number of ASCII bytes at the start of `text`, read 8 at a time (the fast path
+// of every scan over mostly-ASCII text).
+std::size_t AsciiPrefixLength(std::string_view text);
+
+// Byte offset of the first ill-formed byte of `text`, or text.size() when it is
+// well formed.
+std::size_t FindInvalidUtf8(std::string_view text);
+
+// OK, or kInvalidUtf8 with the message "invalid UTF-8 at byte N".
+Status ValidateUtf8(std::string_view text);
+
+// `text` made fit to quote in a message: valid UTF-8 with no ASCII control
+// characters. Each ill-formed byte, each C0 control character (NUL, tab, line
+// feed included) and DEL is written as `\xNN` (upper-case hex); the rest is
+// copied. "\xFF\xFF-01-01" (bytes FF FF) gives the ASCII text
+// `\xFF\xFF-01-01`.
+std::string EscapeForMessage(std::string_view text);
+
+// Decodes the code point starting at text[pos] (which must be well-formed
+// UTF-8) and returns it; sets *length to its byte length (1..4).
+char32_t DecodeUtf8(std::string_view text, std::size_t pos,
+                    std::size_t* length);
+
+// True when `pos` is 0, text.size(), or the start of a code point (not a
+// continuation byte).
+inline bool IsCodePointBoundary(std::string_view text, std::size_t pos) {
+  return pos == 0 || pos >= text.size() ||
+         (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
+}
+
+// Number of code points in well-formed `text`.
+std::size_t CountCodePoints(std::string_view text);
+
+}  // namespace factx::internal
+
+#endif  // FACTX_LIB_TEXT_UTF8_H_
