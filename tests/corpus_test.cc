@@ -85,8 +85,8 @@ std::string StringMember(const Json& object, const char* name) {
 std::string Disagreement(const Json& gold, const Predicted& p) {
   static const std::set<std::string> kNumeric = {"value", "min", "max"};
   static const std::set<std::string> kChecked = {
-      "value", "min",       "max",      "currency", "qualifier",
-      "unit",  "end_value", "relative", "kind",     "trigger", "part"};
+      "value",     "min",      "max",  "currency", "qualifier", "unit",
+      "end_value", "relative", "kind", "trigger",  "part"};
   const std::string type = StringMember(gold, "type");
   std::string diff;
   for (const auto& member : gold.GetObject()) {
