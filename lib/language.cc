@@ -2,31 +2,20 @@
 #include <string>
 
 #include "factx/extractor.h"
+#include "text/char_class.h"
 
 namespace factx {
 namespace {
-
-char AsciiLower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 // The Language bit of one tag, by its primary subtag; 0 for any other.
 unsigned LanguageOfTag(std::string_view tag) {
   const std::size_t end = tag.find_first_of("-_");
   const std::string_view primary = tag.substr(0, end);
   std::string lower(primary);
-  for (char& c : lower) c = AsciiLower(c);
+  for (char& c : lower) c = internal::ToAsciiLower(c);
   if (lower == "zh") return kChinese;
   if (lower == "en") return kEnglish;
   return 0;
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace
@@ -36,7 +25,7 @@ Result<unsigned> ParseLanguages(std::string_view tags) {
   std::size_t begin = 0;
   while (true) {
     const std::size_t comma = tags.find(',', begin);
-    const std::string_view tag = TrimSpaces(tags.substr(
+    const std::string_view tag = internal::TrimBlanks(tags.substr(
         begin, comma == std::string_view::npos ? comma : comma - begin));
     const unsigned language = LanguageOfTag(tag);
     if (language == 0) {

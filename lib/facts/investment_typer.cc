@@ -435,6 +435,15 @@ struct Clause {
   Trigger previous_trigger;
   bool saw_keyword = false;  // a trigger or blocker
   bool saw_amount = false;
+
+  // Takes over the previous clause's open trigger, already tied to an amount
+  // here.
+  void TakeOpenTrigger(const Trigger& open) {
+    has_active = true;
+    active = open;
+    active_blocked = false;
+    active_used = true;
+  }
 };
 
 class Typer {
@@ -606,10 +615,7 @@ class Typer {
                OpensWithDealValue(clause->begin, amount.span.begin)) {
       tie = *open;
       tied = true;
-      clause->has_active = true;
-      clause->active = *open;
-      clause->active_blocked = false;
-      clause->active_used = true;
+      clause->TakeOpenTrigger(*open);
     } else if (clause->has_previous && clause->previous_tied &&
                !clause->has_head &&
                (IsListJoin(clause->previous_end, amount.span.begin) ||
@@ -657,10 +663,7 @@ class Typer {
                    OpensContinuation(clause->begin, amount.span.begin)) {
           tie = *open;
           tied = true;
-          clause->has_active = true;
-          clause->active = *open;
-          clause->active_blocked = false;
-          clause->active_used = true;
+          clause->TakeOpenTrigger(*open);
         }
       }
     }

@@ -126,14 +126,6 @@ constexpr std::string_view kQualifierTables[] = {
 // sentence, and a bound that keeps the cost of a text full of ¥ linear.
 constexpr std::size_t kClauseScanBytes = 512;
 
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -188,7 +180,7 @@ bool StartsWithChineseScale(std::string_view text) {
 // ParseNumber rejects on purpose: inside a money match the rule has already
 // decided that the text is one amount.
 std::optional<Decimal> ParseAmount(std::string_view text) {
-  text = TrimSpaces(text);
+  text = TrimBlanks(text);
   if (text.empty()) return std::nullopt;
   if (auto value = ParseNumber(text)) return value;
   if (StartsWithChineseScale(text))
@@ -208,7 +200,7 @@ std::optional<Decimal> ParseAmount(std::string_view text) {
 // The value of a scale written on its own ("million", "M", "万", "千万").
 std::optional<Decimal> ScaleValue(const RuleTables& tables,
                                   std::string_view scale) {
-  scale = TrimSpaces(scale);
+  scale = TrimBlanks(scale);
   if (scale.empty()) return DecimalFromInt(1);
   if (auto value = LookupAnyCase(tables, "money_scale", scale))
     return ParseNumber(*value);
@@ -244,7 +236,7 @@ bool HasLargeScale(std::string_view number) {
 // The scale words that end a number as written: 五千万 -> 千万, 3.5 billion ->
 // " billion", 1.2bn -> "bn", 5 -> "".
 std::string_view TrailingScale(std::string_view number) {
-  number = TrimSpaces(number);
+  number = TrimBlanks(number);
   std::size_t begin = number.size();
   if (begin > 0 && IsAsciiLetter(number[begin - 1])) {
     while (begin > 0 && IsAsciiLetter(number[begin - 1])) --begin;
@@ -267,15 +259,15 @@ Decimal CarryScaleBack(std::string_view lower_text, const Decimal& lower,
   while (begin < tail.size()) {
     std::string_view suffix = tail.substr(begin);
     std::string one_suffix =
-        IsAsciiLetter(TrimSpaces(suffix).front()) ? "1 " : "一";
-    one_suffix.append(TrimSpaces(suffix));
+        IsAsciiLetter(TrimBlanks(suffix).front()) ? "1 " : "一";
+    one_suffix.append(TrimBlanks(suffix));
     if (std::optional<Decimal> multiplier = ParseNumber(one_suffix)) {
       if (std::optional<Decimal> scaled = Multiply(lower, *multiplier)) {
         if (scaled->Compare(upper) <= 0) return *scaled;
       }
     }
     // Next suffix: skip one code point (English tails are one word: stop).
-    if (IsAsciiLetter(TrimSpaces(suffix).front())) break;
+    if (IsAsciiLetter(TrimBlanks(suffix).front())) break;
     ++begin;
     while (begin < tail.size() && !IsCodePointBoundary(tail, begin)) ++begin;
   }
@@ -409,7 +401,7 @@ struct CurrencyName {
 
 std::optional<CurrencyName> FindCurrency(const RuleTables& tables,
                                          std::string_view text) {
-  text = TrimSpaces(text);
+  text = TrimBlanks(text);
   if (text.empty()) return std::nullopt;
   for (std::string_view table : kCurrencyTables) {
     if (auto code = LookupAnyCase(tables, table, text)) {
@@ -435,7 +427,7 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
   std::optional<CurrencyName> names[4];
   std::size_t count = 0;
   // A tokenized "c $": the letters say which dollar.
-  if (std::string_view prefix = TrimSpaces(match.Capture("dollar_prefix"));
+  if (std::string_view prefix = TrimBlanks(match.Capture("dollar_prefix"));
       !prefix.empty()) {
     auto code = LookupAnyCase(tables, "dollar_prefix", prefix);
     if (!code) return false;
@@ -443,12 +435,12 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
   }
   for (std::string_view capture : {"cur_pre", "cur", "cur_post"}) {
     std::string_view text = match.Capture(capture);
-    if (TrimSpaces(text).empty()) continue;
+    if (TrimBlanks(text).empty()) continue;
     std::optional<CurrencyName> name = FindCurrency(tables, text);
     if (!name) return false;
     names[count++] = name;
   }
-  if (std::string_view minor = TrimSpaces(match.Capture("cur_minor"));
+  if (std::string_view minor = TrimBlanks(match.Capture("cur_minor"));
       !minor.empty()) {
     std::optional<std::string_view> code;
     for (std::string_view table : kMinorCurrencyTables) {
@@ -505,7 +497,7 @@ std::optional<Qualifier> QualifierNamed(std::string_view name) {
 
 std::optional<Qualifier> ResolveQualifier(const RuleMatch& match,
                                           const RuleTables& tables) {
-  std::string_view words = TrimSpaces(match.Capture("qual"));
+  std::string_view words = TrimBlanks(match.Capture("qual"));
   if (words.empty()) return Qualifier::kExact;
   for (std::string_view table : kQualifierTables) {
     if (auto value = LookupAnyCase(tables, table, words))
@@ -521,7 +513,7 @@ std::optional<Qualifier> ResolveQualifier(const RuleMatch& match,
 // 0.01).
 std::optional<Decimal> MinorFraction(const RuleTables& tables,
                                      std::string_view unit) {
-  auto value = LookupAnyCase(tables, "money_minor_unit", TrimSpaces(unit));
+  auto value = LookupAnyCase(tables, "money_minor_unit", TrimBlanks(unit));
   if (!value) return std::nullopt;
   return ParseNumber(*value);
 }
@@ -560,7 +552,7 @@ bool AddMinorParts(const RuleMatch& match, const RuleTables& tables,
   if (std::string_view minor2 = capture("minor2"); !minor2.empty()) {
     std::string_view unit = capture("minor2_unit");
     std::optional<Decimal> fraction2;
-    if (!TrimSpaces(unit).empty()) {
+    if (!TrimBlanks(unit).empty()) {
       fraction2 = MinorFraction(tables, unit);
     } else if (fraction) {
       // 五毛五: the 5 after 毛 counts 分.
@@ -585,10 +577,10 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
   const std::string_view num_text = match.Capture("num");
   // A range's lower bound may be a minor part alone (八毛到一块二): no main
   // units, so `num` is empty and the minor parts are all of it.
-  const bool minor_only = TrimSpaces(num_text).empty() &&
+  const bool minor_only = TrimBlanks(num_text).empty() &&
                           !match.Capture("minor").empty() &&
                           !match.Capture("upper").empty();
-  if (TrimSpaces(num_text).empty() && !minor_only) return false;
+  if (TrimBlanks(num_text).empty() && !minor_only) return false;
 
   Decimal amount;
   std::optional<Decimal> upper;

@@ -38,6 +38,13 @@ constexpr char ToAsciiLower(char c) {
 // U+0020 and U+0009: the blanks that separate words within a line.
 constexpr bool IsBlank(char32_t c) { return c == ' ' || c == '\t'; }
 
+// `s` without the blanks at its ends.
+constexpr std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 // A Han ideograph: U+3007 〇 (IDEOGRAPHIC NUMBER ZERO, script Han, written in
 // 二〇二〇年), U+3400..U+4DBF (extension A), U+4E00..U+9FFF (unified),
 // U+F900..U+FAFF (compatibility), U+20000..U+2FFFF (extensions B-F and the
