@@ -731,6 +731,9 @@ const char* const kNotMoney[] = {
     "a sheet 5 centimeters thick",
     "The team won 5 games.",
     "visit pqdweb?SQ=issn%20CAD%29 now",
+    // The end of a number a blank split: never an amount of 0.
+    "投资3 00亿元",
+    "总额5 000万元",
 };
 
 TEST(MoneyTest, NearMissesGiveNoMoney) {

@@ -182,6 +182,10 @@ bool StartsWithChineseScale(std::string_view text) {
 std::optional<Decimal> ParseAmount(std::string_view text) {
   text = TrimBlanks(text);
   if (text.empty()) return std::nullopt;
+  // No figure starts with a 0 before another digit: "00亿元" is the end of a
+  // number a blank split ("投资3 00亿元"), never an amount of 0.
+  if (text.size() > 1 && text[0] == '0' && IsAsciiDigit(text[1]))
+    return std::nullopt;
   if (auto value = ParseNumber(text)) return value;
   if (StartsWithChineseScale(text))
     return ParseNumber(std::string("一").append(text));
