@@ -616,6 +616,20 @@ std::optional<DateUnit> ReadUnit(const SideReader& side,
   return std::nullopt;
 }
 
+// A count of decades is a count of years, ten per decade, read no finer
+// (docs/dates.md, "Offsets" and "Windows"): two decades ago, the past two
+// decades. The years count no more than kMaxCount.
+void DecadesAsYears(const SideReader& side, std::string_view unit_text,
+                    std::optional<int>* count, std::optional<DateUnit>* unit) {
+  if (!*count || *unit || side.Lookup("unit", unit_text) != "decade") return;
+  *unit = DateUnit::kYear;
+  if (**count > kMaxCount / 10) {
+    count->reset();
+  } else {
+    **count *= 10;
+  }
+}
+
 // A count of units: 3, 三, 十二, twelve (never a digit-by-digit numeral such as
 // 二三).
 std::optional<int> ReadCount(std::string_view text) {
@@ -660,7 +674,9 @@ int UnitsPerContainer(DateUnit container, DateUnit unit) {
 bool ReadWindow(const SideReader& side, std::string_view kind,
                 DateParse* date) {
   std::optional<int> count = ReadCount(side.Get(Capture::kCount));
-  std::optional<DateUnit> unit = ReadUnit(side, side.Get(Capture::kUnit));
+  const std::string_view unit_text = side.Get(Capture::kUnit);
+  std::optional<DateUnit> unit = ReadUnit(side, unit_text);
+  DecadesAsYears(side, unit_text, &count, &unit);
   if (!count || !unit) return false;
   DatePoint& container = date->begin;
   WindowKind window;
@@ -751,11 +767,7 @@ bool ReadAgo(const SideReader& side, DateParse* date) {
                                  : ReadCount(count_text);
   const std::string_view unit_text = side.Get(Capture::kUnit);
   std::optional<DateUnit> unit = ReadUnit(side, unit_text);
-  if (count && !unit && side.Lookup("unit", unit_text) == "decade") {
-    // two decades ago: a year, ten per decade (docs/dates.md, "Offsets").
-    unit = DateUnit::kYear;
-    *count *= 10;
-  }
+  DecadesAsYears(side, unit_text, &count, &unit);
   if (!count || !unit) return false;
   DatePoint& point = date->begin;
   switch (*unit) {
