@@ -29,6 +29,12 @@ RE2::Options RuleOptions() {
   return options;
 }
 
+// "SOURCE:LINE: rule NAME: ", the start of a message about a rule.
+std::string Where(const RuleSpec& spec) {
+  return spec.source + ":" + std::to_string(spec.line) + ": rule " + spec.name +
+         ": ";
+}
+
 // Replaces each {@TABLE} of `pattern` (spec's pattern or loose pattern)
 // with an alternation of the table's keys, longest first.
 Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
@@ -48,9 +54,7 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
       auto table = rules.tables.find(name);
       if (table == rules.tables.end() || table->second.entries.empty()) {
         return Status(StatusCode::kRuleSyntax,
-                      spec.source + ":" + std::to_string(spec.line) +
-                          ": rule " + spec.name +
-                          ": unknown or empty table {@" + name + "}");
+                      Where(spec) + "unknown or empty table {@" + name + "}");
       }
       std::vector<std::string_view> keys;
       for (const auto& entry : table->second.entries)
@@ -104,12 +108,6 @@ bool NeedsUnicodeFolding(std::string_view atom) {
 // into ASCII, but rules may run over text that was not normalized: where
 // either occurs, the clause's every rule runs.
 constexpr std::string_view kFoldsToAscii[] = {"\u212A", "\u017F"};
-
-// "SOURCE:LINE: rule NAME: ", the start of a message about a rule.
-std::string Where(const RuleSpec& spec) {
-  return spec.source + ":" + std::to_string(spec.line) + ": rule " + spec.name +
-         ": ";
-}
 
 std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   ++pos;
