@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "dates/date_parse.h"
 #include "dates/date_resolver.h"
@@ -85,23 +86,6 @@ using internal::Scratch;
 
 constexpr unsigned KindBit(RuleKind kind) {
   return 1u << static_cast<unsigned>(kind);
-}
-
-// The built-in rule files of lib/rules/FOLDER/, in name order.
-std::vector<internal::BuiltinRuleFile> BuiltinRuleFilesIn(
-    std::string_view folder) {
-  std::vector<internal::BuiltinRuleFile> files;
-  for (const internal::BuiltinRuleFile& file : internal::BuiltinRuleFiles()) {
-    if (file.path.size() > folder.size() &&
-        file.path.substr(0, folder.size()) == folder &&
-        file.path[folder.size()] == '/') {
-      files.push_back(file);
-    }
-  }
-  std::sort(files.begin(), files.end(),
-            [](const internal::BuiltinRuleFile& a,
-               const internal::BuiltinRuleFile& b) { return a.path < b.path; });
-  return files;
 }
 
 // Which rule kinds a call needs: block rules always, since they keep non-facts
@@ -267,35 +251,47 @@ void Extraction::Clear() {
 
 Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
   internal::RuleSet rules;
+  // The built-in rules' shapes, derived when the library was built, so that
+  // building the engine compiles none of their patterns.
+  std::vector<std::string> shaped_names;
+  std::vector<internal::RuleShape> shapes;
   if (options.builtin_rules) {
-    std::size_t loaded = 0;
-    for (const internal::BuiltinRuleFolder& folder :
-         internal::kBuiltinRuleFolders) {
-      for (const internal::BuiltinRuleFile& file :
-           BuiltinRuleFilesIn(folder.name)) {
-        Status status = internal::ParseRuleText(
-            file.text, "builtin:" + std::string(file.path), &rules,
-            folder.languages);
-        if (!status.ok()) return status;
-        ++loaded;
-      }
-    }
-    if (loaded != internal::BuiltinRuleFiles().count) {
+    if (Status status = internal::LoadBuiltinRules(&rules); !status.ok())
+      return status;
+    if (!internal::BuiltinRuleShapes(&shaped_names, &shapes) ||
+        shaped_names.size() != rules.rules.size() ||
+        !std::equal(
+            shaped_names.begin(), shaped_names.end(), rules.rules.begin(),
+            [](const std::string& name, const internal::RuleSpec& rule) {
+              return name == rule.name;
+            })) {
       return Status(StatusCode::kInternal,
-                    "a built-in rule file lies in no folder of "
-                    "kBuiltinRuleFolders (lib/engine/builtin_rules.h)");
+                    "the built-in rule shapes are not those of the built-in "
+                    "rules (rebuild the library)");
     }
   }
   // The built-in rules were verified when the library was built.
   const std::size_t builtin_rule_count = rules.rules.size();
+  std::vector<std::pair<std::string, std::size_t>> builtin_table_sizes;
+  for (const auto& [name, table] : rules.tables)
+    builtin_table_sizes.emplace_back(name, table.entries.size());
   for (std::size_t i = 0; i < options.extra_rules.size(); ++i) {
     Status status = internal::ParseRuleText(
         options.extra_rules[i], "custom-rules-" + std::to_string(i + 1),
         &rules);
     if (!status.ok()) return status;
   }
+  // Custom rules that add words to a built-in table change the patterns of the
+  // built-in rules that use it, and so their shapes: then derive them all.
+  const bool builtin_tables_grew = std::any_of(
+      builtin_table_sizes.begin(), builtin_table_sizes.end(),
+      [&](const auto& table) {
+        return rules.tables.find(table.first)->second.entries.size() !=
+               table.second;
+      });
   Result<std::unique_ptr<internal::RuleEngine>> engine =
-      internal::RuleEngine::Build(std::move(rules), builtin_rule_count);
+      internal::RuleEngine::Build(std::move(rules), builtin_rule_count,
+                                  builtin_tables_grew ? nullptr : &shapes);
   if (!engine.ok()) return engine.status();
   if (Status status = internal::CheckRuleSchema(**engine); !status.ok())
     return status;

@@ -1,12 +1,18 @@
 // The rule files under lib/rules/, compiled into the library by
-// cmake/EmbedRules.cmake.
+// cmake/EmbedRules.cmake, and their shapes (rule_shape.h), derived when the
+// library is built by make_builtin_rule_shapes.cc.
 #ifndef FACTX_LIB_ENGINE_BUILTIN_RULES_H_
 #define FACTX_LIB_ENGINE_BUILTIN_RULES_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "engine/rule_file.h"
+#include "engine/rule_shape.h"
 #include "factx/extractor.h"
+#include "factx/status.h"
 
 namespace factx::internal {
 
@@ -42,6 +48,15 @@ inline constexpr BuiltinRuleFolder kBuiltinRuleFolders[] = {
     {"en", kEnglish},
     {"zh", kChinese},
 };
+
+// Appends every built-in rule to *rules, folder by folder in the order of
+// kBuiltinRuleFolders. kInternal when a file lies in no such folder.
+Status LoadBuiltinRules(RuleSet* rules);
+
+// The shapes of the rules LoadBuiltinRules loads, in its order, each with its
+// rule's name; false if the generated data is damaged (it cannot be).
+bool BuiltinRuleShapes(std::vector<std::string>* names,
+                       std::vector<RuleShape>* shapes);
 
 }  // namespace factx::internal
 

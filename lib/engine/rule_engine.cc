@@ -117,18 +117,17 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
-                           std::string own_pattern, std::vector<Guard> guards)
+CompiledRule::CompiledRule(const RuleSpec* spec, const RuleSet* rules,
+                           RuleShape shape, std::unique_ptr<RE2> loose_regex,
+                           std::vector<Guard> guards)
     : spec_(spec),
-      loose_regex_(loose_regex),
-      own_pattern_(std::move(own_pattern)),
+      rules_(rules),
+      shape_(std::move(shape)),
+      has_own_pattern_(spec->pattern != spec->loose_pattern),
+      loose_regex_(std::move(loose_regex)),
       guards_(std::move(guards)) {
-  group_count_ = loose_regex_->NumberOfCapturingGroups();
-  auto fact = loose_regex_->NamedCapturingGroups().find("fact");
-  if (fact != loose_regex_->NamedCapturingGroups().end()) {
-    fact_group_ = fact->second;
-  }
-  for (const auto& [index, full_name] : loose_regex_->CapturingGroupNames()) {
+  for (const auto& [index, full_name] : shape_.group_names) {
+    if (full_name == "fact") fact_group_ = index;
     std::string base = full_name.substr(0, full_name.find("__"));
     auto it =
         std::find_if(groups_by_name_.begin(), groups_by_name_.end(),
@@ -143,11 +142,27 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
 
 CompiledRule::~CompiledRule() = default;
 
-const RE2& CompiledRule::regex() const {
-  if (own_pattern_.empty()) return *loose_regex_;
-  std::call_once(own_regex_once_, [this] {
-    own_regex_ = std::make_unique<RE2>(own_pattern_, RuleOptions());
+std::unique_ptr<RE2> CompiledRule::Compile(const std::string& pattern) const {
+  std::string expanded;
+  // Cannot fail: every table the pattern names was found when the rule was
+  // verified, and tables only grow. Should it, the rule matches nothing.
+  if (!ExpandTables(*spec_, pattern, *rules_, &expanded).ok()) {
+    expanded = "[^\\x00-\\x{10FFFF}]";
+  }
+  return std::make_unique<RE2>(expanded, RuleOptions());
+}
+
+const RE2& CompiledRule::loose_regex() const {
+  std::call_once(loose_regex_once_, [this] {
+    if (loose_regex_ == nullptr) loose_regex_ = Compile(spec_->loose_pattern);
   });
+  return *loose_regex_;
+}
+
+const RE2& CompiledRule::regex() const {
+  if (!has_own_pattern_) return loose_regex();
+  std::call_once(own_regex_once_,
+                 [this] { own_regex_ = Compile(spec_->pattern); });
   return *own_regex_;
 }
 
@@ -161,66 +176,80 @@ const std::vector<int>* CompiledRule::GroupsNamed(std::string_view name) const {
 RuleEngine::~RuleEngine() = default;
 
 Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
-    RuleSet rules, std::size_t verified_rules) {
+    RuleSet rules, std::size_t verified_rules,
+    const std::vector<RuleShape>* shapes) {
   std::unique_ptr<RuleEngine> engine(new RuleEngine());
   engine->rules_ = std::move(rules);
-  const RE2::Options options = RuleOptions();
-  // Atoms of one byte too: "%" and "$" are all some rules have.
-  engine->prefilter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/1);
+  const std::size_t shaped_rules = shapes != nullptr ? shapes->size() : 0;
   for (const RuleSpec& spec : engine->rules_.rules) {
-    std::string pattern, loose_pattern;
-    Status status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
-    if (status.ok()) {
-      status = ExpandTables(spec, spec.loose_pattern, engine->rules_,
-                            &loose_pattern);
-    }
-    if (!status.ok()) return status;
-    const bool has_own_pattern = loose_pattern != pattern;
-    int id = 0;
-    if (engine->prefilter_->Add(loose_pattern, options, &id) != RE2::NoError) {
-      // FilteredRE2 keeps only the code: compile once more for RE2's message.
-      const RE2 rejected(loose_pattern, options);
-      return Status(
-          StatusCode::kRuleSyntax,
-          Where(spec) +
-              (has_own_pattern ? "bad loose pattern: " : "bad pattern: ") +
-              rejected.error());
-    }
     std::vector<Guard> guards(spec.guards.size());
     for (std::size_t g = 0; g < spec.guards.size(); ++g) {
-      status = Guard::Compile(spec.guards[g], engine->rules_, &guards[g]);
+      Status status =
+          Guard::Compile(spec.guards[g], engine->rules_, &guards[g]);
       if (!status.ok()) {
         return Status(
             StatusCode::kRuleSyntax,
             spec.source + ":" + status.message() + " (rule " + spec.name + ")");
       }
     }
-    engine->compiled_.emplace_back(
-        &spec, &engine->prefilter_->GetRE2(id),
-        has_own_pattern ? std::move(pattern) : std::string(),
-        std::move(guards));
-    const std::size_t rule_id = engine->compiled_.size() - 1;
+    const std::size_t rule_id = engine->compiled_.size();
+    if (rule_id < shaped_rules) {
+      engine->compiled_.emplace_back(&spec, &engine->rules_, (*shapes)[rule_id],
+                                     nullptr, std::move(guards));
+      continue;
+    }
+    std::string loose_pattern;
+    Status status =
+        ExpandTables(spec, spec.loose_pattern, engine->rules_, &loose_pattern);
+    if (!status.ok()) return status;
+    auto loose_regex = std::make_unique<RE2>(loose_pattern, RuleOptions());
+    if (!loose_regex->ok()) {
+      const bool has_own_pattern = spec.pattern != spec.loose_pattern;
+      return Status(
+          StatusCode::kRuleSyntax,
+          Where(spec) +
+              (has_own_pattern ? "bad loose pattern: " : "bad pattern: ") +
+              loose_regex->error());
+    }
+    RuleShape shape = DeriveRuleShape(*loose_regex);
+    engine->compiled_.emplace_back(&spec, &engine->rules_, std::move(shape),
+                                   std::move(loose_regex), std::move(guards));
     if (rule_id >= verified_rules) {
       status = engine->Verify(rule_id);
       if (!status.ok()) return status;
     }
   }
-  if (engine->compiled_.empty()) return engine;
+  engine->BuildPrefilter();
+  return engine;
+}
+
+void RuleEngine::BuildPrefilter() {
   std::vector<std::string> atoms;
-  engine->prefilter_->Compile(&atoms);
-  for (std::size_t a = 0; a < atoms.size(); ++a) {
-    if (NeedsUnicodeFolding(atoms[a])) {
-      engine->always_present_atoms_.push_back(static_cast<int>(a));
+  std::map<std::string_view, std::uint32_t> atom_ids;
+  need_count_.assign(compiled_.size(), 0);
+  for (std::size_t id = 0; id < compiled_.size(); ++id) {
+    for (const std::vector<std::string>& clause : compiled_[id].shape().needs) {
+      if (std::any_of(clause.begin(), clause.end(), NeedsUnicodeFolding))
+        continue;  // satisfied in every text, as far as the matcher can tell
+      const auto need = static_cast<std::uint32_t>(need_rule_.size());
+      need_rule_.push_back(static_cast<std::uint32_t>(id));
+      ++need_count_[id];
+      for (const std::string& atom : clause) {
+        auto [it, added] = atom_ids.emplace(
+            atom, static_cast<std::uint32_t>(needs_of_atom_.size()));
+        if (added) {
+          atoms.push_back(atom);
+          needs_of_atom_.emplace_back();
+        }
+        needs_of_atom_[it->second].push_back(need);
+      }
     }
+    if (need_count_[id] == 0)
+      rules_without_atoms_.push_back(static_cast<int>(id));
   }
-  engine->prefilter_->AllPotentials(engine->always_present_atoms_,
-                                    &engine->rules_without_atoms_);
-  std::sort(engine->rules_without_atoms_.begin(),
-            engine->rules_without_atoms_.end());
   // Keys past the atoms: the characters that fold to ASCII letters.
   for (const std::string_view folds : kFoldsToAscii) atoms.emplace_back(folds);
-  engine->atoms_ = std::make_unique<LiteralMatcher>(atoms);
-  return engine;
+  atoms_ = std::make_unique<LiteralMatcher>(atoms);
 }
 
 Status RuleEngine::Verify(std::size_t id) const {
@@ -278,7 +307,7 @@ void RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
 }
 
 void RuleEngine::PotentialRules(RuleScratch* scratch) const {
-  std::vector<int>& atoms = scratch->clause_atoms;
+  const std::vector<int>& atoms = scratch->clause_atoms;
   std::vector<int>& rules = scratch->potential_rules;
   const int folds_begin =
       static_cast<int>(atoms_->key_count() - std::size(kFoldsToAscii));
@@ -289,15 +318,25 @@ void RuleEngine::PotentialRules(RuleScratch* scratch) const {
     return;
   }
   if (atoms.empty()) {
-    // Most clauses of prose: the answer is known, and costs no allocation
-    // (AllPotentials allocates).
+    // Most clauses of prose: the answer is known.
     rules.assign(rules_without_atoms_.begin(), rules_without_atoms_.end());
     return;
   }
-  atoms.insert(atoms.end(), always_present_atoms_.begin(),
-               always_present_atoms_.end());
-  prefilter_->AllPotentials(atoms, &rules);
-  std::sort(rules.begin(), rules.end());
+  std::vector<unsigned char>& satisfied = scratch->satisfied_needs;
+  std::vector<std::uint32_t>& counts = scratch->satisfied_counts;
+  satisfied.assign(need_rule_.size(), 0);
+  counts.assign(compiled_.size(), 0);
+  for (const int atom : atoms) {
+    for (const std::uint32_t need : needs_of_atom_[atom]) {
+      if (satisfied[need]) continue;
+      satisfied[need] = 1;
+      ++counts[need_rule_[need]];
+    }
+  }
+  rules.clear();
+  for (std::size_t id = 0; id < compiled_.size(); ++id) {
+    if (counts[id] == need_count_[id]) rules.push_back(static_cast<int>(id));
+  }
 }
 
 std::size_t RuleEngine::SegmentEnd(const Document& document,

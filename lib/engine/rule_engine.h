@@ -1,12 +1,12 @@
 // Compiles a RuleSet and runs it over normalized text.
 //
-// A prefilter picks, clause by clause, the rules that can match: RE2's
-// FilteredRE2 derives from each rule's loose pattern (rule_file.h: the pattern
-// with looser stand-ins for the biggest fragments) the literal strings
-// ("atoms") a match must contain, and one Aho-Corasick pass (LiteralMatcher)
-// finds which atoms a text holds. Only the rules those atoms allow run their
-// RE2s for positions and captures, and their guards filter the matches. Every
-// step runs in time linear in the text.
+// A prefilter picks, clause by clause, the rules that can match: each rule's
+// shape (rule_shape.h) states the literal strings ("atoms") a match must
+// contain, and one Aho-Corasick pass (LiteralMatcher) finds which atoms a text
+// holds. Only the rules those atoms allow run their RE2s for positions and
+// captures, and their guards filter the matches. Every step runs in time
+// linear in the text. A rule's RE2 programs are compiled when a text first
+// needs them, so building an engine from shapes compiles no pattern.
 #ifndef FACTX_LIB_ENGINE_RULE_ENGINE_H_
 #define FACTX_LIB_ENGINE_RULE_ENGINE_H_
 
@@ -24,21 +24,22 @@
 #include "engine/literal_matcher.h"
 #include "engine/rule_file.h"
 #include "engine/rule_match.h"
+#include "engine/rule_shape.h"
 #include "factx/status.h"
-#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 
 namespace factx::internal {
 
-// One compiled rule. Thread-safe; its own regex is compiled on first use, once.
+// One rule of an engine. Thread-safe; each of its programs is compiled on
+// first use, once.
 class CompiledRule {
  public:
-  // `loose_regex` is the rule's loose pattern (rule_file.h), owned by the
-  // engine's prefilter; `own_pattern` is the rule's own pattern, empty when
-  // the loose one is the same. The loose pattern has the own one's captures
-  // (RuleEngine::Verify).
-  CompiledRule(const RuleSpec* spec, const re2::RE2* loose_regex,
-               std::string own_pattern, std::vector<Guard> guards);
+  // `rules` is the engine's rule set, whose tables the patterns are expanded
+  // with when they compile. `loose_regex` is the rule's loose pattern
+  // (rule_file.h), compiled, or null to compile it on first use.
+  CompiledRule(const RuleSpec* spec, const RuleSet* rules, RuleShape shape,
+               std::unique_ptr<re2::RE2> loose_regex,
+               std::vector<Guard> guards);
   ~CompiledRule();
   CompiledRule(const CompiledRule&) = delete;
   CompiledRule& operator=(const CompiledRule&) = delete;
@@ -49,18 +50,23 @@ class CompiledRule {
   // rules that embed the numeral grammar took half of building an engine.
   const re2::RE2& regex() const;
   // The rule's loose pattern, which matches wherever `regex` does (and maybe
-  // more): it searches and reads captures, and `regex` confirms what it found;
-  // null when it is `regex` itself.
+  // more), compiled by the first call: it searches and reads captures, and
+  // `regex` confirms what it found.
+  const re2::RE2& loose_regex() const;
+  // The loose pattern when it differs from the rule's own; null when it is
+  // `regex` itself.
   const re2::RE2* capture_regex() const {
-    return own_pattern_.empty() ? nullptr : loose_regex_;
+    return has_own_pattern_ ? &loose_regex() : nullptr;
   }
   const std::vector<Guard>& guards() const { return guards_; }
-  // The names of the rule's captures by group number, read from the loose
-  // pattern (the own one has the same), so the own one is not compiled.
+  // Its groups and what it needs present (rule_shape.h), known without
+  // compiling.
+  const RuleShape& shape() const { return shape_; }
+  // The names of the rule's captures by group number.
   const std::map<int, std::string>& capture_names() const {
-    return loose_regex_->CapturingGroupNames();
+    return shape_.group_names;
   }
-  int group_count() const { return group_count_; }
+  int group_count() const { return shape_.group_count; }
   // The group named `fact`, which narrows a match's fact to part of it; 0 if
   // none.
   int fact_group() const { return fact_group_; }
@@ -69,13 +75,18 @@ class CompiledRule {
   const std::vector<int>* GroupsNamed(std::string_view name) const;
 
  private:
+  // Compiles `pattern` (the spec's own or loose one) with the tables expanded.
+  std::unique_ptr<re2::RE2> Compile(const std::string& pattern) const;
+
   const RuleSpec* spec_;
-  const re2::RE2* loose_regex_;
-  std::string own_pattern_;
+  const RuleSet* rules_;
+  RuleShape shape_;
+  bool has_own_pattern_;
+  mutable std::once_flag loose_regex_once_;
+  mutable std::unique_ptr<re2::RE2> loose_regex_;
   mutable std::once_flag own_regex_once_;
   mutable std::unique_ptr<re2::RE2> own_regex_;
   std::vector<Guard> guards_;
-  int group_count_ = 0;
   int fact_group_ = 0;
   std::vector<std::pair<std::string, std::vector<int>>> groups_by_name_;
 };
@@ -100,18 +111,27 @@ struct RuleScratch {
   std::vector<std::pair<int, std::size_t>> atom_hits;
   std::vector<int> clause_atoms;
   std::vector<int> potential_rules;
+  // Which of the rules' clauses (RuleShape::needs) the clause's atoms satisfy,
+  // and how many of each rule's.
+  std::vector<unsigned char> satisfied_needs;
+  std::vector<std::uint32_t> satisfied_counts;
 };
 
 // The whole rule set, compiled. Immutable once built; thread-safe.
 class RuleEngine {
  public:
-  // Compiles every rule. kRuleSyntax names the source, line and rule of a
-  // pattern that RE2 rejects (with RE2's message) and of a bad guard. The
-  // first `verified_rules` rules were verified when the library was built (the
-  // built-in ones, which capture_forms_test builds with every check), so their
-  // own patterns wait for their first use; the others are verified here.
+  // Builds an engine for `rules`. kRuleSyntax names the source, line and rule
+  // of a pattern that RE2 rejects (with RE2's message) and of a bad guard.
+  // The first `verified_rules` rules were verified when the library was built
+  // (the built-in ones, which capture_forms_test builds with every check), so
+  // their own patterns wait for their first use; the others are verified here.
+  // `shapes`, if given, are the shapes of the first shapes->size() rules
+  // (derived when the library was built: builtin_rule_shapes.h), whose loose
+  // patterns then also wait for their first use; the other rules' loose
+  // patterns are compiled here to derive theirs.
   static Result<std::unique_ptr<RuleEngine>> Build(
-      RuleSet rules, std::size_t verified_rules = 0);
+      RuleSet rules, std::size_t verified_rules = 0,
+      const std::vector<RuleShape>* shapes = nullptr);
   ~RuleEngine();
 
   const RuleSet& rules() const { return rules_; }
@@ -175,17 +195,23 @@ class RuleEngine {
   void MatchRule(std::uint32_t id, std::string_view text, std::size_t begin,
                  std::size_t end, RuleScratch* scratch) const;
 
+  // Builds the prefilter from the rules' shapes.
+  void BuildPrefilter();
+
   RuleSet rules_;
-  // Owns every rule's loose RE2; declared before compiled_, which points into
-  // it.
-  std::unique_ptr<re2::FilteredRE2> prefilter_;
+  // Every atom of every rule's needs, once, and then the characters that fold
+  // to ASCII letters (kFoldsToAscii). Atoms the matcher cannot look for byte
+  // by byte (they hold a non-ASCII letter, which RE2 folds by Unicode case)
+  // are left out, and a clause of needs that holds one counts as satisfied in
+  // every text, which can only let more rules run.
   std::unique_ptr<LiteralMatcher> atoms_;
-  // Atoms the matcher cannot look for byte by byte (they hold a non-ASCII
-  // letter, which RE2 folds by Unicode case): counted as present in every
-  // clause, which can only let more rules run.
-  std::vector<int> always_present_atoms_;
-  // The rules that run where no atom is found (those FilteredRE2 cannot
-  // filter, and those the always-present atoms allow).
+  // The rules' clauses of needs that the prefilter checks, numbered across
+  // all rules: the rule of each, the clauses each atom satisfies, and how many
+  // each rule has.
+  std::vector<std::uint32_t> need_rule_;
+  std::vector<std::vector<std::uint32_t>> needs_of_atom_;
+  std::vector<std::uint32_t> need_count_;
+  // The rules that run where no atom is found: those that need nothing.
   std::vector<int> rules_without_atoms_;
   std::deque<CompiledRule> compiled_;  // a deque: rules do not move
 };

@@ -1,0 +1,135 @@
+#include "engine/rule_shape.h"
+
+#include <map>
+#include <vector>
+
+#include "re2/filtered_re2.h"
+
+namespace factx::internal {
+
+RuleShape DeriveRuleShape(const re2::RE2& loose_regex) {
+  RuleShape shape;
+  shape.group_count = loose_regex.NumberOfCapturingGroups();
+  shape.group_names = loose_regex.CapturingGroupNames();
+
+  // Atoms of one byte too: "%" and "$" are all some rules have.
+  re2::FilteredRE2 filter(/*min_atom_len=*/1);
+  int id = 0;
+  if (filter.Add(loose_regex.pattern(), loose_regex.options(), &id) !=
+      re2::RE2::NoError) {
+    return shape;  // the caller compiled it: cannot happen
+  }
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  std::vector<int> allowed;
+  // True when a text holding exactly the atoms marked in `present` may match.
+  auto allows = [&](const std::vector<bool>& present) {
+    std::vector<int> ids;
+    for (std::size_t a = 0; a < present.size(); ++a) {
+      if (present[a]) ids.push_back(static_cast<int>(a));
+    }
+    filter.AllPotentials(ids, &allowed);
+    return !allowed.empty();
+  };
+
+  // Atoms in no clause yet are "open"; a text holding every atom except the
+  // open ones is what the next clause must rule out.
+  std::vector<bool> open(atoms.size(), true);
+  for (;;) {
+    std::vector<bool> present(atoms.size());
+    bool any_open = false;
+    for (std::size_t a = 0; a < atoms.size(); ++a) {
+      present[a] = !open[a];
+      any_open = any_open || open[a];
+    }
+    if (!any_open || allows(present)) break;
+    // Every open atom absent rules the pattern out: shrink that set, atom by
+    // atom, to one where each atom is needed.
+    std::vector<bool> clause = open;
+    for (std::size_t a = 0; a < atoms.size(); ++a) {
+      if (!clause[a]) continue;
+      clause[a] = false;
+      std::vector<bool> without_clause(atoms.size());
+      for (std::size_t b = 0; b < atoms.size(); ++b)
+        without_clause[b] = !clause[b];
+      if (allows(without_clause)) clause[a] = true;  // a is needed
+    }
+    std::vector<std::string>& needs = shape.needs.emplace_back();
+    for (std::size_t a = 0; a < atoms.size(); ++a) {
+      if (clause[a]) {
+        needs.push_back(atoms[a]);
+        open[a] = false;
+      }
+    }
+  }
+  return shape;
+}
+
+EncodedRuleShapes EncodeRuleShapes(const std::vector<std::string>& names,
+                                   const std::vector<RuleShape>& shapes) {
+  EncodedRuleShapes encoded;
+  std::map<std::string, std::int32_t> ids;
+  auto string_id = [&](const std::string& text) {
+    auto [it, added] =
+        ids.emplace(text, static_cast<std::int32_t>(encoded.strings.size()));
+    if (added) encoded.strings.push_back(text);
+    return it->second;
+  };
+  std::vector<std::int32_t>& code = encoded.code;
+  for (std::size_t r = 0; r < shapes.size(); ++r) {
+    const RuleShape& shape = shapes[r];
+    code.push_back(string_id(names[r]));
+    code.push_back(shape.group_count);
+    code.push_back(static_cast<std::int32_t>(shape.group_names.size()));
+    for (const auto& [index, name] : shape.group_names) {
+      code.push_back(index);
+      code.push_back(string_id(name));
+    }
+    code.push_back(static_cast<std::int32_t>(shape.needs.size()));
+    for (const std::vector<std::string>& clause : shape.needs) {
+      code.push_back(static_cast<std::int32_t>(clause.size()));
+      for (const std::string& atom : clause) code.push_back(string_id(atom));
+    }
+  }
+  return encoded;
+}
+
+bool DecodeRuleShapes(const std::string_view* strings, std::size_t string_count,
+                      const std::int32_t* code, std::size_t code_size,
+                      std::vector<std::string>* names,
+                      std::vector<RuleShape>* shapes) {
+  std::size_t at = 0;
+  bool ok = true;
+  auto next = [&]() -> std::int32_t {
+    if (at >= code_size || code[at] < 0) {
+      ok = false;
+      return 0;
+    }
+    return code[at++];
+  };
+  auto next_string = [&]() -> std::string {
+    const std::int32_t id = next();
+    if (static_cast<std::size_t>(id) >= string_count) {
+      ok = false;
+      return std::string();
+    }
+    return std::string(strings[id]);
+  };
+  while (ok && at < code_size) {
+    names->push_back(next_string());
+    RuleShape& shape = shapes->emplace_back();
+    shape.group_count = next();
+    for (std::int32_t n = next(); ok && n > 0; --n) {
+      const std::int32_t index = next();
+      shape.group_names.emplace(index, next_string());
+    }
+    for (std::int32_t n = next(); ok && n > 0; --n) {
+      std::vector<std::string>& clause = shape.needs.emplace_back();
+      for (std::int32_t atoms = next(); ok && atoms > 0; --atoms)
+        clause.push_back(next_string());
+    }
+  }
+  return ok;
+}
+
+}  // namespace factx::internal

@@ -1,0 +1,73 @@
+// What the rule engine must know of a rule before it compiles the rule's
+// patterns: its capture groups, and the literal strings ("atoms") a text must
+// hold for the rule to match there, which the prefilter looks for.
+//
+// Deriving a shape compiles the rule's loose pattern with RE2 and asks RE2's
+// FilteredRE2 for its atoms: most of what building an engine used to cost. The
+// built-in rules' shapes are derived when the library is built
+// (builtin_rule_shapes.h), so an engine compiles a rule's programs only when a
+// text first needs them; a user's custom rules are shaped when the engine is
+// built.
+#ifndef FACTX_LIB_ENGINE_RULE_SHAPE_H_
+#define FACTX_LIB_ENGINE_RULE_SHAPE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "re2/re2.h"
+
+namespace factx::internal {
+
+struct RuleShape {
+  // Capturing groups, numbered from 1, and the names of the named ones (as
+  // RE2::CapturingGroupNames gives them).
+  int group_count = 0;
+  std::map<int, std::string> group_names;
+  // What the rule needs, as clauses that must all hold: a clause holds when
+  // the text contains any one of its atoms (lower case; ASCII letters match
+  // either case). No clause: the rule may match any text. This is a necessary
+  // condition, never more: a text without an atom of some clause cannot hold a
+  // match, so skipping the rule there changes nothing.
+  std::vector<std::vector<std::string>> needs;
+
+  bool operator==(const RuleShape& other) const {
+    return group_count == other.group_count &&
+           group_names == other.group_names && needs == other.needs;
+  }
+};
+
+// The shape of the rule whose loose pattern compiled to `loose_regex`.
+// FilteredRE2 states what a pattern needs as a tree of ANDs and ORs over atoms;
+// its interface only answers whether a set of atoms allows the pattern, so the
+// clauses are found by asking: the first is a smallest set of atoms without
+// which the pattern is not allowed, the next one is found among the atoms left,
+// and so on. The conjunction of clauses found so is implied by the tree, and
+// equals it when the tree is an AND of ORs, as a pattern's concatenated parts
+// give.
+RuleShape DeriveRuleShape(const re2::RE2& loose_regex);
+
+// Rule shapes as data a C++ source can hold (make_builtin_rule_shapes.cc
+// writes it): the strings they use (rule names, group names, atoms), each
+// once, and a stream of numbers that refers to them. Per rule: its name, the
+// group count, the number of named groups and for each its index and name,
+// the number of clauses and for each its atom count and atoms.
+struct EncodedRuleShapes {
+  std::vector<std::string> strings;
+  std::vector<std::int32_t> code;
+};
+EncodedRuleShapes EncodeRuleShapes(const std::vector<std::string>& names,
+                                   const std::vector<RuleShape>& shapes);
+// The reverse; false when `code` is cut short or refers to a string past
+// `strings` (a generated file cannot be, but nothing here trusts that).
+bool DecodeRuleShapes(const std::string_view* strings, std::size_t string_count,
+                      const std::int32_t* code, std::size_t code_size,
+                      std::vector<std::string>* names,
+                      std::vector<RuleShape>* shapes);
+
+}  // namespace factx::internal
+
+#endif  // FACTX_LIB_ENGINE_RULE_SHAPE_H_

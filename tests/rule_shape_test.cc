@@ -1,0 +1,165 @@
+// Rule shapes (lib/engine/rule_shape.h): what a rule needs present, derived
+// without running it, and the built-in shapes the build derives.
+#include "engine/rule_shape.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "factx/extractor.h"
+
+namespace factx::internal {
+namespace {
+
+using Needs = std::vector<std::vector<std::string>>;
+
+Needs Sorted(Needs needs) {
+  for (auto& clause : needs) std::sort(clause.begin(), clause.end());
+  std::sort(needs.begin(), needs.end());
+  return needs;
+}
+
+RuleShape ShapeOf(const std::string& pattern) {
+  const re2::RE2 regex(pattern);
+  EXPECT_TRUE(regex.ok()) << pattern;
+  return DeriveRuleShape(regex);
+}
+
+TEST(RuleShapeTest, NeedsAreClausesOfAtoms) {
+  struct Case {
+    std::string pattern;
+    Needs needs;
+  };
+  const Case cases[] = {
+      // Parts in a row: each is a clause.
+      {"abc.*def", {{"abc"}, {"def"}}},
+      {"(?:ab|cd)x*(?:ef|gh)", {{"ab", "cd"}, {"ef", "gh"}}},
+      // An alternation of whole patterns: one clause.
+      {"(?:abc|de)|fgh", {{"abc", "de", "fgh"}}},
+      // RE2 keeps the shortest atom that must be there: 美元 holds 元.
+      {"[0-9]+(?:元|美元)",
+       {{"元"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+      // Atoms are lower case; the matcher folds ASCII letters.
+      {"(?i)Percent", {{"percent"}}},
+      // Nothing to look for: the rule may match anywhere.
+      {"[a-z]+", {}},
+      {"x*", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Sorted(ShapeOf(c.pattern).needs), Sorted(c.needs)) << c.pattern;
+  }
+}
+
+TEST(RuleShapeTest, GroupsAsRe2NumbersThem) {
+  const RuleShape shape = ShapeOf("(?P<a>x)(y)(?:w)(?P<b__2>z)");
+  EXPECT_EQ(shape.group_count, 3);
+  EXPECT_EQ(shape.group_names,
+            (std::map<int, std::string>{{1, "a"}, {3, "b__2"}}));
+}
+
+// The property the prefilter rests on: a text the pattern matches holds an
+// atom of every clause.
+TEST(RuleShapeTest, AMatchHoldsAnAtomOfEveryClause) {
+  const std::string patterns[] = {"(?i)(?:us\\$|hk\\$)[0-9]+(?:bn|m)?",
+                                  "[0-9]+(?:亿|万)?元",
+                                  "(?:最高|最低)?[0-9]+(?:\\.[0-9]+)?%",
+                                  "(?i)(?:last|next) (?:year|month)"};
+  const std::string texts[] = {"US$5bn",
+                               "hk$30m",
+                               "us$7",
+                               "3亿元",
+                               "15元",
+                               "最高4.5%",
+                               "12%",
+                               "LAST YEAR",
+                               "next month",
+                               "no figure here",
+                               "5 percent of 3%",
+                               "上涨了近20元"};
+  for (const std::string& pattern : patterns) {
+    const re2::RE2 regex(pattern);
+    const RuleShape shape = DeriveRuleShape(regex);
+    for (const std::string& text : texts) {
+      if (!re2::RE2::PartialMatch(text, regex)) continue;
+      std::string lower = text;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
+        return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      });
+      for (const auto& clause : shape.needs) {
+        EXPECT_TRUE(std::any_of(clause.begin(), clause.end(),
+                                [&](const std::string& atom) {
+                                  return lower.find(atom) != std::string::npos;
+                                }))
+            << pattern << " on " << text;
+      }
+    }
+  }
+}
+
+TEST(RuleShapeTest, EncodedShapesDecodeToThemselves) {
+  const std::vector<std::string> names = {"a.rule", "b.rule", "c.rule"};
+  const std::vector<RuleShape> shapes = {
+      ShapeOf("(?P<num>[0-9]+)(?P<cur>元|美元)"), ShapeOf("x*"),
+      ShapeOf("(?i)(?:ab|cd)(?P<fact>ef)")};
+  const EncodedRuleShapes encoded = EncodeRuleShapes(names, shapes);
+  const std::vector<std::string_view> strings(encoded.strings.begin(),
+                                              encoded.strings.end());
+  std::vector<std::string> decoded_names;
+  std::vector<RuleShape> decoded;
+  ASSERT_TRUE(DecodeRuleShapes(strings.data(), strings.size(),
+                               encoded.code.data(), encoded.code.size(),
+                               &decoded_names, &decoded));
+  EXPECT_EQ(decoded_names, names);
+  EXPECT_EQ(decoded, shapes);
+
+  // Damaged data is refused, not read past its end.
+  for (std::size_t cut = 1; cut < encoded.code.size(); ++cut) {
+    decoded_names.clear();
+    decoded.clear();
+    const bool whole_rules =
+        DecodeRuleShapes(strings.data(), strings.size(), encoded.code.data(),
+                         cut, &decoded_names, &decoded);
+    EXPECT_TRUE(!whole_rules || decoded.size() < shapes.size()) << cut;
+  }
+  decoded.clear();
+  EXPECT_FALSE(DecodeRuleShapes(strings.data(), 1, encoded.code.data(),
+                                encoded.code.size(), &decoded_names, &decoded));
+}
+
+// The shapes the build wrote into the library are those the rules have now.
+TEST(RuleShapeTest, BuiltInShapesAreTheRulesOwn) {
+  std::vector<std::string> names;
+  std::vector<RuleShape> shapes;
+  ASSERT_TRUE(BuiltinRuleShapes(&names, &shapes));
+  RuleSet rules;
+  ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
+  const std::size_t count = rules.rules.size();
+  auto engine = RuleEngine::Build(std::move(rules), count);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  ASSERT_EQ(shapes.size(), (*engine)->size());
+  for (std::size_t id = 0; id < shapes.size(); ++id) {
+    EXPECT_EQ(names[id], (*engine)->rule(id).spec().name);
+    EXPECT_TRUE(shapes[id] == (*engine)->rule(id).shape()) << names[id];
+  }
+}
+
+// A custom rule file that adds a word to a built-in table changes the
+// built-in rules that use the table: they are shaped anew, and find it.
+TEST(RuleShapeTest, CustomWordsInBuiltInTablesReachBuiltInRules) {
+  ExtractorOptions options;
+  options.extra_rules.push_back("table currency_zh\n  大洋  CNY\n");
+  Result<Extractor> extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().ToString();
+  Extraction extraction;
+  ASSERT_TRUE(extractor->Extract("当年花了三百大洋。", {}, &extraction).ok());
+  ASSERT_EQ(extraction.money.size(), 1u);
+  EXPECT_EQ(extraction.money[0].currency_code(), "CNY");
+}
+
+}  // namespace
+}  // namespace factx::internal
