@@ -358,8 +358,8 @@ PYBIND11_MODULE(_factx, m) {
   const py::arg_v max_facts = py::arg("max_facts") = py::none();
   py::class_<PyExtractor>(m, "Extractor", R"(Finds facts in text.
 
-Build one (a tenth to a quarter of a second: it compiles the rules) and share
-it: it is immutable, thread-safe, and releases the GIL while it extracts.)")
+Build one (about 10 ms; each rule compiles when a text first needs it) and
+share it: it is immutable, thread-safe, and releases the GIL while it extracts.)")
       .def(py::init<const std::vector<std::string>&>(),
            py::arg("extra_rules") = std::vector<std::string>())
       .def("extract", &PyExtractor::Extract, kExtractDoc, py::arg("text"),

@@ -167,8 +167,9 @@ struct ExtractorOptions {
 //
 // Thread-safety: an Extractor is immutable once built, and `Extract` is const
 // and safe to call from many threads at once on one shared Extractor (give each
-// thread its own `Extraction`). Building one compiles the rules (a tenth to a
-// quarter of a second: docs/performance.md), so build it once and keep it.
+// thread its own `Extraction`). Building one reads the rules (about 10 ms);
+// each rule's programs compile when a text first needs them, so the first texts
+// cost more than later ones (docs/performance.md). Build it once and keep it.
 // Movable (cheap: the compiled rules are shared) and copyable (copies share
 // them too).
 class Extractor {

@@ -1,7 +1,7 @@
 // Finds every occurrence of a fixed set of byte strings in one left-to-right
 // pass over a text (Aho-Corasick, as a full transition table over byte
 // classes), ASCII letters matched without regard to case. The rule engine's
-// prefilter runs it over the atoms RE2's FilteredRE2 derives from the rules.
+// prefilter runs it over the atoms the rules need (rule_shape.h).
 //
 //   LiteralMatcher matcher({"亿元", "percent", "%"});
 //   matcher.FindAll("Up 5 Percent, 3亿元", [](int key, std::size_t end) {

@@ -1,11 +1,21 @@
 #include "engine/rule_shape.h"
 
+#include <algorithm>
 #include <map>
+#include <numeric>
+#include <random>
 #include <vector>
 
 #include "re2/filtered_re2.h"
 
 namespace factx::internal {
+namespace {
+
+// How many more times a pattern's atoms are shrunk to a clause, each time in
+// another order, after the disjoint clauses are found.
+constexpr int kShrinkRounds = 8;
+
+}  // namespace
 
 RuleShape DeriveRuleShape(const re2::RE2& loose_regex) {
   RuleShape shape;
@@ -32,21 +42,11 @@ RuleShape DeriveRuleShape(const re2::RE2& loose_regex) {
     return !allowed.empty();
   };
 
-  // Atoms in no clause yet are "open"; a text holding every atom except the
-  // open ones is what the next clause must rule out.
-  std::vector<bool> open(atoms.size(), true);
-  for (;;) {
-    std::vector<bool> present(atoms.size());
-    bool any_open = false;
-    for (std::size_t a = 0; a < atoms.size(); ++a) {
-      present[a] = !open[a];
-      any_open = any_open || open[a];
-    }
-    if (!any_open || allows(present)) break;
-    // Every open atom absent rules the pattern out: shrink that set, atom by
-    // atom, to one where each atom is needed.
-    std::vector<bool> clause = open;
-    for (std::size_t a = 0; a < atoms.size(); ++a) {
+  // The smallest set of atoms within `clause`, found by dropping them in the
+  // order of `order`, whose absence still rules the pattern out (`clause`
+  // must rule it out).
+  auto shrink = [&](std::vector<bool> clause, const std::vector<int>& order) {
+    for (const int a : order) {
       if (!clause[a]) continue;
       clause[a] = false;
       std::vector<bool> without_clause(atoms.size());
@@ -54,12 +54,44 @@ RuleShape DeriveRuleShape(const re2::RE2& loose_regex) {
         without_clause[b] = !clause[b];
       if (allows(without_clause)) clause[a] = true;  // a is needed
     }
+    return clause;
+  };
+  std::vector<std::vector<bool>> clauses;
+  auto add = [&](const std::vector<bool>& clause) {
+    if (std::find(clauses.begin(), clauses.end(), clause) == clauses.end())
+      clauses.push_back(clause);
+  };
+  std::vector<int> order(atoms.size());
+  std::iota(order.begin(), order.end(), 0);
+  // Disjoint clauses first: atoms in no clause yet are "open"; a text holding
+  // every atom except the open ones is what the next clause must rule out.
+  std::vector<bool> open(atoms.size(), true);
+  for (;;) {
+    std::vector<bool> present(atoms.size());
+    for (std::size_t a = 0; a < atoms.size(); ++a) present[a] = !open[a];
+    if (std::find(open.begin(), open.end(), true) == open.end() ||
+        allows(present)) {
+      break;
+    }
+    const std::vector<bool> clause = shrink(open, order);
+    // Empty only if the pattern matched no text that holds every atom.
+    if (std::find(clause.begin(), clause.end(), true) == clause.end()) break;
+    add(clause);
+    for (std::size_t a = 0; a < atoms.size(); ++a)
+      open[a] = open[a] && !clause[a];
+  }
+  // Then clauses that share atoms, as an alternation of sequences gives
+  // ((a b)|(c d) needs a|c, a|d, b|c and b|d): shrinking all atoms in other
+  // orders finds some of them.
+  std::minstd_rand shuffler(atoms.size());
+  for (int round = 0; round < kShrinkRounds && !clauses.empty(); ++round) {
+    std::shuffle(order.begin(), order.end(), shuffler);
+    add(shrink(std::vector<bool>(atoms.size(), true), order));
+  }
+  for (const std::vector<bool>& clause : clauses) {
     std::vector<std::string>& needs = shape.needs.emplace_back();
     for (std::size_t a = 0; a < atoms.size(); ++a) {
-      if (clause[a]) {
-        needs.push_back(atoms[a]);
-        open[a] = false;
-      }
+      if (clause[a]) needs.push_back(atoms[a]);
     }
   }
   return shape;
