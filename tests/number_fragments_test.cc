@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -51,6 +52,12 @@ class NumberFragments {
 
   const std::string& load_error() const { return load_error_; }
 
+  // The words a fragment declares that its matches hold (`needs`), or null.
+  const std::vector<std::string>* Needs(std::string_view name) const {
+    auto it = needs_.find(name);
+    return it == needs_.end() ? nullptr : &it->second;
+  }
+
  private:
   NumberFragments() {
     RuleSet rules;
@@ -68,6 +75,7 @@ class NumberFragments {
     options.set_log_errors(false);
     Compile(rules.fragments, options, "", &compiled_);
     Compile(rules.loose_fragments, options, " (loose)", &loose_compiled_);
+    needs_ = rules.fragment_needs;
   }
 
   void Compile(const std::map<std::string, std::string, std::less<>>& patterns,
@@ -85,6 +93,7 @@ class NumberFragments {
 
   std::map<std::string, std::unique_ptr<RE2>> compiled_;
   std::map<std::string, std::unique_ptr<RE2>> loose_compiled_;
+  std::map<std::string, std::vector<std::string>, std::less<>> needs_;
   std::string load_error_;
 };
 
@@ -245,9 +254,11 @@ TEST(NumberFragmentsTest, FindNumbersInText) {
 }
 
 // Every text the fragments match parses, and their loose forms match it too
-// (else the prefilter would skip a rule that matches): all sequences of up
-// to four pieces of an alphabet of numeral characters and digit groups, then
-// longer sequences from a fixed pseudo-random generator.
+// (else the prefilter would skip a rule that matches), and every text a
+// fragment that declares `needs` matches, in either form, holds one of its
+// words (else the prefilter would skip it too): all sequences of up to four
+// pieces of an alphabet of numeral characters and digit groups, then longer
+// sequences from a fixed pseudo-random generator.
 void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
                             int max_exhaustive_length, int random_sequences,
                             std::uint32_t seed) {
@@ -265,8 +276,27 @@ void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
   for (std::string_view name : names) {
     loose_forms.push_back(NumberFragments::Get().FindLoose(name));
   }
+  auto holds_a_need = [](std::string text,
+                         const std::vector<std::string>& needs) {
+    for (char& c : text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return std::any_of(needs.begin(), needs.end(), [&](const std::string& w) {
+      return text.find(w) != std::string::npos;
+    });
+  };
   auto check = [&](const std::string& text) {
     for (std::size_t i = 0; i < fragments.size() && failures < 20; ++i) {
+      const std::vector<std::string>* needs =
+          NumberFragments::Get().Needs(names[i]);
+      if (needs != nullptr && !holds_a_need(text, *needs) &&
+          (RE2::FullMatch(text, *fragments[i]) ||
+           (loose_forms[i] != nullptr &&
+            RE2::FullMatch(text, *loose_forms[i])))) {
+        ADD_FAILURE() << names[i] << " matches \"" << text
+                      << "\", which holds none of its needs";
+        ++failures;
+      }
       if (!RE2::FullMatch(text, *fragments[i])) continue;
       if (!ParseNumber(text).has_value()) {
         ADD_FAILURE() << names[i] << " matches \"" << text

@@ -124,6 +124,31 @@ TEST(RuleFileTest, LooseFormsReplaceFragmentsInLoosePatternsOnly) {
   EXPECT_EQ(rules.fragments.at("AMOUNT"), "(?:[1-9][0-9]{0,2})万?");
 }
 
+// A fragment that declares its needs is a marker in needs patterns, there
+// and in every later fragment that uses it; the engine reads its words.
+TEST(RuleFileTest, NeedsMarkFragmentsInNeedsPatterns) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("define NUM [1-9][0-9]{0,2}\n"
+                            "loose NUM [0-9]+\n"
+                            "needs NUM 1 2 3 4 5 6 7 8 9 0\n"
+                            "define AMOUNT {NUM}万?\n"
+                            "rule money.test\n"
+                            "  kind money\n"
+                            "  pattern (?P<num>{AMOUNT}){@currency}\n",
+                            "needs.rules", &rules)
+                  .ok());
+  ASSERT_EQ(rules.rules.size(), 1u);
+  EXPECT_EQ(rules.rules[0].needs_pattern,
+            "(?P<num>(?:(?:{@!NUM})万?)){@currency}");
+  EXPECT_EQ(rules.rules[0].loose_pattern,
+            "(?P<num>(?:(?:[0-9]+)万?)){@currency}");
+  EXPECT_EQ(rules.fragment_needs.at("NUM"),
+            (std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8",
+                                      "9", "0"}));
+  // A fragment that declares none is its loose form there.
+  EXPECT_EQ(rules.needs_fragments.at("AMOUNT"), "(?:{@!NUM})万?");
+}
+
 TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
   const BadRuleCase cases[] = {
       {"rule a\n  kind money\n", "bad.rules:1: rule a: no pattern"},
@@ -134,7 +159,9 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
        "bad.rules:3: rule a: unknown fragment {NOPE}"},
       {"rule a\n  kind money\n  colour red\n", "unknown attribute \"colour\""},
       {"  indented\n", "bad.rules:1: indented line outside"},
-      {"frobnicate x\n", "expected define, loose, table or rule"},
+      {"frobnicate x\n", "expected define, loose, needs, table or rule"},
+      {"needs X 1 2\n", "needs for X, which no define has made"},
+      {"define X [0-9]\nneeds X\n", "needs needs a NAME and WORDs"},
       {"loose X [0-9]+\n", "loose form for X, which no define has made"},
       {"define X [0-9]\nloose X\n", "loose needs a NAME and a PATTERN"},
       {"define\n", "define needs a NAME"},

@@ -11,6 +11,7 @@
 
 #include "engine/builtin_rules.h"
 #include "engine/rule_engine.h"
+#include "engine/rule_file.h"
 #include "factx/extractor.h"
 
 namespace factx::internal {
@@ -52,6 +53,50 @@ TEST(RuleShapeTest, NeedsAreClausesOfAtoms) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Sorted(ShapeOf(c.pattern).needs), Sorted(c.needs)) << c.pattern;
+  }
+}
+
+// RE2 requires nothing of a long alternation or a large character class: a
+// table and a fragment that declares its needs are placeholders when needs
+// are derived, and stand for their keys and needs.
+TEST(RuleShapeTest, TablesAndDeclaredFragmentsStandForTheirWords) {
+  RuleSet rules;
+  std::string table = "table unit\n";
+  std::vector<std::string> keys;
+  for (char c = 'a'; c <= 't'; ++c) {
+    keys.push_back(std::string("Q") + c);
+    table += "  Q" + std::string(1, c) + "  x\n";
+  }
+  const Status parsed =
+      (ParseRuleText("define NUM [0-9〇零一二三四五六七八九十百千]+\n"
+                     "needs NUM 0 1 2 3 4 5 6 7 8 9 〇 零 一 二 三 四 五 "
+                     "六 七 八 九 十 百 千\n" +
+                         table +
+                         "rule block.test\n"
+                         "  kind block\n"
+                         "  pattern {NUM}[ ]?(?i:{@unit})\n"
+                         "rule block.private\n"
+                         "  kind block\n"
+                         "  pattern x\U000F0005{@unit}\n",
+                     "needs.rules", &rules));
+  ASSERT_TRUE(parsed.ok()) << parsed.ToString();
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const Needs needs = (*engine)->rule(0).shape().needs;
+  std::vector<std::string> lower_keys;
+  for (const std::string& key : keys) {
+    lower_keys.push_back("q" + key.substr(1));
+  }
+  std::vector<std::string> numerals = {
+      "0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "〇", "零",
+      "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"};
+  std::sort(numerals.begin(), numerals.end());
+  EXPECT_NE(std::find(needs.begin(), needs.end(), lower_keys), needs.end());
+  EXPECT_NE(std::find(needs.begin(), needs.end(), numerals), needs.end());
+  // A pattern that names characters of the placeholders' own area is shaped
+  // without placeholders; nothing stands for what it does not mean.
+  for (const auto& clause : (*engine)->rule(1).shape().needs) {
+    EXPECT_EQ(std::find(clause.begin(), clause.end(), "qa"), clause.end());
   }
 }
 

@@ -36,14 +36,33 @@ std::string Where(const RuleSpec& spec) {
 }
 
 // Replaces each {@TABLE} of `pattern` (spec's pattern or loose pattern)
-// with an alternation of the table's keys, longest first.
+// with an alternation of the table's keys, longest first. Given
+// `placeholders`, `pattern` is the spec's needs pattern, and each {@TABLE} and
+// {@!FRAGMENT} becomes the character that stands for it (rule_shape.h), its
+// keys or needs added to *placeholders.
 Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
-                    const RuleSet& rules, std::string* out) {
+                    const RuleSet& rules, std::string* out,
+                    TablePlaceholders* placeholders = nullptr) {
   std::size_t i = 0;
   while (i < pattern.size()) {
     if (pattern[i] == '\\' && i + 1 < pattern.size()) {
       out->append(pattern, i, 2);
       i += 2;
+      continue;
+    }
+    if (placeholders != nullptr && pattern.compare(i, 3, "{@!") == 0) {
+      // A fragment that declares its needs (rule_file.h), in a needs pattern.
+      const std::size_t close = pattern.find('}', i);
+      auto needs = rules.fragment_needs.find(pattern.substr(
+          i + 3, close == std::string::npos ? 0 : close - i - 3));
+      if (needs == rules.fragment_needs.end()) {
+        return Status(
+            StatusCode::kInternal,
+            Where(spec) + "a needs pattern names no fragment's needs");
+      }
+      out->append(TablePlaceholder(placeholders->keys.size()));
+      placeholders->keys.push_back(needs->second);
+      i = close + 1;
       continue;
     }
     if (pattern.compare(i, 2, "{@") == 0) {
@@ -55,6 +74,14 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
       if (table == rules.tables.end() || table->second.entries.empty()) {
         return Status(StatusCode::kRuleSyntax,
                       Where(spec) + "unknown or empty table {@" + name + "}");
+      }
+      if (placeholders != nullptr) {
+        out->append(TablePlaceholder(placeholders->keys.size()));
+        std::vector<std::string>& keys = placeholders->keys.emplace_back();
+        for (const auto& entry : table->second.entries)
+          keys.push_back(entry.first);
+        i = close + 1;
+        continue;
       }
       std::vector<std::string_view> keys;
       for (const auto& entry : table->second.entries)
@@ -211,7 +238,11 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
               (has_own_pattern ? "bad loose pattern: " : "bad pattern: ") +
               loose_regex->error());
     }
-    RuleShape shape = DeriveRuleShape(*loose_regex);
+    TablePlaceholders tables;
+    status = ExpandTables(spec, spec.needs_pattern, engine->rules_,
+                          &tables.pattern, &tables);
+    if (!status.ok()) return status;
+    RuleShape shape = DeriveRuleShape(*loose_regex, tables);
     engine->compiled_.emplace_back(&spec, &engine->rules_, std::move(shape),
                                    std::move(loose_regex), std::move(guards));
     if (rule_id >= verified_rules) {
@@ -284,34 +315,39 @@ bool RuleEngine::MayMatch(std::string_view text, unsigned kind_mask,
   // A rule that cannot match the text cannot match a clause of it: clause
   // ends are non-word characters, so \b reads the same, and MatchRule matches
   // within the whole text.
-  FindAtoms(text, 0, text.size(), scratch);
-  std::vector<int>& atoms = scratch->clause_atoms;
-  atoms.clear();
-  for (const auto& [atom, end] : scratch->atom_hits) atoms.push_back(atom);
-  std::sort(atoms.begin(), atoms.end());
-  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-  PotentialRules(scratch);
+  PotentialRules(!FindAtoms(text, 0, text.size(), scratch), scratch);
   return std::any_of(
       scratch->potential_rules.begin(), scratch->potential_rules.end(),
       [&](int id) { return Selected(id, kind_mask, language_mask); });
 }
 
-void RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
+bool RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
                            std::size_t end, RuleScratch* scratch) const {
-  std::vector<std::pair<int, std::size_t>>& hits = scratch->atom_hits;
-  hits.clear();
-  atoms_->FindAll(text.substr(begin, end - begin),
-                  [&hits, begin](int atom, std::size_t atom_end) {
-                    hits.emplace_back(atom, begin + atom_end);
-                  });
-}
-
-void RuleEngine::PotentialRules(RuleScratch* scratch) const {
-  const std::vector<int>& atoms = scratch->clause_atoms;
-  std::vector<int>& rules = scratch->potential_rules;
+  std::vector<int>& atoms = scratch->clause_atoms;
+  std::vector<std::uint32_t>& seen_in_pass = scratch->atom_pass;
+  atoms.clear();
+  if (seen_in_pass.size() != atoms_->key_count() || ++scratch->pass == 0) {
+    seen_in_pass.assign(atoms_->key_count(), 0);
+    scratch->pass = 1;
+  }
+  const std::uint32_t pass = scratch->pass;
   const int folds_begin =
       static_cast<int>(atoms_->key_count() - std::size(kFoldsToAscii));
-  if (!atoms.empty() && atoms.back() >= folds_begin) {
+  bool folds = false;
+  atoms_->FindAll(text.substr(begin, end - begin),
+                  [&](int atom, std::size_t /*end*/) {
+                    if (seen_in_pass[atom] == pass) return;
+                    seen_in_pass[atom] = pass;
+                    atoms.push_back(atom);
+                    folds = folds || atom >= folds_begin;
+                  });
+  return !folds;
+}
+
+void RuleEngine::PotentialRules(bool all_rules, RuleScratch* scratch) const {
+  const std::vector<int>& atoms = scratch->clause_atoms;
+  std::vector<int>& rules = scratch->potential_rules;
+  if (all_rules) {
     rules.resize(compiled_.size());
     for (std::size_t id = 0; id < rules.size(); ++id)
       rules[id] = static_cast<int>(id);
@@ -379,7 +415,6 @@ void RuleEngine::FindCandidates(const Document& document, std::size_t begin,
                                 RuleScratch* scratch) const {
   if (compiled_.empty()) return;
   const std::string_view text = document.text();
-  FindAtoms(text, begin, end, scratch);
   std::size_t clause_begin = begin;
   const std::vector<Boundary>& ends = document.ends(Unit::kClause);
   for (std::size_t i = document.FirstEndFrom(Unit::kClause, begin);
@@ -399,22 +434,7 @@ void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
                              std::size_t end, unsigned kind_mask,
                              unsigned language_mask,
                              RuleScratch* scratch) const {
-  // The atoms that lie within the clause. Hits come in order of their end, so
-  // the clause's are those after the last one that ends before it ends.
-  std::vector<int>& atoms = scratch->clause_atoms;
-  atoms.clear();
-  const std::vector<std::pair<int, std::size_t>>& hits = scratch->atom_hits;
-  auto hit =
-      std::lower_bound(hits.begin(), hits.end(), begin,
-                       [](const std::pair<int, std::size_t>& h,
-                          std::size_t offset) { return h.second <= offset; });
-  for (; hit != hits.end() && hit->second <= end; ++hit) {
-    if (hit->second - atoms_->key_length(hit->first) >= begin)
-      atoms.push_back(hit->first);
-  }
-  std::sort(atoms.begin(), atoms.end());
-  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-  PotentialRules(scratch);
+  PotentialRules(!FindAtoms(text, begin, end, scratch), scratch);
   for (const int id : scratch->potential_rules) {
     if (!Selected(id, kind_mask, language_mask)) continue;
     MatchRule(static_cast<std::uint32_t>(id), text, begin, end, scratch);

@@ -106,10 +106,12 @@ struct RuleScratch {
   std::vector<std::string_view>
       groups;  // group 0..n of each candidate, back to back
   std::vector<re2::StringPiece> match_groups;
-  // The prefilter's atoms found in the current segment, as (atom, end offset)
-  // in order of end; the atoms of one clause; the rules they allow.
-  std::vector<std::pair<int, std::size_t>> atom_hits;
+  // The prefilter's atoms found in one clause (or text), each once, in the
+  // order found; the pass that last found each atom, so that it is listed
+  // once without sorting; the rules they allow.
   std::vector<int> clause_atoms;
+  std::vector<std::uint32_t> atom_pass;
+  std::uint32_t pass = 0;
   std::vector<int> potential_rules;
   // Which of the rules' clauses (RuleShape::needs) the clause's atoms satisfy,
   // and how many of each rule's.
@@ -181,12 +183,14 @@ class RuleEngine {
 
  private:
   RuleEngine() = default;
-  // The atoms found in text[begin, end), in scratch->atom_hits.
-  void FindAtoms(std::string_view text, std::size_t begin, std::size_t end,
+  // The atoms that lie within text[begin, end), each once, in
+  // scratch->clause_atoms; false when one of them is a character that folds to
+  // an ASCII letter (kFoldsToAscii), where every rule must run.
+  bool FindAtoms(std::string_view text, std::size_t begin, std::size_t end,
                  RuleScratch* scratch) const;
-  // The rules that the atoms in scratch->clause_atoms (sorted, distinct)
-  // allow, in scratch->potential_rules, in rule order.
-  void PotentialRules(RuleScratch* scratch) const;
+  // The rules that the atoms in scratch->clause_atoms allow (every rule when
+  // `all_rules`), in scratch->potential_rules, in rule order.
+  void PotentialRules(bool all_rules, RuleScratch* scratch) const;
   void MatchClause(std::string_view text, std::size_t begin, std::size_t end,
                    unsigned kind_mask, unsigned language_mask,
                    RuleScratch* scratch) const;

@@ -85,9 +85,10 @@ class Parser {
     auto [keyword, rest] = SplitWord(line);
     if (keyword == "define") return Define(rest);
     if (keyword == "loose") return Loose(rest);
+    if (keyword == "needs") return Needs(rest);
     if (keyword == "table") return StartTable(rest);
     if (keyword == "rule") return StartRule(rest);
-    return Error("expected define, loose, table or rule, found \"" +
+    return Error("expected define, loose, needs, table or rule, found \"" +
                  std::string(keyword) + "\"");
   }
 
@@ -96,11 +97,13 @@ class Parser {
     if (!IsIdentifier(name)) return Error("define needs a NAME and a PATTERN");
     if (pattern.empty())
       return Error("define " + std::string(name) + " has no pattern");
-    std::string expanded, loose;
-    Status status = ExpandFragments(pattern, &expanded, &loose);
+    std::string expanded, loose, needs;
+    Status status = ExpandFragments(pattern, &expanded, &loose, &needs);
     if (!status.ok()) return status;
     rules_->fragments[std::string(name)] = std::move(expanded);
     rules_->loose_fragments[std::string(name)] = std::move(loose);
+    rules_->needs_fragments[std::string(name)] = std::move(needs);
+    rules_->fragment_needs.erase(std::string(name));
     return Status();
   }
 
@@ -113,10 +116,33 @@ class Parser {
     if (rules_->fragments.find(name) == rules_->fragments.end())
       return Error("loose form for " + std::string(name) +
                    ", which no define has made");
-    std::string loose, unused;
-    Status status = ExpandFragments(pattern, &unused, &loose);
+    std::string loose, unused, needs;
+    Status status = ExpandFragments(pattern, &unused, &loose, &needs);
     if (!status.ok()) return status;
     rules_->loose_fragments[std::string(name)] = std::move(loose);
+    if (rules_->fragment_needs.find(name) == rules_->fragment_needs.end())
+      rules_->needs_fragments[std::string(name)] = std::move(needs);
+    return Status();
+  }
+
+  // `needs NAME WORD...`: every match of NAME, and of its loose form, holds
+  // one of the words (every fragment and rule that uses NAME from here on).
+  Status Needs(std::string_view rest) {
+    auto [name, words] = SplitWord(rest);
+    if (!IsIdentifier(name) || words.empty())
+      return Error("needs needs a NAME and WORDs");
+    if (rules_->fragments.find(name) == rules_->fragments.end())
+      return Error("needs for " + std::string(name) +
+                   ", which no define has made");
+    std::vector<std::string>& list = rules_->fragment_needs[std::string(name)];
+    list.clear();
+    while (!words.empty()) {
+      auto [word, more] = SplitWord(words);
+      list.emplace_back(word);
+      words = more;
+    }
+    rules_->needs_fragments[std::string(name)] =
+        "{@!" + std::string(name) + "}";
     return Status();
   }
 
@@ -214,7 +240,8 @@ class Parser {
       if (value.empty()) return Error("empty pattern");
       // Several pattern lines concatenate, so a long pattern can be written in
       // parts.
-      return ExpandFragments(value, &rule_.pattern, &rule_.loose_pattern);
+      return ExpandFragments(value, &rule_.pattern, &rule_.loose_pattern,
+                             &rule_.needs_pattern);
     }
     if (attribute == "guard") {
       GuardSpec guard;
@@ -272,19 +299,20 @@ class Parser {
     return Status();
   }
 
-  // Replaces each {NAME} with (?:fragment) in *out, and with (?:its loose
-  // form) in *loose_out. {@table} stays for the engine, which expands it
-  // once every file has been read, so later files can extend a table that
-  // earlier rules use. RE2's own braces ({3}, {1,3}) start with a digit and are
-  // left alone.
+  // Replaces each {NAME} with (?:fragment) in *out, with (?:its loose form)
+  // in *loose_out, and with (?:its needs form) in *needs_out. {@table} stays
+  // for the engine, which expands it once every file has been read, so later
+  // files can extend a table that earlier rules use. RE2's own braces ({3},
+  // {1,3}) start with a digit and are left alone.
   Status ExpandFragments(std::string_view pattern, std::string* out,
-                         std::string* loose_out) {
+                         std::string* loose_out, std::string* needs_out) {
     std::size_t i = 0;
     while (i < pattern.size()) {
       char c = pattern[i];
       if (c == '\\' && i + 1 < pattern.size()) {
         out->append(pattern.substr(i, 2));
         loose_out->append(pattern.substr(i, 2));
+        needs_out->append(pattern.substr(i, 2));
         i += 2;
         continue;
       }
@@ -302,11 +330,15 @@ class Parser {
         loose_out->append("(?:")
             .append(rules_->loose_fragments.find(name)->second)
             .append(")");
+        needs_out->append("(?:")
+            .append(rules_->needs_fragments.find(name)->second)
+            .append(")");
         i = close + 1;
         continue;
       }
       out->push_back(c);
       loose_out->push_back(c);
+      needs_out->push_back(c);
       ++i;
     }
     return Status();

@@ -16,12 +16,17 @@
 //     counter   面积3.6万亩
 //
 //   loose NUM  [0-9.]+
+//   needs NUM  0 1 2 3 4 5 6 7 8 9
 //
 // `{NAME}` expands to `(?:fragment)`; `{@TABLE}` to an alternation of the
 // table's keys, longest first, quoted. `loose NAME PATTERN` gives a fragment a
 // looser stand-in, which must match everything the fragment matches, for the
 // two places where that is safe and a smaller program is faster: the prefilter,
-// and reading the captures of a match already found (rule_engine.h). Fragments
+// and reading the captures of a match already found (rule_engine.h). `needs
+// NAME WORD...` states that every match of NAME (and of its loose form) holds
+// one of the words, which the prefilter then looks for where a rule uses NAME:
+// RE2 derives nothing from a fragment as large as the numeral grammar
+// (rule_shape.h). Fragments
 // and tables are shared across all files of a rule set, so later files (and a
 // user's custom rules) use and extend earlier ones.
 #ifndef FACTX_LIB_ENGINE_RULE_FILE_H_
@@ -73,6 +78,9 @@ struct RuleSpec {
   // The same with each fragment's `loose` form (rule_engine.h uses it for
   // the prefilter and for captures).
   std::string loose_pattern;
+  // The loose pattern with each fragment that declares its needs written as
+  // {@!NAME}, from which the rule's shape is derived (rule_shape.h).
+  std::string needs_pattern;
   std::vector<GuardSpec> guards;
   std::vector<RuleExample> examples;
   // `counter INPUT`: INPUT gives no fact from this rule.
@@ -113,6 +121,11 @@ struct RuleSet {
   // Each fragment's loose form: its `loose` pattern if it has one, else its
   // own pattern with the loose forms of the fragments it uses.
   std::map<std::string, std::string, std::less<>> loose_fragments;
+  // Each fragment's form in needs patterns (RuleSpec::needs_pattern), and the
+  // words of the fragments that declare `needs NAME WORD...`: every match of
+  // the fragment, and of its loose form, holds one of them.
+  std::map<std::string, std::string, std::less<>> needs_fragments;
+  std::map<std::string, std::vector<std::string>, std::less<>> fragment_needs;
 };
 
 // Parses `text` (from `source`, a name for messages) and appends its rules,

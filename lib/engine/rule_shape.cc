@@ -1,6 +1,7 @@
 #include "engine/rule_shape.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <random>
@@ -15,19 +16,56 @@ namespace {
 // another order, after the disjoint clauses are found.
 constexpr int kShrinkRounds = 8;
 
-}  // namespace
+constexpr char32_t kFirstPlaceholder = 0xF0000;
+constexpr char32_t kLastPlaceholder = 0xFFFFD;
 
-RuleShape DeriveRuleShape(const re2::RE2& loose_regex) {
-  RuleShape shape;
-  shape.group_count = loose_regex.NumberOfCapturingGroups();
-  shape.group_names = loose_regex.CapturingGroupNames();
+// The first table placeholder in `atom`, as its table number, or -1.
+int FirstPlaceholder(const std::string& atom) {
+  for (std::size_t i = 0; i + 3 < atom.size(); ++i) {
+    const auto byte = [&](std::size_t k) {
+      return static_cast<unsigned char>(atom[i + k]);
+    };
+    if ((byte(0) & 0xF8) != 0xF0) continue;
+    const char32_t c = (char32_t{byte(0) & 0x07u} << 18) |
+                       (char32_t{byte(1) & 0x3Fu} << 12) |
+                       (char32_t{byte(2) & 0x3Fu} << 6) | (byte(3) & 0x3Fu);
+    if (c >= kFirstPlaceholder && c <= kLastPlaceholder)
+      return static_cast<int>(c - kFirstPlaceholder);
+  }
+  return -1;
+}
 
+// True when `pattern` may itself match a character of the placeholders' area:
+// it holds one in UTF-8, or an escape \x{...} of five or six digits.
+bool MentionsPlaceholderArea(const std::string& pattern) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (static_cast<unsigned char>(pattern[i]) == 0xF3) return true;
+    if (pattern.compare(i, 2, "x{") != 0) continue;
+    const std::size_t close = pattern.find('}', i);
+    if (close != std::string::npos && close - i - 2 >= 5) return true;
+  }
+  return false;
+}
+
+// ASCII letters in lower case, as FilteredRE2 writes atoms.
+std::string AsciiLower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+// What `pattern` needs, as clauses (RuleShape::needs), found by asking
+// FilteredRE2; `tables`, if given, says what its placeholders stand for.
+std::vector<std::vector<std::string>> NeedsOf(const std::string& pattern,
+                                              const re2::RE2::Options& options,
+                                              const TablePlaceholders* tables) {
+  std::vector<std::vector<std::string>> result;
   // Atoms of one byte too: "%" and "$" are all some rules have.
   re2::FilteredRE2 filter(/*min_atom_len=*/1);
   int id = 0;
-  if (filter.Add(loose_regex.pattern(), loose_regex.options(), &id) !=
-      re2::RE2::NoError) {
-    return shape;  // the caller compiled it: cannot happen
+  if (filter.Add(pattern, options, &id) != re2::RE2::NoError) {
+    return result;  // the caller compiled the loose pattern: cannot happen
   }
   std::vector<std::string> atoms;
   filter.Compile(&atoms);
@@ -89,9 +127,56 @@ RuleShape DeriveRuleShape(const re2::RE2& loose_regex) {
     add(shrink(std::vector<bool>(atoms.size(), true), order));
   }
   for (const std::vector<bool>& clause : clauses) {
-    std::vector<std::string>& needs = shape.needs.emplace_back();
+    std::vector<std::string>& needs = result.emplace_back();
     for (std::size_t a = 0; a < atoms.size(); ++a) {
-      if (clause[a]) needs.push_back(atoms[a]);
+      if (!clause[a]) continue;
+      // A text holding an atom with a table's placeholder holds one of the
+      // table's keys where the placeholder stands.
+      const int table = tables != nullptr ? FirstPlaceholder(atoms[a]) : -1;
+      if (table < 0 || static_cast<std::size_t>(table) >= tables->keys.size()) {
+        needs.push_back(atoms[a]);
+      } else {
+        for (const std::string& key : tables->keys[table])
+          needs.push_back(AsciiLower(key));
+      }
+    }
+    std::sort(needs.begin(), needs.end());
+    needs.erase(std::unique(needs.begin(), needs.end()), needs.end());
+  }
+  return result;
+}
+
+}  // namespace
+
+std::string TablePlaceholder(std::size_t index) {
+  // Repeated, so that FilteredRE2 keeps it an atom of its own rather than
+  // joining it to its neighbours: an atom that joined two placeholders could
+  // stand for the words of only one of them.
+  char placeholder[24];
+  std::snprintf(placeholder, sizeof(placeholder), "(?:\\x{%X})+",
+                static_cast<unsigned>(kFirstPlaceholder + index));
+  return placeholder;
+}
+
+RuleShape DeriveRuleShape(const re2::RE2& loose_regex,
+                          const TablePlaceholders& tables) {
+  RuleShape shape;
+  shape.group_count = loose_regex.NumberOfCapturingGroups();
+  shape.group_names = loose_regex.CapturingGroupNames();
+  shape.needs =
+      NeedsOf(loose_regex.pattern(), loose_regex.options(), /*tables=*/nullptr);
+  // With placeholders, the needs of tables and fragments too large for
+  // FilteredRE2; without, those it sees across a table's edge (亿元 where a
+  // number meets the currency 元). Both hold, so the rule needs all of them.
+  if (!tables.pattern.empty() &&
+      tables.keys.size() <= kLastPlaceholder - kFirstPlaceholder &&
+      !MentionsPlaceholderArea(loose_regex.pattern())) {
+    for (std::vector<std::string>& clause :
+         NeedsOf(tables.pattern, loose_regex.options(), &tables)) {
+      if (std::find(shape.needs.begin(), shape.needs.end(), clause) ==
+          shape.needs.end()) {
+        shape.needs.push_back(std::move(clause));
+      }
     }
   }
   return shape;

@@ -40,7 +40,29 @@ struct RuleShape {
   }
 };
 
-// The shape of the rule whose loose pattern compiled to `loose_regex`.
+// A rule's loose pattern with each table it uses, and each fragment that
+// declares its needs (rule_file.h), written as one placeholder character
+// (TablePlaceholder), and the words each stands for: the table's keys, the
+// fragment's needs. RE2's FilteredRE2 gives up on an alternation of more than
+// a few words, and on a character class of more than a few characters (it then
+// requires nothing of them), so a rule whose currency table has forty keys, or
+// that reads a Chinese numeral, would need nothing there; a placeholder is one
+// word to it, and stands for "one of its words" in the needs derived.
+struct TablePlaceholders {
+  std::string pattern;
+  std::vector<std::vector<std::string>> keys;  // by placeholder number
+};
+
+// The placeholder for table number `index` of a needs pattern: a character of
+// Unicode's supplementary private use area A (U+F0000 on), repeated, in RE2
+// syntax. A
+// loose pattern that itself names a character of that area is shaped without
+// placeholders.
+std::string TablePlaceholder(std::size_t index);
+
+// The shape of the rule whose loose pattern compiled to `loose_regex`, with
+// its needs derived from `tables.pattern` (its loose pattern as well, when
+// empty).
 // FilteredRE2 states what a pattern needs as a tree of ANDs and ORs over atoms;
 // its interface only answers whether a set of atoms allows the pattern, so the
 // clauses are found by asking: the first is a smallest set of atoms without
@@ -48,7 +70,8 @@ struct RuleShape {
 // and so on. The conjunction of clauses found so is implied by the tree, and
 // equals it when the tree is an AND of ORs, as a pattern's concatenated parts
 // give.
-RuleShape DeriveRuleShape(const re2::RE2& loose_regex);
+RuleShape DeriveRuleShape(const re2::RE2& loose_regex,
+                          const TablePlaceholders& tables = {});
 
 // Rule shapes as data a C++ source can hold (make_builtin_rule_shapes.cc
 // writes it): the strings they use (rule names, group names, atoms), each
