@@ -124,6 +124,21 @@ TEST(RuleFileTest, LooseFormsReplaceFragmentsInLoosePatternsOnly) {
   EXPECT_EQ(rules.fragments.at("AMOUNT"), "(?:[1-9][0-9]{0,2})万?");
 }
 
+// RE2's own braces after an escape name no fragment.
+TEST(RuleFileTest, EscapesWithBracesAreRe2s) {
+  RuleSet rules;
+  const Status status = ParseRuleText(
+      "define SIGN [+\\x{2212}]\n"
+      "rule block.test\n"
+      "  kind block\n"
+      "  pattern {SIGN}\\p{Han}\\P{Greek}\\x{FF05}\n",
+      "escapes.rules", &rules);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  ASSERT_EQ(rules.rules.size(), 1u);
+  EXPECT_EQ(rules.rules[0].pattern,
+            "(?:[+\\x{2212}])\\p{Han}\\P{Greek}\\x{FF05}");
+}
+
 // A fragment that declares its needs is a marker in needs patterns, there
 // and in every later fragment that uses it; the engine reads its words.
 TEST(RuleFileTest, NeedsMarkFragmentsInNeedsPatterns) {

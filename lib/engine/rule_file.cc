@@ -310,10 +310,19 @@ class Parser {
     while (i < pattern.size()) {
       char c = pattern[i];
       if (c == '\\' && i + 1 < pattern.size()) {
-        out->append(pattern.substr(i, 2));
-        loose_out->append(pattern.substr(i, 2));
-        needs_out->append(pattern.substr(i, 2));
-        i += 2;
+        // An escape, with the braces of \x{2212}, \p{Han} and \P{Greek}, which
+        // are RE2's and name no fragment.
+        std::size_t length = 2;
+        if (i + 2 < pattern.size() && pattern[i + 2] == '{' &&
+            (pattern[i + 1] == 'x' || pattern[i + 1] == 'p' ||
+             pattern[i + 1] == 'P')) {
+          const std::size_t close = pattern.find('}', i);
+          if (close != std::string_view::npos) length = close + 1 - i;
+        }
+        out->append(pattern.substr(i, length));
+        loose_out->append(pattern.substr(i, length));
+        needs_out->append(pattern.substr(i, length));
+        i += length;
         continue;
       }
       if (c == '{' && i + 1 < pattern.size() &&
