@@ -69,12 +69,15 @@ class Extractor::Impl {
   internal::InvestmentTyper investment_typer;
   // Which date capture names each of `engine`'s rules has, for ParseDate.
   internal::DateCaptureIndex date_captures;
+  // Indexes the tense tables of `engine`'s rules once, for ParseDate.
+  internal::TenseCues tense_cues;
 
   Impl(internal::TextNormalizer n, std::unique_ptr<internal::RuleEngine> e)
       : normalizer(std::move(n)),
         engine(std::move(e)),
         investment_typer(engine->tables()),
-        date_captures(*engine) {}
+        date_captures(*engine),
+        tense_cues(engine->tables()) {}
 };
 
 namespace {
@@ -118,7 +121,7 @@ unsigned RuleKindMask(unsigned kinds) {
 // valid fact.
 void BuildCandidates(const internal::RuleEngine& engine,
                      const internal::DateCaptureIndex& date_captures,
-                     Scratch* s) {
+                     const internal::TenseCues& tense_cues, Scratch* s) {
   const internal::RuleTables tables = engine.tables();
   const auto& candidates = s->rules.candidates;
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
@@ -149,8 +152,10 @@ void BuildCandidates(const internal::RuleEngine& engine,
       case RuleKind::kDate: {
         internal::DateParse date;
         if (!internal::ParseDate(match, tables,
-                                 date_captures.ForRule(candidate.rule), &date))
+                                 date_captures.ForRule(candidate.rule),
+                                 tense_cues, &date)) {
           continue;
+        }
         built.value = static_cast<std::uint32_t>(s->dates.size());
         s->dates.push_back(std::move(date));
         break;
@@ -367,7 +372,7 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
     s.ClearSegment();
     engine.FindCandidates(s.document, begin, end, kind_mask, options.languages,
                           &s.rules);
-    BuildCandidates(engine, impl_->date_captures, &s);
+    BuildCandidates(engine, impl_->date_captures, impl_->tense_cues, &s);
     DropOverlaps(engine, begin, end, &s);
     exhausted = !EmitFacts(s, options, &resolver, &fact_count, out);
     begin = end;
