@@ -67,6 +67,8 @@ class Extractor::Impl {
   std::unique_ptr<internal::RuleEngine> engine;
   // Indexes the investment tables of `engine`'s rules once, for every call.
   internal::InvestmentTyper investment_typer;
+  // The tables of `engine`'s rules that BuildMoney reads, indexed once.
+  internal::MoneyTables money_tables;
   // Which date capture names each of `engine`'s rules has, for ParseDate.
   internal::DateCaptureIndex date_captures;
   // Indexes the tense tables of `engine`'s rules once, for ParseDate.
@@ -76,6 +78,7 @@ class Extractor::Impl {
       : normalizer(std::move(n)),
         engine(std::move(e)),
         investment_typer(engine->tables()),
+        money_tables(engine->tables()),
         date_captures(*engine),
         tense_cues(engine->tables()) {}
 };
@@ -120,6 +123,7 @@ unsigned RuleKindMask(unsigned kinds) {
 // Builds the value of every candidate; drops those whose text does not make a
 // valid fact.
 void BuildCandidates(const internal::RuleEngine& engine,
+                     const internal::MoneyTables& money_tables,
                      const internal::DateCaptureIndex& date_captures,
                      const internal::TenseCues& tense_cues, Scratch* s) {
   const internal::RuleTables tables = engine.tables();
@@ -133,7 +137,7 @@ void BuildCandidates(const internal::RuleEngine& engine,
     switch (kind) {
       case RuleKind::kMoney: {
         Money money;
-        if (!internal::BuildMoney(match, tables, &money)) continue;
+        if (!internal::BuildMoney(match, money_tables, &money)) continue;
         money.span = Span{candidate.begin, candidate.end};
         money.rule = candidate.rule;
         built.value = static_cast<std::uint32_t>(s->money.size());
@@ -372,7 +376,8 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
     s.ClearSegment();
     engine.FindCandidates(s.document, begin, end, kind_mask, options.languages,
                           &s.rules);
-    BuildCandidates(engine, impl_->date_captures, impl_->tense_cues, &s);
+    BuildCandidates(engine, impl_->money_tables, impl_->date_captures,
+                    impl_->tense_cues, &s);
     DropOverlaps(engine, begin, end, &s);
     exhausted = !EmitFacts(s, options, &resolver, &fact_count, out);
     begin = end;

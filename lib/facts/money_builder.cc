@@ -360,39 +360,23 @@ bool ClauseIsChinese(const Document& document, std::size_t begin,
 // full of 元 linear.
 constexpr std::size_t kBareNameScanBytes = 512;
 
-// The key of `table` that ends last in `window`: where it ends, and its value;
-// end 0 when no key occurs.
-std::pair<std::size_t, std::string_view> LastKeyIn(const RuleTable& table,
-                                                   std::string_view window) {
-  std::pair<std::size_t, std::string_view> last{0, {}};
-  for (const auto& [key, value] : table.entries) {
-    const std::size_t at = window.rfind(key);
-    if (at != std::string_view::npos && at + key.size() > last.first)
-      last = {at + key.size(), value};
-  }
-  return last;
-}
-
 // The currency of a bare 元 amount starting at `begin`: the value of the last
 // name of currency_zh_bare_follows earlier in its sentence (新台币 TWD, 港元
 // HKD, 人民币 CNY), unless a word of currency_zh_bare_mainland comes after that
 // name (内地: the renminbi again). Empty when the sentence named none.
 std::string_view CurrencyNamedBefore(const Document& document,
-                                     const RuleTables& tables,
+                                     const MoneyTables& tables,
                                      std::size_t begin) {
-  const RuleTable* follows = tables.Find("currency_zh_bare_follows");
-  if (follows == nullptr) return {};
   const std::string_view text = document.text();
   std::size_t from =
       begin > kBareNameScanBytes ? begin - kBareNameScanBytes : 0;
   while (from < begin && !IsCodePointBoundary(text, from)) ++from;
   from = std::max(from, document.Begin(Unit::kSentence, begin));
   const std::string_view window = text.substr(from, begin - from);
-  const auto [name_end, code] = LastKeyIn(*follows, window);
+  const auto [name_end, code] = tables.bare_follows().Find(window);
   if (name_end == 0) return {};
-  if (const RuleTable* mainland = tables.Find("currency_zh_bare_mainland")) {
-    if (LastKeyIn(*mainland, window.substr(name_end)).first != 0) return {};
-  }
+  if (tables.bare_mainland().Find(window.substr(name_end)).first != 0)
+    return {};
   return code;
 }
 
@@ -426,8 +410,9 @@ void SetCurrency(std::string_view code, Money* money) {
 }
 
 // Resolves the currency of a match; false when a captured currency is unknown.
-bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
+bool ResolveCurrency(const RuleMatch& match, const MoneyTables& money_tables,
                      Money* money) {
+  const RuleTables& tables = money_tables.tables();
   std::optional<CurrencyName> names[4];
   std::size_t count = 0;
   // A tokenized "c $": the letters say which dollar.
@@ -476,7 +461,7 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
       });
   if (bare) {
     const std::string_view named =
-        CurrencyNamedBefore(match.document(), tables, match.begin());
+        CurrencyNamedBefore(match.document(), money_tables, match.begin());
     if (!named.empty()) code = named;
   }
   if (auto chinese =
@@ -575,8 +560,42 @@ bool AddMinorParts(const RuleMatch& match, const RuleTables& tables,
 
 }  // namespace
 
-bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
+LastKeyFinder::LastKeyFinder(const RuleTable* table) {
+  if (table == nullptr) return;
+  // A table's keys are never empty: a table line holds at least one word.
+  for (const auto& [key, value] : table->entries) keys_.push_back({key, value});
+  std::stable_sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
+    return static_cast<unsigned char>(a.key.back()) <
+           static_cast<unsigned char>(b.key.back());
+  });
+  for (const Key& key : keys_)
+    ++first_[static_cast<unsigned char>(key.key.back()) + 1];
+  for (std::size_t b = 1; b < first_.size(); ++b) first_[b] += first_[b - 1];
+}
+
+std::pair<std::size_t, std::string_view> LastKeyFinder::Find(
+    std::string_view text) const {
+  for (std::size_t end = text.size(); end > 0; --end) {
+    const unsigned char last = static_cast<unsigned char>(text[end - 1]);
+    for (std::uint32_t k = first_[last]; k < first_[last + 1]; ++k) {
+      const std::string& key = keys_[k].key;
+      if (key.size() <= end &&
+          text.compare(end - key.size(), key.size(), key) == 0) {
+        return {end, keys_[k].value};
+      }
+    }
+  }
+  return {0, {}};
+}
+
+MoneyTables::MoneyTables(const RuleTables& tables)
+    : tables_(tables),
+      bare_follows_(tables.Find("currency_zh_bare_follows")),
+      bare_mainland_(tables.Find("currency_zh_bare_mainland")) {}
+
+bool BuildMoney(const RuleMatch& match, const MoneyTables& money_tables,
                 Money* money) {
+  const RuleTables& tables = money_tables.tables();
   if (!match.Capture("reject").empty()) return false;
   const std::string_view num_text = match.Capture("num");
   // A range's lower bound may be a minor part alone (八毛到一块二): no main
@@ -658,7 +677,7 @@ bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
     if (!AddMinorParts(match, tables, "upper_", &*upper)) return false;
     if (amount.Compare(*upper) > 0) return false;
   }
-  if (!ResolveCurrency(match, tables, money)) return false;
+  if (!ResolveCurrency(match, money_tables, money)) return false;
 
   money->amount = amount;
   money->upper = upper;

@@ -4,17 +4,66 @@
 #ifndef FACTX_LIB_FACTS_MONEY_BUILDER_H_
 #define FACTX_LIB_FACTS_MONEY_BUILDER_H_
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "engine/rule_match.h"
 #include "factx/facts.h"
 
 namespace factx::internal {
 
+// The keys of one table filed by their last byte, so that the key ending last
+// in a text is found in one backward pass, reading at each byte only the keys
+// that end with it. Keeps copies of the keys. Immutable; thread-safe.
+class LastKeyFinder {
+ public:
+  // No keys: Find finds nothing.
+  LastKeyFinder() = default;
+  // The keys of `table`; none when it is null.
+  explicit LastKeyFinder(const RuleTable* table);
+
+  // The key that ends last in `text`: where it ends, and its value (of keys
+  // ending there, the first in the table's order); end 0 when none occurs.
+  std::pair<std::size_t, std::string_view> Find(std::string_view text) const;
+
+ private:
+  struct Key {
+    std::string key;
+    std::string value;
+  };
+  std::vector<Key> keys_;  // by last byte, then in the table's order
+  // keys_[first_[b], first_[b + 1]) end with byte b.
+  std::array<std::uint32_t, 257> first_{};
+};
+
+// The tables of one rule set that BuildMoney reads, with the ones it searches
+// text for indexed once. Keeps `tables`, a view of the rule set: build it next
+// to the engine that owns the rules. Immutable; thread-safe.
+class MoneyTables {
+ public:
+  explicit MoneyTables(const RuleTables& tables);
+
+  const RuleTables& tables() const { return tables_; }
+  // currency_zh_bare_follows and currency_zh_bare_mainland.
+  const LastKeyFinder& bare_follows() const { return bare_follows_; }
+  const LastKeyFinder& bare_mainland() const { return bare_mainland_; }
+
+ private:
+  RuleTables tables_;
+  LastKeyFinder bare_follows_;
+  LastKeyFinder bare_mainland_;
+};
+
 // Fills everything but `span` and `rule`. False when the match is not a valid
 // amount (the number does not parse, the currency is unknown where one is
 // required): the match is dropped.
-bool BuildMoney(const RuleMatch& match, const RuleTables& tables, Money* money);
+bool BuildMoney(const RuleMatch& match, const MoneyTables& tables,
+                Money* money);
 
 // True for a capture name BuildMoney reads (listed beside the code that reads
 // it, in money_builder.cc), without its "__" suffix: the money part of the rule
