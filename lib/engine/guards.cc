@@ -11,6 +11,8 @@ namespace {
 bool IsChineseNumeral(char32_t c) {
   static constexpr char32_t kNumerals[] =
       U"〇零一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟";
+  // The smallest is 〇: ASCII and most punctuation need no search.
+  if (c < U'〇') return false;
   for (char32_t n : kNumerals) {
     if (n != 0 && n == c) return true;
   }
@@ -183,14 +185,17 @@ bool Guard::Allows(std::string_view text, std::size_t begin,
       return false;
     }
   }
+  // Literals are never empty (words of the guard line, or table keys): the
+  // byte next to the match rules out most of them before a comparison.
   for (const std::string& literal : literals_) {
     if (looks_before_) {
-      if (begin >= literal.size() &&
+      if (begin >= literal.size() && text[begin - 1] == literal.back() &&
           text.compare(begin - literal.size(), literal.size(), literal) == 0) {
         return false;
       }
-    } else if (text.compare(end, literal.size(), literal) == 0 &&
-               end + literal.size() <= text.size()) {
+    } else if (end + literal.size() <= text.size() &&
+               text[end] == literal.front() &&
+               text.compare(end, literal.size(), literal) == 0) {
       return false;
     }
   }
