@@ -32,8 +32,8 @@ struct BuiltCandidate {
 
 struct Scratch {
   NormalizedText normalized;
-  // The clauses, sentences and paragraphs of `normalized`, built once per call
-  // when some rule may match; every later step reads them.
+  // The clauses, sentences and paragraphs of `normalized`, built once per
+  // call; every later step reads them.
   Document document;
   RuleScratch rules;
   std::vector<Money> money;
@@ -367,11 +367,11 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   std::size_t fact_count = 0;
   bool exhausted = false;
   const unsigned kind_mask = RuleKindMask(options.kinds);
-  const bool may_match =
-      engine.MayMatch(normalized, kind_mask, options.languages, &s.rules);
-  if (may_match) s.document.Build(normalized);
-  for (std::size_t begin = 0;
-       may_match && !exhausted && begin < normalized.size();) {
+  // No RuleEngine::MayMatch first: its pass over the whole text stopped few
+  // calls (date words let some rule through in most prose, figures or not) and
+  // otherwise repeated the segments' own (docs/pipeline.md, "Matching").
+  s.document.Build(normalized);
+  for (std::size_t begin = 0; !exhausted && begin < normalized.size();) {
     const std::size_t end = internal::RuleEngine::SegmentEnd(s.document, begin);
     s.ClearSegment();
     engine.FindCandidates(s.document, begin, end, kind_mask, options.languages,
@@ -383,7 +383,6 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
     begin = end;
   }
   if ((options.kinds & kInvestment) && !s.accepted_money.empty()) {
-    // Amounts were accepted, so some rule matched and s.document is built.
     impl_->investment_typer.Find(s.document, s.accepted_money,
                                  &out->investments);
     const std::size_t room =
