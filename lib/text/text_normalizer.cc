@@ -178,8 +178,10 @@ Status TextNormalizer::Impl::AppendWellFormedRun(std::string_view run,
   std::size_t piece_begin = 0;
   std::size_t pos = 0;
   while (pos < run.size()) {
-    pos += AsciiPrefixLength(run.substr(pos));
-    if (pos == run.size()) break;
+    if (static_cast<unsigned char>(run[pos]) < 0x80) {
+      pos += AsciiPrefixLength(run.substr(pos));
+      continue;
+    }
     const std::size_t dropped = DroppedCharacterLength(run, pos);
     if (dropped == 0) {
       ++pos;  // continuation bytes (80..BF) are never C2, E2 or EF
