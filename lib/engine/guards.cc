@@ -155,6 +155,11 @@ Status Guard::Compile(const GuardSpec& spec, const RuleSet& rules, Guard* out) {
       out->literals_.push_back(arg);
     }
   }
+  // Literals are never empty: words of the guard line, or table keys.
+  for (const std::string& literal : out->literals_) {
+    out->touching_bytes_.set(static_cast<unsigned char>(
+        out->looks_before_ ? literal.back() : literal.front()));
+  }
   return Status();
 }
 
@@ -185,8 +190,13 @@ bool Guard::Allows(std::string_view text, std::size_t begin,
       return false;
     }
   }
-  // Literals are never empty (words of the guard line, or table keys): the
-  // byte next to the match rules out most of them before a comparison.
+  // A literal matches only where the byte next to the match is the one it
+  // touches the match with: most matches read no literal.
+  const bool has_neighbour = looks_before_ ? begin > 0 : end < text.size();
+  if (!has_neighbour || !touching_bytes_[static_cast<unsigned char>(
+                            looks_before_ ? text[begin - 1] : text[end])]) {
+    return true;
+  }
   for (const std::string& literal : literals_) {
     if (looks_before_) {
       if (begin >= literal.size() && text[begin - 1] == literal.back() &&

@@ -14,6 +14,7 @@
 #ifndef FACTX_LIB_ENGINE_GUARDS_H_
 #define FACTX_LIB_ENGINE_GUARDS_H_
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -61,6 +62,10 @@ class Guard {
   bool looks_before_ = true;  // not_after looks at the text before the match
   std::vector<CharClass> classes_;
   std::vector<std::string> literals_;
+  // The bytes that literals_ touch the match with: their last (not_after) or
+  // first (not_before). A byte next to the match that is none of them rules
+  // out every literal at once.
+  std::bitset<256> touching_bytes_;
 };
 
 }  // namespace factx::internal
