@@ -101,8 +101,34 @@ constexpr std::string_view kCaptureNames[] = {
     "upper_tenths",
 };
 
-// Tables that name currencies, in look-up order.
-constexpr std::string_view kCurrencyTables[] = {
+// The tables this file reads, found once by MoneyTables (table(index)).
+enum Table : std::size_t {
+  kCurrencySymbol,
+  kCurrencyZh,
+  kCurrencyZhColloquial,
+  kCurrencyZhHkSpoken,
+  kCurrencyZhImplied,
+  kCurrencyZhCountedAfterName,
+  kCurrencyCode,
+  kCurrencyCodeUpper,
+  kCurrencyEn,
+  kMoneyMinorCurrency,
+  kMoneyMinorSpoken,
+  kQualifierPrefixZh,
+  kQualifierSuffixZh,
+  kQualifierInfixZh,
+  kQualifierRoundZh,
+  kQualifierPrefixEn,
+  kQualifierSuffixEn,
+  kMoneyScale,
+  kMoneyMinorUnit,
+  kCurrencyGeneric,
+  kCurrencyZhBare,
+  kCurrencyInChineseText,
+  kDollarPrefix,
+  kTableCount,
+};
+constexpr std::string_view kTableNames[kTableCount] = {
     "currency_symbol",
     "currency_zh",
     "currency_zh_colloquial",
@@ -111,16 +137,37 @@ constexpr std::string_view kCurrencyTables[] = {
     "currency_zh_counted_after_name",
     "currency_code",
     "currency_code_upper",
-    "currency_en"};
+    "currency_en",
+    "money_minor_currency",
+    "money_minor_spoken",
+    "qualifier_prefix_zh",
+    "qualifier_suffix_zh",
+    "qualifier_infix_zh",
+    "qualifier_round_zh",
+    "qualifier_prefix_en",
+    "qualifier_suffix_en",
+    "money_scale",
+    "money_minor_unit",
+    "currency_generic",
+    "currency_zh_bare",
+    "currency_in_chinese_text",
+    "dollar_prefix",
+};
+
+// Tables that name currencies, in look-up order.
+constexpr Table kCurrencyTables[] = {
+    kCurrencySymbol,     kCurrencyZh,        kCurrencyZhColloquial,
+    kCurrencyZhHkSpoken, kCurrencyZhImplied, kCurrencyZhCountedAfterName,
+    kCurrencyCode,       kCurrencyCodeUpper, kCurrencyEn};
 // Tables that give the currency of a minor unit standing alone, in look-up
 // order.
-constexpr std::string_view kMinorCurrencyTables[] = {"money_minor_currency",
-                                                     "money_minor_spoken"};
+constexpr Table kMinorCurrencyTables[] = {kMoneyMinorCurrency,
+                                          kMoneyMinorSpoken};
 // Tables of qualifier words (common/qualifiers.rules); values approx, over,
 // under or exact.
-constexpr std::string_view kQualifierTables[] = {
-    "qualifier_prefix_zh", "qualifier_suffix_zh", "qualifier_infix_zh",
-    "qualifier_round_zh",  "qualifier_prefix_en", "qualifier_suffix_en"};
+constexpr Table kQualifierTables[] = {kQualifierPrefixZh, kQualifierSuffixZh,
+                                      kQualifierInfixZh,  kQualifierRoundZh,
+                                      kQualifierPrefixEn, kQualifierSuffixEn};
 
 // How far to look around a match for the language of its clause: enough for any
 // sentence, and a bound that keeps the cost of a text full of ¥ linear.
@@ -142,14 +189,12 @@ std::string AsciiUpper(std::string_view s) {
   return out;
 }
 
-// Looks `key` up as written, lowercased and uppercased (English words and codes
-// match in any case: "Dollars", "usd").
-// The table is found once, and a case variant is tried only when it differs
-// from the key (a Chinese key has none).
-std::optional<std::string_view> LookupAnyCase(const RuleTables& tables,
-                                              std::string_view table,
+// Looks `key` up in `entries` (none: a rule set without the table) as
+// written, lowercased and uppercased (English words and codes match in any
+// case: "Dollars", "usd"). A case variant is tried only when it differs from
+// the key (a Chinese key has none).
+std::optional<std::string_view> LookupAnyCase(const RuleTable* entries,
                                               std::string_view key) {
-  const RuleTable* entries = tables.Find(table);
   if (entries == nullptr) return std::nullopt;
   auto lookup =
       [entries](std::string_view variant) -> std::optional<std::string_view> {
@@ -202,11 +247,11 @@ std::optional<Decimal> ParseAmount(std::string_view text) {
 }
 
 // The value of a scale written on its own ("million", "M", "万", "千万").
-std::optional<Decimal> ScaleValue(const RuleTables& tables,
+std::optional<Decimal> ScaleValue(const MoneyTables& tables,
                                   std::string_view scale) {
   scale = TrimBlanks(scale);
   if (scale.empty()) return DecimalFromInt(1);
-  if (auto value = LookupAnyCase(tables, "money_scale", scale))
+  if (auto value = LookupAnyCase(tables.table(kMoneyScale), scale))
     return ParseNumber(*value);
   std::string one_scale = "1";
   if (IsAsciiLetter(scale.front())) one_scale += ' ';
@@ -387,20 +432,20 @@ struct CurrencyName {
   std::string_view code;
 };
 
-std::optional<CurrencyName> FindCurrency(const RuleTables& tables,
+std::optional<CurrencyName> FindCurrency(const MoneyTables& tables,
                                          std::string_view text) {
   text = TrimBlanks(text);
   if (text.empty()) return std::nullopt;
-  for (std::string_view table : kCurrencyTables) {
-    if (auto code = LookupAnyCase(tables, table, text)) {
+  for (const Table table : kCurrencyTables) {
+    if (auto code = LookupAnyCase(tables.table(table), text)) {
       return CurrencyName{text, *code};
     }
   }
   return std::nullopt;
 }
 
-bool IsGeneric(const RuleTables& tables, const CurrencyName& name) {
-  return LookupAnyCase(tables, "currency_generic", name.text).has_value();
+bool IsGeneric(const MoneyTables& tables, const CurrencyName& name) {
+  return LookupAnyCase(tables.table(kCurrencyGeneric), name.text).has_value();
 }
 
 void SetCurrency(std::string_view code, Money* money) {
@@ -410,15 +455,14 @@ void SetCurrency(std::string_view code, Money* money) {
 }
 
 // Resolves the currency of a match; false when a captured currency is unknown.
-bool ResolveCurrency(const RuleMatch& match, const MoneyTables& money_tables,
+bool ResolveCurrency(const RuleMatch& match, const MoneyTables& tables,
                      Money* money) {
-  const RuleTables& tables = money_tables.tables();
   std::optional<CurrencyName> names[4];
   std::size_t count = 0;
   // A tokenized "c $": the letters say which dollar.
   if (std::string_view prefix = TrimBlanks(match.Capture("dollar_prefix"));
       !prefix.empty()) {
-    auto code = LookupAnyCase(tables, "dollar_prefix", prefix);
+    auto code = LookupAnyCase(tables.table(kDollarPrefix), prefix);
     if (!code) return false;
     names[count++] = CurrencyName{prefix, *code};
   }
@@ -432,8 +476,8 @@ bool ResolveCurrency(const RuleMatch& match, const MoneyTables& money_tables,
   if (std::string_view minor = TrimBlanks(match.Capture("cur_minor"));
       !minor.empty()) {
     std::optional<std::string_view> code;
-    for (std::string_view table : kMinorCurrencyTables) {
-      if ((code = LookupAnyCase(tables, table, minor))) break;
+    for (const Table table : kMinorCurrencyTables) {
+      if ((code = LookupAnyCase(tables.table(table), minor))) break;
     }
     if (!code) return false;
     names[count++] = CurrencyName{minor, *code};
@@ -456,16 +500,16 @@ bool ResolveCurrency(const RuleMatch& match, const MoneyTables& money_tables,
   // currency its sentence named: 最低新台币20元，最高不超过65元 is TWD twice.
   const bool bare = std::all_of(
       names, names + count, [&tables](const std::optional<CurrencyName>& name) {
-        return LookupAnyCase(tables, "currency_zh_bare", name->text)
+        return LookupAnyCase(tables.table(kCurrencyZhBare), name->text)
             .has_value();
       });
   if (bare) {
     const std::string_view named =
-        CurrencyNamedBefore(match.document(), money_tables, match.begin());
+        CurrencyNamedBefore(match.document(), tables, match.begin());
     if (!named.empty()) code = named;
   }
   if (auto chinese =
-          LookupAnyCase(tables, "currency_in_chinese_text", chosen->text)) {
+          LookupAnyCase(tables.table(kCurrencyInChineseText), chosen->text)) {
     if (ClauseIsChinese(match.document(), match.begin(), match.end()))
       code = *chinese;
   }
@@ -485,11 +529,11 @@ std::optional<Qualifier> QualifierNamed(std::string_view name) {
 }
 
 std::optional<Qualifier> ResolveQualifier(const RuleMatch& match,
-                                          const RuleTables& tables) {
+                                          const MoneyTables& tables) {
   std::string_view words = TrimBlanks(match.Capture("qual"));
   if (words.empty()) return Qualifier::kExact;
-  for (std::string_view table : kQualifierTables) {
-    if (auto value = LookupAnyCase(tables, table, words))
+  for (const Table table : kQualifierTables) {
+    if (auto value = LookupAnyCase(tables.table(table), words))
       return QualifierNamed(*value);
   }
   return std::nullopt;
@@ -500,9 +544,9 @@ std::optional<Qualifier> ResolveQualifier(const RuleMatch& match,
 
 // The fraction of the main unit that a minor unit is worth (角 -> 0.1, cents ->
 // 0.01).
-std::optional<Decimal> MinorFraction(const RuleTables& tables,
+std::optional<Decimal> MinorFraction(const MoneyTables& tables,
                                      std::string_view unit) {
-  auto value = LookupAnyCase(tables, "money_minor_unit", TrimBlanks(unit));
+  auto value = LookupAnyCase(tables.table(kMoneyMinorUnit), TrimBlanks(unit));
   if (!value) return std::nullopt;
   return ParseNumber(*value);
 }
@@ -524,7 +568,7 @@ bool AddMinor(std::string_view count_text, const Decimal& fraction,
 // Adds the minor parts of one bound to *amount: the captures named `prefix` +
 // minor, minor_unit, minor2, minor2_unit, cents, tenths ("" for the amount or
 // the lower bound, "upper_" for the upper bound).
-bool AddMinorParts(const RuleMatch& match, const RuleTables& tables,
+bool AddMinorParts(const RuleMatch& match, const MoneyTables& tables,
                    std::string_view prefix, Decimal* amount) {
   auto capture = [&match, prefix](std::string_view name) {
     return match.Capture(std::string(prefix).append(name));
@@ -589,13 +633,14 @@ std::pair<std::size_t, std::string_view> LastKeyFinder::Find(
 }
 
 MoneyTables::MoneyTables(const RuleTables& tables)
-    : tables_(tables),
-      bare_follows_(tables.Find("currency_zh_bare_follows")),
-      bare_mainland_(tables.Find("currency_zh_bare_mainland")) {}
+    : bare_follows_(tables.Find("currency_zh_bare_follows")),
+      bare_mainland_(tables.Find("currency_zh_bare_mainland")) {
+  for (const std::string_view name : kTableNames)
+    tables_by_index_.push_back(tables.Find(name));
+}
 
-bool BuildMoney(const RuleMatch& match, const MoneyTables& money_tables,
+bool BuildMoney(const RuleMatch& match, const MoneyTables& tables,
                 Money* money) {
-  const RuleTables& tables = money_tables.tables();
   if (!match.Capture("reject").empty()) return false;
   const std::string_view num_text = match.Capture("num");
   // A range's lower bound may be a minor part alone (八毛到一块二): no main
@@ -677,7 +722,7 @@ bool BuildMoney(const RuleMatch& match, const MoneyTables& money_tables,
     if (!AddMinorParts(match, tables, "upper_", &*upper)) return false;
     if (amount.Compare(*upper) > 0) return false;
   }
-  if (!ResolveCurrency(match, money_tables, money)) return false;
+  if (!ResolveCurrency(match, tables, money)) return false;
 
   money->amount = amount;
   money->upper = upper;

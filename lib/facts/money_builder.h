@@ -41,20 +41,24 @@ class LastKeyFinder {
   std::array<std::uint32_t, 257> first_{};
 };
 
-// The tables of one rule set that BuildMoney reads, with the ones it searches
-// text for indexed once. Keeps `tables`, a view of the rule set: build it next
-// to the engine that owns the rules. Immutable; thread-safe.
+// The tables of one rule set that BuildMoney reads, found once, with the ones
+// it searches text for indexed. Keeps pointers to the rule set's tables: build
+// it next to the engine that owns the rules. Immutable; thread-safe.
 class MoneyTables {
  public:
   explicit MoneyTables(const RuleTables& tables);
 
-  const RuleTables& tables() const { return tables_; }
+  // The table that money_builder.cc numbers `index`; nullptr when the rule set
+  // has none of that name.
+  const RuleTable* table(std::size_t index) const {
+    return tables_by_index_[index];
+  }
   // currency_zh_bare_follows and currency_zh_bare_mainland.
   const LastKeyFinder& bare_follows() const { return bare_follows_; }
   const LastKeyFinder& bare_mainland() const { return bare_mainland_; }
 
  private:
-  RuleTables tables_;
+  std::vector<const RuleTable*> tables_by_index_;
   LastKeyFinder bare_follows_;
   LastKeyFinder bare_mainland_;
 };
