@@ -132,17 +132,17 @@ Status Guard::Compile(const GuardSpec& spec, const RuleSet& rules, Guard* out) {
   for (const std::string& arg : spec.args) {
     if (arg[0] == ':') {
       if (arg == ":digit") {
-        out->classes_.push_back(CharClass::kDigit);
+        out->classes_ |= Bit(CharClass::kDigit);
       } else if (arg == ":letter") {
-        out->classes_.push_back(CharClass::kLetter);
+        out->classes_ |= Bit(CharClass::kLetter);
       } else if (arg == ":alnum") {
-        out->classes_.push_back(CharClass::kAlnum);
+        out->classes_ |= Bit(CharClass::kAlnum);
       } else if (arg == ":cn_numeral") {
-        out->classes_.push_back(CharClass::kChineseNumeral);
+        out->classes_ |= Bit(CharClass::kChineseNumeral);
       } else if (arg == ":han") {
-        out->classes_.push_back(CharClass::kHan);
+        out->classes_ |= Bit(CharClass::kHan);
       } else if (arg == ":digit_separator") {
-        out->classes_.push_back(CharClass::kDigitSeparator);
+        out->classes_ |= Bit(CharClass::kDigitSeparator);
       } else {
         return error("unknown class " + arg);
       }
@@ -163,33 +163,33 @@ Status Guard::Compile(const GuardSpec& spec, const RuleSet& rules, Guard* out) {
   return Status();
 }
 
-bool Guard::ClassMatchesBefore(CharClass c, std::string_view text,
-                               std::size_t begin) const {
-  if (c == CharClass::kDigitSeparator) {
-    // "1.5" before the match: a separator with a digit before it.
-    return begin >= 2 && IsDigitSeparator(text[begin - 1]) &&
-           IsAsciiDigit(text[begin - 2]);
+bool Guard::ClassNextToMatch(std::string_view text, std::size_t begin,
+                             std::size_t end) const {
+  if (classes_ & Bit(CharClass::kDigitSeparator)) {
+    // "1.5" before the match: a separator with a digit before it; or the
+    // same after it.
+    if (looks_before_ ? begin >= 2 && IsDigitSeparator(text[begin - 1]) &&
+                            IsAsciiDigit(text[begin - 2])
+                      : end + 1 < text.size() && IsDigitSeparator(text[end]) &&
+                            IsAsciiDigit(text[end + 1])) {
+      return true;
+    }
   }
-  return InClass(CodePointBefore(text, begin), static_cast<int>(c));
-}
-
-bool Guard::ClassMatchesAfter(CharClass c, std::string_view text,
-                              std::size_t end) const {
-  if (c == CharClass::kDigitSeparator) {
-    return end + 1 < text.size() && IsDigitSeparator(text[end]) &&
-           IsAsciiDigit(text[end + 1]);
+  const unsigned code_point_classes =
+      classes_ & ~Bit(CharClass::kDigitSeparator);
+  if (code_point_classes == 0) return false;
+  const char32_t c =
+      looks_before_ ? CodePointBefore(text, begin) : CodePointAt(text, end);
+  for (int which = 0; which <= static_cast<int>(CharClass::kHan); ++which) {
+    if ((code_point_classes >> which & 1) != 0 && InClass(c, which))
+      return true;
   }
-  return InClass(CodePointAt(text, end), static_cast<int>(c));
+  return false;
 }
 
 bool Guard::Allows(std::string_view text, std::size_t begin,
                    std::size_t end) const {
-  for (CharClass c : classes_) {
-    if (looks_before_ ? ClassMatchesBefore(c, text, begin)
-                      : ClassMatchesAfter(c, text, end)) {
-      return false;
-    }
-  }
+  if (ClassNextToMatch(text, begin, end)) return false;
   // A literal matches only where the byte next to the match is the one it
   // touches the match with: most matches read no literal.
   const bool has_neighbour = looks_before_ ? begin > 0 : end < text.size();
