@@ -189,18 +189,17 @@ std::string AsciiUpper(std::string_view s) {
   return out;
 }
 
-// Looks `key` up in `entries` (none: a rule set without the table) as
-// written, lowercased and uppercased (English words and codes match in any
-// case: "Dollars", "usd"). A case variant is tried only when it differs from
-// the key (a Chinese key has none).
-std::optional<std::string_view> LookupAnyCase(const RuleTable* entries,
-                                              std::string_view key) {
-  if (entries == nullptr) return std::nullopt;
+// Looks `key` up in `entries` as written, lowercased and uppercased (English
+// words and codes match in any case: "Dollars", "usd"). A case variant is tried
+// only when it differs from the key (a Chinese key has none).
+std::optional<std::string_view> LookupAnyCase(
+    const MoneyTables::KeyIndex& entries, std::string_view key) {
+  if (entries.empty()) return std::nullopt;
   auto lookup =
-      [entries](std::string_view variant) -> std::optional<std::string_view> {
-    auto entry = entries->entries.find(variant);
-    if (entry == entries->entries.end()) return std::nullopt;
-    return std::string_view(entry->second);
+      [&entries](std::string_view variant) -> std::optional<std::string_view> {
+    auto entry = entries.find(variant);
+    if (entry == entries.end()) return std::nullopt;
+    return entry->second;
   };
   if (auto value = lookup(key)) return value;
   const bool has_letter = std::any_of(key.begin(), key.end(),
@@ -635,8 +634,13 @@ std::pair<std::size_t, std::string_view> LastKeyFinder::Find(
 MoneyTables::MoneyTables(const RuleTables& tables)
     : bare_follows_(tables.Find("currency_zh_bare_follows")),
       bare_mainland_(tables.Find("currency_zh_bare_mainland")) {
-  for (const std::string_view name : kTableNames)
-    tables_by_index_.push_back(tables.Find(name));
+  for (const std::string_view name : kTableNames) {
+    KeyIndex& index = tables_by_index_.emplace_back();
+    if (const RuleTable* table = tables.Find(name)) {
+      index.reserve(table->entries.size());
+      for (const auto& [key, value] : table->entries) index.emplace(key, value);
+    }
+  }
 }
 
 bool BuildMoney(const RuleMatch& match, const MoneyTables& tables,

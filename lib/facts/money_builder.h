@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -41,16 +42,18 @@ class LastKeyFinder {
   std::array<std::uint32_t, 257> first_{};
 };
 
-// The tables of one rule set that BuildMoney reads, found once, with the ones
-// it searches text for indexed. Keeps pointers to the rule set's tables: build
-// it next to the engine that owns the rules. Immutable; thread-safe.
+// The tables of one rule set that BuildMoney reads, found and hashed once,
+// with the ones it searches text for indexed. Views the rule set's strings:
+// build it next to the engine that owns the rules. Immutable; thread-safe.
 class MoneyTables {
  public:
   explicit MoneyTables(const RuleTables& tables);
 
-  // The table that money_builder.cc numbers `index`; nullptr when the rule set
+  // A table's keys and their values.
+  using KeyIndex = std::unordered_map<std::string_view, std::string_view>;
+  // The table that money_builder.cc numbers `index`; empty when the rule set
   // has none of that name.
-  const RuleTable* table(std::size_t index) const {
+  const KeyIndex& table(std::size_t index) const {
     return tables_by_index_[index];
   }
   // currency_zh_bare_follows and currency_zh_bare_mainland.
@@ -58,7 +61,7 @@ class MoneyTables {
   const LastKeyFinder& bare_mainland() const { return bare_mainland_; }
 
  private:
-  std::vector<const RuleTable*> tables_by_index_;
+  std::vector<KeyIndex> tables_by_index_;
   LastKeyFinder bare_follows_;
   LastKeyFinder bare_mainland_;
 };
