@@ -42,8 +42,6 @@ enum class Tense : unsigned char {
 // of the words, no pointer into the tables. Immutable; thread-safe.
 class TenseCues {
  public:
-  // No cues: every date reads Tense::kNone.
-  TenseCues() = default;
   explicit TenseCues(const RuleTables& tables);
 
   // A cue word of date_en_tense or date_zh_tense.

@@ -101,7 +101,9 @@ constexpr std::string_view kCaptureNames[] = {
     "upper_tenths",
 };
 
-// The tables this file reads, found once by MoneyTables (table(index)).
+// The tables this file looks words up in, found and hashed once by MoneyTables
+// (MoneyTables::table). The currency names a bare 元 follows are searched for
+// in the text instead (MoneyTables::bare_follows).
 enum Table : std::size_t {
   kCurrencySymbol,
   kCurrencyZh,

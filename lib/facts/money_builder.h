@@ -23,8 +23,6 @@ namespace factx::internal {
 // that end with it. Keeps copies of the keys. Immutable; thread-safe.
 class LastKeyFinder {
  public:
-  // No keys: Find finds nothing.
-  LastKeyFinder() = default;
   // The keys of `table`; none when it is null.
   explicit LastKeyFinder(const RuleTable* table);
 
