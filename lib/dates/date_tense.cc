@@ -117,6 +117,10 @@ class CueSearch {
   // not_tense table holds.
   void FindTableCues(const TenseCues& cues) {
     ForEachPosition([&](std::size_t i) {
+      // Inside a word no cue starts: those filed under a letter begin with
+      // one, so they must not touch a letter before them (WordAt).
+      if (IsAsciiLetter(text_[i]) && i > 0 && IsAsciiLetter(text_[i - 1]))
+        return;
       const unsigned char first =
           static_cast<unsigned char>(ToAsciiLower(text_[i]));
       for (const TenseCues::Cue* cue = cues.begin(first);
