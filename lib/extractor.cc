@@ -33,8 +33,8 @@ struct BuiltCandidate {
 
 struct Scratch {
   NormalizedText normalized;
-  // The clauses, sentences and paragraphs of `normalized`, built once per call
-  // when some rule may match; every later step reads them.
+  // The clauses, sentences and paragraphs of `normalized`, built once per
+  // call; every later step reads them.
   Document document;
   RuleScratch rules;
   std::vector<Money> money;
@@ -68,14 +68,20 @@ class Extractor::Impl {
   std::unique_ptr<internal::RuleEngine> engine;
   // Indexes the investment tables of `engine`'s rules once, for every call.
   internal::InvestmentTyper investment_typer;
+  // The tables of `engine`'s rules that BuildMoney reads, indexed once.
+  internal::MoneyTables money_tables;
   // Which date capture names each of `engine`'s rules has, for ParseDate.
   internal::DateCaptureIndex date_captures;
+  // Indexes the tense tables of `engine`'s rules once, for ParseDate.
+  internal::TenseCues tense_cues;
 
   Impl(internal::TextNormalizer n, std::unique_ptr<internal::RuleEngine> e)
       : normalizer(std::move(n)),
         engine(std::move(e)),
         investment_typer(engine->tables()),
-        date_captures(*engine) {}
+        money_tables(engine->tables()),
+        date_captures(*engine),
+        tense_cues(engine->tables()) {}
 };
 
 namespace {
@@ -101,8 +107,9 @@ unsigned RuleKindMask(unsigned kinds) {
 // Builds the value of every candidate; drops those whose text does not make a
 // valid fact.
 void BuildCandidates(const internal::RuleEngine& engine,
+                     const internal::MoneyTables& money_tables,
                      const internal::DateCaptureIndex& date_captures,
-                     Scratch* s) {
+                     const internal::TenseCues& tense_cues, Scratch* s) {
   const internal::RuleTables tables = engine.tables();
   const auto& candidates = s->rules.candidates;
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
@@ -114,7 +121,7 @@ void BuildCandidates(const internal::RuleEngine& engine,
     switch (kind) {
       case RuleKind::kMoney: {
         Money money;
-        if (!internal::BuildMoney(match, tables, &money)) continue;
+        if (!internal::BuildMoney(match, money_tables, &money)) continue;
         money.span = Span{candidate.begin, candidate.end};
         money.rule = candidate.rule;
         built.value = static_cast<std::uint32_t>(s->money.size());
@@ -133,8 +140,10 @@ void BuildCandidates(const internal::RuleEngine& engine,
       case RuleKind::kDate: {
         internal::DateParse date;
         if (!internal::ParseDate(match, tables,
-                                 date_captures.ForRule(candidate.rule), &date))
+                                 date_captures.ForRule(candidate.rule),
+                                 tense_cues, &date)) {
           continue;
+        }
         built.value = static_cast<std::uint32_t>(s->dates.size());
         s->dates.push_back(std::move(date));
         break;
@@ -354,22 +363,22 @@ Status Extractor::Extract(std::string_view text, const ExtractOptions& options,
   std::size_t fact_count = 0;
   bool exhausted = false;
   const unsigned kind_mask = RuleKindMask(options.kinds);
-  const bool may_match =
-      engine.MayMatch(normalized, kind_mask, options.languages, &s.rules);
-  if (may_match) s.document.Build(normalized);
-  for (std::size_t begin = 0;
-       may_match && !exhausted && begin < normalized.size();) {
+  // No RuleEngine::MayMatch first: its pass over the whole text stopped few
+  // calls (date words let some rule through in most prose, figures or not) and
+  // otherwise repeated the segments' own (docs/pipeline.md, "Matching").
+  s.document.Build(normalized);
+  for (std::size_t begin = 0; !exhausted && begin < normalized.size();) {
     const std::size_t end = internal::RuleEngine::SegmentEnd(s.document, begin);
     s.ClearSegment();
     engine.FindCandidates(s.document, begin, end, kind_mask, options.languages,
                           &s.rules);
-    BuildCandidates(engine, impl_->date_captures, &s);
+    BuildCandidates(engine, impl_->money_tables, impl_->date_captures,
+                    impl_->tense_cues, &s);
     DropOverlaps(engine, begin, end, &s);
     exhausted = !EmitFacts(s, options, &resolver, &fact_count, out);
     begin = end;
   }
   if ((options.kinds & kInvestment) && !s.accepted_money.empty()) {
-    // Amounts were accepted, so some rule matched and s.document is built.
     impl_->investment_typer.Find(s.document, s.accepted_money,
                                  &out->investments);
     const std::size_t room =

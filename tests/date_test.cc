@@ -1045,10 +1045,12 @@ TEST(DateTest, ReadsNoGregorianMonthInsideChineseCalendarDates) {
 // ---- ParseDate on its own
 // --------------------------------------------------------------------
 
-// The built-in rules compiled, with their DateCaptureIndex, built once.
+// The built-in rules compiled, with their DateCaptureIndex and TenseCues,
+// built once.
 struct DateEngine {
   std::unique_ptr<internal::RuleEngine> engine;
   std::unique_ptr<internal::DateCaptureIndex> index;
+  std::unique_ptr<internal::TenseCues> tense_cues;
   std::unique_ptr<internal::TextNormalizer> normalizer;
 };
 
@@ -1065,8 +1067,11 @@ const DateEngine& BuiltInDateEngine() {
         internal::RuleEngine::Build(std::move(rules));
     EXPECT_TRUE(engine.ok()) << engine.status().ToString();
     if (engine.ok()) out->engine = std::move(engine).value();
-    if (out->engine != nullptr)
+    if (out->engine != nullptr) {
       out->index = std::make_unique<internal::DateCaptureIndex>(*out->engine);
+      out->tense_cues =
+          std::make_unique<internal::TenseCues>(out->engine->tables());
+    }
     Result<internal::TextNormalizer> normalizer =
         internal::TextNormalizer::Create();
     EXPECT_TRUE(normalizer.ok()) << normalizer.status().ToString();
@@ -1153,8 +1158,9 @@ std::vector<ParsedCandidate> ParseCandidates(const std::string& original,
     parsed.matched = std::string(match.matched());
     parsed.valid = internal::ParseDate(match, tables, &parsed.date);
     internal::DateParse indexed;
-    const bool indexed_valid = internal::ParseDate(
-        match, tables, built.index->ForRule(candidate.rule), &indexed);
+    const bool indexed_valid =
+        internal::ParseDate(match, tables, built.index->ForRule(candidate.rule),
+                            *built.tense_cues, &indexed);
     EXPECT_EQ(indexed_valid, parsed.valid)
         << "\"" << parsed.matched << "\" in \"" << original << "\"";
     if (parsed.valid && indexed_valid) {

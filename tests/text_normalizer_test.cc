@@ -443,9 +443,9 @@ TEST(TraditionalChineseTest, MayFoldHoldsForEveryCharacterTheFoldChanges) {
 }
 
 // Normalize copies text made only of these code points without asking ICU
-// (IsWellFormedAndNfkcInert in text_normalizer.cc). That is right only if NFKC
-// leaves every string of them alone: each is normalized on its own and has a
-// boundary before it (a starter that never composes with what precedes it).
+// (InertLength in text_normalizer.cc). That is right only if NFKC leaves every
+// string of them alone: each is normalized on its own and has a boundary before
+// it (a starter that never composes with what precedes it).
 TEST(TextNormalizerTest, CodePointsCopiedWithoutIcuAreNfkcInert) {
   UErrorCode code = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(code);
@@ -480,9 +480,9 @@ TEST(TextNormalizerTest, InertTextIsCopiedAndNearMissesAreStillNormalized) {
   // Traditional characters on the same fast path are still folded.
   ASSERT_TRUE(normalizer.Normalize("營收達3.5億元，參萬元", false, &out).ok());
   EXPECT_EQ(out.text(), "营收达3.5亿元，叁万元");
-  // One code point outside the fast path sends the run to ICU: full-width
-  // digits, brackets and the ideographic space fold, a combining accent
-  // composes with the ASCII letter before it.
+  // A code point outside the fast path goes to ICU, with the one before it:
+  // full-width digits, brackets and the ideographic space fold, a combining
+  // accent composes with the ASCII letter before it.
   const struct {
     std::string original, normalized;
   } kCases[] = {

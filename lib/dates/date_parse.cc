@@ -933,7 +933,8 @@ DateCaptureIndex::DateCaptureIndex(const RuleEngine& engine) {
 
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
                DateParse* date) {
-  return ParseDate(match, tables, DateCaptureSet::All(), date);
+  return ParseDate(match, tables, DateCaptureSet::All(), TenseCues(tables),
+                   date);
 }
 
 bool IsDateCaptureName(std::string_view name) {
@@ -949,7 +950,8 @@ bool IsDateCaptureName(std::string_view name) {
 }
 
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
-               const DateCaptureSet& captures, DateParse* date) {
+               const DateCaptureSet& captures, const TenseCues& tense_cues,
+               DateParse* date) {
   *date = DateParse();
   date->text_begin = match.begin();
   date->text_end = match.end();
@@ -1027,7 +1029,7 @@ bool ParseDate(const RuleMatch& match, const RuleTables& tables,
   }
   if (!ValidSide(date->begin, form)) return false;
   if (NeedsPlacing(date->begin)) {
-    date->tense = ReadTense(document, match.begin(), match.end(), tables);
+    date->tense = ReadTense(document, match.begin(), match.end(), tense_cues);
   }
 
   const SideReader to_side(match, tables, captures, /*side=*/1);

@@ -251,10 +251,13 @@ class DateCaptureIndex {
 
 // False when the match is not a valid date (month 13, day 32, 2019年2月29日, a
 // year out of range, a two-digit year that could be a count). `captures`: the
-// set of the match's rule (DateCaptureIndex::ForRule); without it ParseDate
-// asks for every name, which gives the same result more slowly.
+// set of the match's rule (DateCaptureIndex::ForRule); `tense_cues`: the tense
+// tables of `tables`, indexed once. Without them ParseDate asks for every name
+// and indexes the tense tables on each call, which gives the same result more
+// slowly.
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
-               const DateCaptureSet& captures, DateParse* date);
+               const DateCaptureSet& captures, const TenseCues& tense_cues,
+               DateParse* date);
 bool ParseDate(const RuleMatch& match, const RuleTables& tables,
                DateParse* date);
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
+#include <tuple>
+#include <utility>
 
 #include "text/char_class.h"
 
@@ -20,6 +23,10 @@ constexpr std::size_t kMinPastSuffixWord = 4;
 // is not read as well.
 constexpr std::size_t kMaxTableHits = 32;
 
+// The rank of an -ed word: read after every cue of the tables.
+constexpr std::uint32_t kPastSuffixRank =
+    std::numeric_limits<std::uint32_t>::max();
+
 // `word` at text[i], ASCII letters compared in lower case; a word that begins
 // or ends with a letter must not touch another letter there (will, not
 // goodwill).
@@ -37,10 +44,8 @@ bool WordAt(std::string_view text, std::size_t i, std::string_view word) {
 
 // True when a word of `not_tense` covers [i, i + size): 了 in 了解, 将 in 将近.
 bool InsideNonCue(std::string_view text, std::size_t i, std::size_t size,
-                  const RuleTable* not_tense) {
-  if (not_tense == nullptr) return false;
-  for (const auto& entry : not_tense->entries) {
-    const std::string_view word = entry.first;
+                  const std::vector<std::string>& not_tense) {
+  for (const std::string& word : not_tense) {
     if (word.size() < size) continue;
     const std::size_t first =
         i + size > word.size() ? i + size - word.size() : 0;
@@ -51,31 +56,48 @@ bool InsideNonCue(std::string_view text, std::size_t i, std::size_t size,
   return false;
 }
 
-// True when the word before text[i] (past spaces) is a key of `leads`: held
+// True when the word before text[i] (past spaces) is one of `leads`: held
 // after `be` (will be held, is to be held) is a participle, not past tense.
-bool AfterWordOf(std::string_view text, std::size_t i, const RuleTable* leads) {
-  if (leads == nullptr) return false;
+bool AfterWordOf(std::string_view text, std::size_t i,
+                 const std::vector<std::string>& leads) {
   std::size_t end = i;
   while (end > 0 && text[end - 1] == ' ') --end;
   std::size_t begin = end;
   while (begin > 0 && IsAsciiLetter(text[begin - 1])) --begin;
   if (begin == end || end == i) return false;
-  for (const auto& entry : leads->entries) {
-    if (entry.first.size() == end - begin && WordAt(text, begin, entry.first))
-      return true;
+  for (const std::string& lead : leads) {
+    if (lead.size() == end - begin && WordAt(text, begin, lead)) return true;
   }
   return false;
 }
 
-struct Cue {
+// The keys of `table` in order; none without the table.
+std::vector<std::string> KeysOf(const RuleTable* table) {
+  std::vector<std::string> keys;
+  if (table == nullptr) return keys;
+  for (const auto& entry : table->entries) keys.push_back(entry.first);
+  return keys;
+}
+
+// A cue found in the window. Of two at the same distance from the date, the
+// first read wins: the lower rank, then the earlier one.
+struct Found {
   std::size_t distance = 0;
+  std::uint32_t rank = 0;
+  std::size_t begin = 0;
   Tense tense = Tense::kNone;
 };
 
 struct Hit {
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::uint32_t rank = 0;
 };
+
+// True when the tables' order reads `a` before `b`: by rank, then position.
+bool ReadBefore(const Hit& a, const Hit& b) {
+  return std::tie(a.rank, a.begin) < std::tie(b.rank, b.begin);
+}
 
 class CueSearch {
  public:
@@ -91,35 +113,36 @@ class CueSearch {
         window_end_(std::min(document.End(Unit::kPhrase, end),
                              std::min(text_.size(), end + kTenseLookaround))) {}
 
-  // Every occurrence of a key of `cues` in the window (value past or future)
-  // that no word of `not_tense` holds.
-  void FindTableCues(const RuleTable* cues, const RuleTable* not_tense,
-                     const RuleTable* participle_leads) {
-    if (cues == nullptr) return;
-    for (const auto& entry : cues->entries) {
-      const std::string_view word = entry.first;
-      const std::string_view value = entry.second;
-      const Tense tense = value == "past"     ? Tense::kPast
-                          : value == "future" ? Tense::kFuture
-                                              : Tense::kNone;
-      if (tense == Tense::kNone || word.empty()) continue;
-      ForEachPosition([&](std::size_t i) {
+  // Every occurrence of a cue word in the window that no word of its
+  // not_tense table holds.
+  void FindTableCues(const TenseCues& cues) {
+    ForEachPosition([&](std::size_t i) {
+      // Inside a word no cue starts: those filed under a letter begin with
+      // one, so they must not touch a letter before them (WordAt).
+      if (IsAsciiLetter(text_[i]) && i > 0 && IsAsciiLetter(text_[i - 1]))
+        return;
+      const unsigned char first =
+          static_cast<unsigned char>(ToAsciiLower(text_[i]));
+      for (const TenseCues::Cue* cue = cues.begin(first);
+           cue != cues.end(first); ++cue) {
+        const std::string_view word = cue->word;
         if (!WordAt(text_, i, word) ||
-            InsideNonCue(text_, i, word.size(), not_tense)) {
-          return;
+            InsideNonCue(text_, i, word.size(), cues.not_tense(cue->english))) {
+          continue;
         }
-        if (tense == Tense::kPast && AfterWordOf(text_, i, participle_leads))
-          return;
-        if (hit_count_ < kMaxTableHits)
-          hits_[hit_count_++] = {i, i + word.size()};
-        Offer(i, i + word.size(), tense);
-      });
-    }
+        if (cue->tense == Tense::kPast && cue->english &&
+            AfterWordOf(text_, i, cues.participle_leads())) {
+          continue;
+        }
+        Record({i, i + word.size(), cue->rank});
+        Offer(i, i + word.size(), cue->rank, cue->tense);
+      }
+    });
   }
 
   // English words ending in -ed that no table cue covers, as past tense.
-  void FindPastSuffixWords(const RuleTable* not_tense,
-                           const RuleTable* participle_leads) {
+  void FindPastSuffixWords(const std::vector<std::string>& not_tense,
+                           const std::vector<std::string>& participle_leads) {
     std::size_t i = window_begin_;
     while (i < window_end_) {
       if (!IsAsciiLetter(text_[i]) || (i >= begin_ && i < end_)) {
@@ -133,7 +156,7 @@ class CueSearch {
           !InsideNonCue(text_, i, j - i, not_tense) &&
           !AfterWordOf(text_, i, participle_leads) &&
           (j <= begin_ || i >= end_)) {
-        Offer(i, j, Tense::kPast);
+        Offer(i, j, kPastSuffixRank, Tense::kPast);
       }
       i = j;
     }
@@ -149,6 +172,16 @@ class CueSearch {
     for (std::size_t i = end_; i < window_end_; ++i) visit(i);
   }
 
+  // Keeps the kMaxTableHits cue words that the tables' order reads first.
+  void Record(const Hit& hit) {
+    if (hit_count_ < kMaxTableHits) {
+      hits_[hit_count_++] = hit;
+      return;
+    }
+    Hit* last = std::max_element(hits_.begin(), hits_.end(), ReadBefore);
+    if (ReadBefore(hit, *last)) *last = hit;
+  }
+
   bool Covered(std::size_t begin, std::size_t end) const {
     for (std::size_t k = 0; k < hit_count_; ++k) {
       if (hits_[k].begin < end && begin < hits_[k].end) return true;
@@ -156,35 +189,67 @@ class CueSearch {
     return false;
   }
 
-  // A cue at [begin, end): kept when nearer the date than the best so far (on
-  // a tie, the earlier found).
-  void Offer(std::size_t begin, std::size_t end, Tense tense) {
+  // A cue at [begin, end): kept when nearer the date than the best so far, or
+  // as near and read first.
+  void Offer(std::size_t begin, std::size_t end, std::uint32_t rank,
+             Tense tense) {
     if (begin < begin_ && end > begin_) return;  // runs into the date
-    const std::size_t distance = end <= begin_ ? begin_ - end : begin - end_;
-    if (best_.tense == Tense::kNone || distance < best_.distance)
-      best_ = {distance, tense};
+    const Found found{end <= begin_ ? begin_ - end : begin - end_, rank, begin,
+                      tense};
+    if (best_.tense == Tense::kNone ||
+        std::tie(found.distance, found.rank, found.begin) <
+            std::tie(best_.distance, best_.rank, best_.begin)) {
+      best_ = found;
+    }
   }
 
   std::string_view text_;
   std::size_t begin_, end_;
   std::size_t window_begin_, window_end_;
-  Cue best_;
+  Found best_;
   std::array<Hit, kMaxTableHits> hits_{};
   std::size_t hit_count_ = 0;
 };
 
 }  // namespace
 
+TenseCues::TenseCues(const RuleTables& tables)
+    : en_not_tense_(KeysOf(tables.Find("date_en_not_tense"))),
+      zh_not_tense_(KeysOf(tables.Find("date_zh_not_tense"))),
+      participle_leads_(KeysOf(tables.Find("date_en_participle_lead"))) {
+  for (const bool english : {true, false}) {
+    const RuleTable* table =
+        tables.Find(english ? "date_en_tense" : "date_zh_tense");
+    if (table == nullptr) continue;
+    for (const auto& [word, value] : table->entries) {
+      const Tense tense = value == "past"     ? Tense::kPast
+                          : value == "future" ? Tense::kFuture
+                                              : Tense::kNone;
+      if (tense == Tense::kNone || word.empty()) continue;
+      Cue cue;
+      cue.word = word;
+      cue.tense = tense;
+      cue.rank = static_cast<std::uint32_t>(cues_.size());
+      cue.english = english;
+      cues_.push_back(std::move(cue));
+    }
+  }
+  // By first byte; stable, so each byte's cues stay in rank order.
+  std::stable_sort(cues_.begin(), cues_.end(), [](const Cue& a, const Cue& b) {
+    return static_cast<unsigned char>(a.word.front()) <
+           static_cast<unsigned char>(b.word.front());
+  });
+  for (const Cue& cue : cues_)
+    ++first_[static_cast<unsigned char>(cue.word.front()) + 1];
+  for (std::size_t b = 1; b < first_.size(); ++b) first_[b] += first_[b - 1];
+}
+
 Tense ReadTense(const Document& document, std::size_t begin, std::size_t end,
-                const RuleTables& tables) {
+                const TenseCues& cues) {
   CueSearch search(document, begin, end);
-  const RuleTable* en_not_tense = tables.Find("date_en_not_tense");
-  const RuleTable* zh_not_tense = tables.Find("date_zh_not_tense");
-  const RuleTable* participle_leads = tables.Find("date_en_participle_lead");
-  search.FindTableCues(tables.Find("date_en_tense"), en_not_tense,
-                       participle_leads);
-  search.FindTableCues(tables.Find("date_zh_tense"), zh_not_tense, nullptr);
-  search.FindPastSuffixWords(en_not_tense, participle_leads);
+  search.FindTableCues(cues);
+  search.FindPastSuffixWords(cues.not_tense(/*english=*/true),
+                             cues.participle_leads());
   return search.nearest();
 }
 

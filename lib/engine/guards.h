@@ -14,6 +14,7 @@
 #ifndef FACTX_LIB_ENGINE_GUARDS_H_
 #define FACTX_LIB_ENGINE_GUARDS_H_
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -53,14 +54,23 @@ class Guard {
     kHan,
     kDigitSeparator,
   };
-  bool ClassMatchesAfter(CharClass c, std::string_view text,
-                         std::size_t end) const;
-  bool ClassMatchesBefore(CharClass c, std::string_view text,
-                          std::size_t begin) const;
+  static constexpr unsigned Bit(CharClass c) {
+    return 1u << static_cast<unsigned>(c);
+  }
+  // True when the text next to the match text[begin, end) (before it for
+  // not_after, after it for not_before) is in one of classes_.
+  bool ClassNextToMatch(std::string_view text, std::size_t begin,
+                        std::size_t end) const;
 
   bool looks_before_ = true;  // not_after looks at the text before the match
-  std::vector<CharClass> classes_;
+  // Bit(c) for each class argument c: the guard's classes, read in one test
+  // of the code point next to the match.
+  unsigned classes_ = 0;
   std::vector<std::string> literals_;
+  // The bytes that literals_ touch the match with: their last (not_after) or
+  // first (not_before). A byte next to the match that is none of them rules
+  // out every literal at once.
+  std::bitset<256> touching_bytes_;
 };
 
 }  // namespace factx::internal

@@ -200,6 +200,8 @@ class InvestmentLexicon {
         entry.attributive = role == kFiller && value == "attributive";
         for (const char c : key)
           folded_.push_back(static_cast<char>(ToLower(c)));
+        entry.head = Head(std::string_view(folded_).substr(entry.offset));
+        entry.head_mask = HeadMask(entry.size);
         const std::uint32_t rank =
             (IsAsciiUpper(key.front()) ? table_size : 0) + index;
         pending.push_back({FirstCodePoint(key, 0), rank, entry});
@@ -277,13 +279,15 @@ class InvestmentLexicon {
     const Range* range = KeysStartingAt(text, pos);
     if (range == nullptr || (range->roles & roles) == 0) return false;
     const std::size_t room = limit - pos;
+    const std::uint32_t head = Head(text.substr(pos));
     unsigned hidden = 0;  // tables whose longest key here is no word
     for (std::uint32_t i = range->begin; i < range->end; ++i) {
       const Key& key = by_first_[i];
       const unsigned bit = Bit(key.role);
       if ((roles & bit) == 0 || (hidden & bit) != 0 || key.size > room)
         continue;
-      if (!KeyMatchesAt(text, pos, key)) continue;
+      if ((head & key.head_mask) != key.head || !KeyMatchesAt(text, pos, key))
+        continue;
       if (!key.usable) {
         hidden |= bit;
         continue;
@@ -322,6 +326,10 @@ class InvestmentLexicon {
     bool word_start = false;  // begins with an ASCII letter or digit
     bool word_end = false;    // ends with one
     InvestmentKind kind = InvestmentKind::kInvestment;
+    // Its first bytes (Head) and the mask of those a key this long fills: one
+    // comparison rejects most keys that start with the text's code point.
+    std::uint32_t head = 0;
+    std::uint32_t head_mask = 0;
   };
   // Keys [begin, end) of by_first_ or by_last_, and the roles among them.
   struct Range {
@@ -370,6 +378,21 @@ class InvestmentLexicon {
       slot = slot + 1 == slots_end ? wide_groups_.data() : slot + 1;
     }
     return &slot->range;
+  }
+
+  // The first four bytes of `text` (fewer at its end, the rest zero) with
+  // ASCII folded to lower case, the first in the low bits.
+  static std::uint32_t Head(std::string_view text) {
+    std::uint32_t head = 0;
+    const std::size_t size = std::min<std::size_t>(text.size(), 4);
+    for (std::size_t i = 0; i < size; ++i)
+      head |= std::uint32_t{ToLower(text[i])} << (8 * i);
+    return head;
+  }
+
+  // The bits of Head that a key of `size` bytes fills.
+  static std::uint32_t HeadMask(std::size_t size) {
+    return size >= 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * size)) - 1;
   }
 
   unsigned char LastByte(const Key& key) const {

@@ -101,8 +101,36 @@ constexpr std::string_view kCaptureNames[] = {
     "upper_tenths",
 };
 
-// Tables that name currencies, in look-up order.
-constexpr std::string_view kCurrencyTables[] = {
+// The tables this file looks words up in, found and hashed once by MoneyTables
+// (MoneyTables::table). The currency names a bare 元 follows are searched for
+// in the text instead (MoneyTables::bare_follows).
+enum Table : std::size_t {
+  kCurrencySymbol,
+  kCurrencyZh,
+  kCurrencyZhColloquial,
+  kCurrencyZhHkSpoken,
+  kCurrencyZhImplied,
+  kCurrencyZhCountedAfterName,
+  kCurrencyCode,
+  kCurrencyCodeUpper,
+  kCurrencyEn,
+  kMoneyMinorCurrency,
+  kMoneyMinorSpoken,
+  kQualifierPrefixZh,
+  kQualifierSuffixZh,
+  kQualifierInfixZh,
+  kQualifierRoundZh,
+  kQualifierPrefixEn,
+  kQualifierSuffixEn,
+  kMoneyScale,
+  kMoneyMinorUnit,
+  kCurrencyGeneric,
+  kCurrencyZhBare,
+  kCurrencyInChineseText,
+  kDollarPrefix,
+  kTableCount,
+};
+constexpr std::string_view kTableNames[kTableCount] = {
     "currency_symbol",
     "currency_zh",
     "currency_zh_colloquial",
@@ -111,16 +139,37 @@ constexpr std::string_view kCurrencyTables[] = {
     "currency_zh_counted_after_name",
     "currency_code",
     "currency_code_upper",
-    "currency_en"};
+    "currency_en",
+    "money_minor_currency",
+    "money_minor_spoken",
+    "qualifier_prefix_zh",
+    "qualifier_suffix_zh",
+    "qualifier_infix_zh",
+    "qualifier_round_zh",
+    "qualifier_prefix_en",
+    "qualifier_suffix_en",
+    "money_scale",
+    "money_minor_unit",
+    "currency_generic",
+    "currency_zh_bare",
+    "currency_in_chinese_text",
+    "dollar_prefix",
+};
+
+// Tables that name currencies, in look-up order.
+constexpr Table kCurrencyTables[] = {
+    kCurrencySymbol,     kCurrencyZh,        kCurrencyZhColloquial,
+    kCurrencyZhHkSpoken, kCurrencyZhImplied, kCurrencyZhCountedAfterName,
+    kCurrencyCode,       kCurrencyCodeUpper, kCurrencyEn};
 // Tables that give the currency of a minor unit standing alone, in look-up
 // order.
-constexpr std::string_view kMinorCurrencyTables[] = {"money_minor_currency",
-                                                     "money_minor_spoken"};
+constexpr Table kMinorCurrencyTables[] = {kMoneyMinorCurrency,
+                                          kMoneyMinorSpoken};
 // Tables of qualifier words (common/qualifiers.rules); values approx, over,
 // under or exact.
-constexpr std::string_view kQualifierTables[] = {
-    "qualifier_prefix_zh", "qualifier_suffix_zh", "qualifier_infix_zh",
-    "qualifier_round_zh",  "qualifier_prefix_en", "qualifier_suffix_en"};
+constexpr Table kQualifierTables[] = {kQualifierPrefixZh, kQualifierSuffixZh,
+                                      kQualifierInfixZh,  kQualifierRoundZh,
+                                      kQualifierPrefixEn, kQualifierSuffixEn};
 
 // How far to look around a match for the language of its clause: enough for any
 // sentence, and a bound that keeps the cost of a text full of ¥ linear.
@@ -142,20 +191,17 @@ std::string AsciiUpper(std::string_view s) {
   return out;
 }
 
-// Looks `key` up as written, lowercased and uppercased (English words and codes
-// match in any case: "Dollars", "usd").
-// The table is found once, and a case variant is tried only when it differs
-// from the key (a Chinese key has none).
-std::optional<std::string_view> LookupAnyCase(const RuleTables& tables,
-                                              std::string_view table,
-                                              std::string_view key) {
-  const RuleTable* entries = tables.Find(table);
-  if (entries == nullptr) return std::nullopt;
+// Looks `key` up in `entries` as written, lowercased and uppercased (English
+// words and codes match in any case: "Dollars", "usd"). A case variant is tried
+// only when it differs from the key (a Chinese key has none).
+std::optional<std::string_view> LookupAnyCase(
+    const MoneyTables::KeyIndex& entries, std::string_view key) {
+  if (entries.empty()) return std::nullopt;
   auto lookup =
-      [entries](std::string_view variant) -> std::optional<std::string_view> {
-    auto entry = entries->entries.find(variant);
-    if (entry == entries->entries.end()) return std::nullopt;
-    return std::string_view(entry->second);
+      [&entries](std::string_view variant) -> std::optional<std::string_view> {
+    auto entry = entries.find(variant);
+    if (entry == entries.end()) return std::nullopt;
+    return entry->second;
   };
   if (auto value = lookup(key)) return value;
   const bool has_letter = std::any_of(key.begin(), key.end(),
@@ -202,11 +248,11 @@ std::optional<Decimal> ParseAmount(std::string_view text) {
 }
 
 // The value of a scale written on its own ("million", "M", "万", "千万").
-std::optional<Decimal> ScaleValue(const RuleTables& tables,
+std::optional<Decimal> ScaleValue(const MoneyTables& tables,
                                   std::string_view scale) {
   scale = TrimBlanks(scale);
   if (scale.empty()) return DecimalFromInt(1);
-  if (auto value = LookupAnyCase(tables, "money_scale", scale))
+  if (auto value = LookupAnyCase(tables.table(kMoneyScale), scale))
     return ParseNumber(*value);
   std::string one_scale = "1";
   if (IsAsciiLetter(scale.front())) one_scale += ' ';
@@ -360,39 +406,23 @@ bool ClauseIsChinese(const Document& document, std::size_t begin,
 // full of 元 linear.
 constexpr std::size_t kBareNameScanBytes = 512;
 
-// The key of `table` that ends last in `window`: where it ends, and its value;
-// end 0 when no key occurs.
-std::pair<std::size_t, std::string_view> LastKeyIn(const RuleTable& table,
-                                                   std::string_view window) {
-  std::pair<std::size_t, std::string_view> last{0, {}};
-  for (const auto& [key, value] : table.entries) {
-    const std::size_t at = window.rfind(key);
-    if (at != std::string_view::npos && at + key.size() > last.first)
-      last = {at + key.size(), value};
-  }
-  return last;
-}
-
 // The currency of a bare 元 amount starting at `begin`: the value of the last
 // name of currency_zh_bare_follows earlier in its sentence (新台币 TWD, 港元
 // HKD, 人民币 CNY), unless a word of currency_zh_bare_mainland comes after that
 // name (内地: the renminbi again). Empty when the sentence named none.
 std::string_view CurrencyNamedBefore(const Document& document,
-                                     const RuleTables& tables,
+                                     const MoneyTables& tables,
                                      std::size_t begin) {
-  const RuleTable* follows = tables.Find("currency_zh_bare_follows");
-  if (follows == nullptr) return {};
   const std::string_view text = document.text();
   std::size_t from =
       begin > kBareNameScanBytes ? begin - kBareNameScanBytes : 0;
   while (from < begin && !IsCodePointBoundary(text, from)) ++from;
   from = std::max(from, document.Begin(Unit::kSentence, begin));
   const std::string_view window = text.substr(from, begin - from);
-  const auto [name_end, code] = LastKeyIn(*follows, window);
+  const auto [name_end, code] = tables.bare_follows().Find(window);
   if (name_end == 0) return {};
-  if (const RuleTable* mainland = tables.Find("currency_zh_bare_mainland")) {
-    if (LastKeyIn(*mainland, window.substr(name_end)).first != 0) return {};
-  }
+  if (tables.bare_mainland().Find(window.substr(name_end)).first != 0)
+    return {};
   return code;
 }
 
@@ -403,20 +433,20 @@ struct CurrencyName {
   std::string_view code;
 };
 
-std::optional<CurrencyName> FindCurrency(const RuleTables& tables,
+std::optional<CurrencyName> FindCurrency(const MoneyTables& tables,
                                          std::string_view text) {
   text = TrimBlanks(text);
   if (text.empty()) return std::nullopt;
-  for (std::string_view table : kCurrencyTables) {
-    if (auto code = LookupAnyCase(tables, table, text)) {
+  for (const Table table : kCurrencyTables) {
+    if (auto code = LookupAnyCase(tables.table(table), text)) {
       return CurrencyName{text, *code};
     }
   }
   return std::nullopt;
 }
 
-bool IsGeneric(const RuleTables& tables, const CurrencyName& name) {
-  return LookupAnyCase(tables, "currency_generic", name.text).has_value();
+bool IsGeneric(const MoneyTables& tables, const CurrencyName& name) {
+  return LookupAnyCase(tables.table(kCurrencyGeneric), name.text).has_value();
 }
 
 void SetCurrency(std::string_view code, Money* money) {
@@ -426,14 +456,14 @@ void SetCurrency(std::string_view code, Money* money) {
 }
 
 // Resolves the currency of a match; false when a captured currency is unknown.
-bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
+bool ResolveCurrency(const RuleMatch& match, const MoneyTables& tables,
                      Money* money) {
   std::optional<CurrencyName> names[4];
   std::size_t count = 0;
   // A tokenized "c $": the letters say which dollar.
   if (std::string_view prefix = TrimBlanks(match.Capture("dollar_prefix"));
       !prefix.empty()) {
-    auto code = LookupAnyCase(tables, "dollar_prefix", prefix);
+    auto code = LookupAnyCase(tables.table(kDollarPrefix), prefix);
     if (!code) return false;
     names[count++] = CurrencyName{prefix, *code};
   }
@@ -447,8 +477,8 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
   if (std::string_view minor = TrimBlanks(match.Capture("cur_minor"));
       !minor.empty()) {
     std::optional<std::string_view> code;
-    for (std::string_view table : kMinorCurrencyTables) {
-      if ((code = LookupAnyCase(tables, table, minor))) break;
+    for (const Table table : kMinorCurrencyTables) {
+      if ((code = LookupAnyCase(tables.table(table), minor))) break;
     }
     if (!code) return false;
     names[count++] = CurrencyName{minor, *code};
@@ -471,7 +501,7 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
   // currency its sentence named: 最低新台币20元，最高不超过65元 is TWD twice.
   const bool bare = std::all_of(
       names, names + count, [&tables](const std::optional<CurrencyName>& name) {
-        return LookupAnyCase(tables, "currency_zh_bare", name->text)
+        return LookupAnyCase(tables.table(kCurrencyZhBare), name->text)
             .has_value();
       });
   if (bare) {
@@ -480,7 +510,7 @@ bool ResolveCurrency(const RuleMatch& match, const RuleTables& tables,
     if (!named.empty()) code = named;
   }
   if (auto chinese =
-          LookupAnyCase(tables, "currency_in_chinese_text", chosen->text)) {
+          LookupAnyCase(tables.table(kCurrencyInChineseText), chosen->text)) {
     if (ClauseIsChinese(match.document(), match.begin(), match.end()))
       code = *chinese;
   }
@@ -500,11 +530,11 @@ std::optional<Qualifier> QualifierNamed(std::string_view name) {
 }
 
 std::optional<Qualifier> ResolveQualifier(const RuleMatch& match,
-                                          const RuleTables& tables) {
+                                          const MoneyTables& tables) {
   std::string_view words = TrimBlanks(match.Capture("qual"));
   if (words.empty()) return Qualifier::kExact;
-  for (std::string_view table : kQualifierTables) {
-    if (auto value = LookupAnyCase(tables, table, words))
+  for (const Table table : kQualifierTables) {
+    if (auto value = LookupAnyCase(tables.table(table), words))
       return QualifierNamed(*value);
   }
   return std::nullopt;
@@ -515,9 +545,9 @@ std::optional<Qualifier> ResolveQualifier(const RuleMatch& match,
 
 // The fraction of the main unit that a minor unit is worth (角 -> 0.1, cents ->
 // 0.01).
-std::optional<Decimal> MinorFraction(const RuleTables& tables,
+std::optional<Decimal> MinorFraction(const MoneyTables& tables,
                                      std::string_view unit) {
-  auto value = LookupAnyCase(tables, "money_minor_unit", TrimBlanks(unit));
+  auto value = LookupAnyCase(tables.table(kMoneyMinorUnit), TrimBlanks(unit));
   if (!value) return std::nullopt;
   return ParseNumber(*value);
 }
@@ -539,7 +569,7 @@ bool AddMinor(std::string_view count_text, const Decimal& fraction,
 // Adds the minor parts of one bound to *amount: the captures named `prefix` +
 // minor, minor_unit, minor2, minor2_unit, cents, tenths ("" for the amount or
 // the lower bound, "upper_" for the upper bound).
-bool AddMinorParts(const RuleMatch& match, const RuleTables& tables,
+bool AddMinorParts(const RuleMatch& match, const MoneyTables& tables,
                    std::string_view prefix, Decimal* amount) {
   auto capture = [&match, prefix](std::string_view name) {
     return match.Capture(std::string(prefix).append(name));
@@ -575,7 +605,47 @@ bool AddMinorParts(const RuleMatch& match, const RuleTables& tables,
 
 }  // namespace
 
-bool BuildMoney(const RuleMatch& match, const RuleTables& tables,
+LastKeyFinder::LastKeyFinder(const RuleTable* table) {
+  if (table == nullptr) return;
+  // A table's keys are never empty: a table line holds at least one word.
+  for (const auto& [key, value] : table->entries) keys_.push_back({key, value});
+  std::stable_sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
+    return static_cast<unsigned char>(a.key.back()) <
+           static_cast<unsigned char>(b.key.back());
+  });
+  for (const Key& key : keys_)
+    ++first_[static_cast<unsigned char>(key.key.back()) + 1];
+  for (std::size_t b = 1; b < first_.size(); ++b) first_[b] += first_[b - 1];
+}
+
+std::pair<std::size_t, std::string_view> LastKeyFinder::Find(
+    std::string_view text) const {
+  for (std::size_t end = text.size(); end > 0; --end) {
+    const unsigned char last = static_cast<unsigned char>(text[end - 1]);
+    for (std::uint32_t k = first_[last]; k < first_[last + 1]; ++k) {
+      const std::string& key = keys_[k].key;
+      if (key.size() <= end &&
+          text.compare(end - key.size(), key.size(), key) == 0) {
+        return {end, keys_[k].value};
+      }
+    }
+  }
+  return {0, {}};
+}
+
+MoneyTables::MoneyTables(const RuleTables& tables)
+    : bare_follows_(tables.Find("currency_zh_bare_follows")),
+      bare_mainland_(tables.Find("currency_zh_bare_mainland")) {
+  for (const std::string_view name : kTableNames) {
+    KeyIndex& index = tables_by_index_.emplace_back();
+    if (const RuleTable* table = tables.Find(name)) {
+      index.reserve(table->entries.size());
+      for (const auto& [key, value] : table->entries) index.emplace(key, value);
+    }
+  }
+}
+
+bool BuildMoney(const RuleMatch& match, const MoneyTables& tables,
                 Money* money) {
   if (!match.Capture("reject").empty()) return false;
   const std::string_view num_text = match.Capture("num");

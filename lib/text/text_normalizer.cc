@@ -82,48 +82,65 @@ Status IcuError(const char* what, UErrorCode code) {
                 std::string("ICU ") + what + " failed: " + u_errorName(code));
 }
 
-// True when `text` is well-formed UTF-8 made only of code points that the
-// filtered NFKC leaves as they are whatever their neighbours: ASCII, the CJK
-// Unified Ideographs (U+4E00..U+9FFF: no decomposition, never composed), the
-// CJK punctuation of Chinese news (、。〈〉《》「」『』【】 ’‘ “” —) and
-// kKeptCharacters. Such text, the bulk of Chinese news, needs no call into ICU
-// and no separate validation: a 3-byte sequence with continuation bytes that
-// decodes into these ranges is neither overlong nor a surrogate. Anything else
-// (full-width digits and brackets, U+3000, compatibility ideographs,
-// combining marks, ill-formed bytes) goes the general way. Sets *may_fold when
-// a character may need the traditional-Chinese fold.
-bool IsWellFormedAndNfkcInert(std::string_view text, bool* may_fold) {
+// The byte length of the code point at text[i] when it is well-formed UTF-8
+// and one that the filtered NFKC leaves as it is whatever its neighbours
+// ("inert"): ASCII, the CJK Unified Ideographs (U+4E00..U+9FFF: no
+// decomposition, never composed), the CJK punctuation of Chinese news
+// (、。〈〉《》「」『』【】 ’‘ “” —) and kKeptCharacters; 0 for anything else
+// (full-width digits and brackets, U+3000, compatibility ideographs, combining
+// marks, ill-formed bytes). A 3-byte sequence with continuation bytes that
+// decodes into these ranges is neither overlong nor a surrogate, so inert text
+// needs no separate validation. Sets *may_fold when the character may need the
+// traditional-Chinese fold.
+std::size_t InertLength(std::string_view text, std::size_t i, bool* may_fold) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
+  const unsigned char lead = bytes[i];
+  if (lead < 0x80) return 1;
+  if ((lead & 0xF0) != 0xE0 || i + 2 >= text.size()) return 0;  // not 3 bytes
+  if ((bytes[i + 1] & 0xC0) != 0x80 || (bytes[i + 2] & 0xC0) != 0x80) return 0;
+  const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                     (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) |
+                     static_cast<char32_t>(bytes[i + 2] & 0x3F);
+  if (c >= 0x4E00 && c <= 0x9FFF) {
+    if (MayFold(c)) *may_fold = true;
+    return 3;
+  }
+  if (c == 0x3001 || c == 0x3002 || (c >= 0x3008 && c <= 0x3011)) return 3;
+  if (c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D) {
+    return 3;
+  }
+  if (c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFFE5) return 3;
+  return 0;
+}
+
+// The length of the longest prefix of `text` made of inert code points
+// (InertLength). Text that is all inert, the bulk of Chinese news, needs no
+// call into ICU.
+std::size_t InertPrefixLength(std::string_view text, bool* may_fold) {
   std::size_t i = 0;
-  while (i < size) {
-    const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
       i += AsciiPrefixLength(text.substr(i));
       continue;
     }
-    if ((lead & 0xF0) != 0xE0 || i + 2 >= size) return false;  // not 3 bytes
-    if ((bytes[i + 1] & 0xC0) != 0x80 || (bytes[i + 2] & 0xC0) != 0x80) {
-      return false;
-    }
-    const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) |
-                       (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) |
-                       static_cast<char32_t>(bytes[i + 2] & 0x3F);
-    i += 3;
-    if (c >= 0x4E00 && c <= 0x9FFF) {
-      if (MayFold(c)) *may_fold = true;
-      continue;
-    }
-    if (c == 0x3001 || c == 0x3002 || (c >= 0x3008 && c <= 0x3011)) continue;
-    if (c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C ||
-        c == 0x201D) {
-      continue;
-    }
-    if (c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFFE5) continue;
-    return false;
+    const std::size_t length = InertLength(text, i, may_fold);
+    if (length == 0) break;
+    i += length;
   }
-  return true;
+  return i;
 }
+
+// Byte length of the code point that starts with `lead` in well-formed UTF-8.
+std::size_t CodePointLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return 4;
+}
+
+// Inert text between two code points that are not, up to which both go to ICU
+// in one call rather than two: each call has a fixed cost.
+constexpr std::size_t kInertBytesWorthACall = 64;
 
 }  // namespace
 
@@ -155,6 +172,12 @@ class TextNormalizer::Impl {
   Status AppendNormalizedRun(std::string_view run, std::size_t source_offset,
                              icu::Edits* edits, NormalizedText* out) const;
 
+  // The same for a stretch of a run that starts and ends at normalization
+  // boundaries, all of it through ICU.
+  Status AppendIcuNormalized(std::string_view stretch,
+                             std::size_t source_offset, icu::Edits* edits,
+                             NormalizedText* out) const;
+
  private:
   icu::UnicodeSet filter_;
   icu::FilteredNormalizer2 nfkc_filtered_;
@@ -178,8 +201,10 @@ Status TextNormalizer::Impl::AppendWellFormedRun(std::string_view run,
   std::size_t piece_begin = 0;
   std::size_t pos = 0;
   while (pos < run.size()) {
-    pos += AsciiPrefixLength(run.substr(pos));
-    if (pos == run.size()) break;
+    if (static_cast<unsigned char>(run[pos]) < 0x80) {
+      pos += AsciiPrefixLength(run.substr(pos));
+      continue;
+    }
     const std::size_t dropped = DroppedCharacterLength(run, pos);
     if (dropped == 0) {
       ++pos;  // continuation bytes (80..BF) are never C2, E2 or EF
@@ -203,15 +228,59 @@ Status TextNormalizer::Impl::AppendNormalizedRun(std::string_view run,
                                                  std::size_t source_offset,
                                                  icu::Edits* edits,
                                                  NormalizedText* out) const {
+  // Inert code points are copied; only the stretches around the others go to
+  // ICU. Every inert code point has a normalization boundary before it
+  // (text_normalizer_test proves it with ICU), so a stretch that starts at the
+  // inert code point before the others (which they may compose with: e and
+  // U+0301) and ends at an inert one normalizes as it does in the whole run.
+  bool unused_may_fold = false;  // Normalize folds the whole text after
+  std::size_t pos = 0;
+  while (pos < run.size()) {
+    const std::size_t other =
+        pos + InertPrefixLength(run.substr(pos), &unused_may_fold);
+    if (other == run.size()) {
+      out->text_.append(run, pos);
+      break;
+    }
+    std::size_t begin = other;
+    if (begin > pos) {
+      do {
+        --begin;
+      } while (!IsCodePointBoundary(run, begin));
+    }
+    out->text_.append(run, pos, begin - pos);
+    // Up to the first inert code point that no other follows closely.
+    std::size_t end = other;
+    for (std::size_t i = other; i < run.size();) {
+      const std::size_t inert = InertLength(run, i, &unused_may_fold);
+      if (inert == 0) {
+        i += CodePointLength(static_cast<unsigned char>(run[i]));
+        end = i;
+      } else if (i - end >= kInertBytesWorthACall) {
+        break;
+      } else {
+        i += inert;
+      }
+    }
+    const Status status = AppendIcuNormalized(
+        run.substr(begin, end - begin), source_offset + begin, edits, out);
+    if (!status.ok()) return status;
+    pos = end;
+  }
+  return Status();
+}
+
+Status TextNormalizer::Impl::AppendIcuNormalized(std::string_view stretch,
+                                                 std::size_t source_offset,
+                                                 icu::Edits* edits,
+                                                 NormalizedText* out) const {
   const icu::Normalizer2& normalizer = nfkc_filtered_;
   UErrorCode code = U_ZERO_ERROR;
-  const icu::StringPiece piece(run.data(), static_cast<int32_t>(run.size()));
-  // Quick path, the common case: ASCII or already-normalized text is copied,
-  // with no changes.
-  bool unused_may_fold = false;  // Normalize folds the whole text after
-  if (IsWellFormedAndNfkcInert(run, &unused_may_fold) ||
-      normalizer.isNormalizedUTF8(piece, code)) {
-    out->text_.append(run);
+  const icu::StringPiece piece(stretch.data(),
+                               static_cast<int32_t>(stretch.size()));
+  // Quick path: already-normalized text is copied, with no changes.
+  if (normalizer.isNormalizedUTF8(piece, code)) {
+    out->text_.append(stretch);
     return Status();
   }
   if (U_FAILURE(code)) return IcuError("quick check", code);
@@ -247,7 +316,7 @@ Status TextNormalizer::Normalize(std::string_view original,
   // The common case in one pass: nothing to repair, nothing for ICU to do,
   // and for simplified Chinese and English nothing to fold.
   bool may_fold = false;
-  if (IsWellFormedAndNfkcInert(original, &may_fold)) {
+  if (InertPrefixLength(original, &may_fold) == original.size()) {
     out->text_.assign(original);
     if (may_fold) FoldTraditionalChinese(&out->text_);
     return Status();
