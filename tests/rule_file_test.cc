@@ -297,6 +297,21 @@ TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
   EXPECT_EQ(match.CaptureOffset("cur"), 4u);
 }
 
+// An atom of a caseless character outside ASCII (U+2212 MINUS SIGN) is looked
+// for byte by byte like any other, and the rule that needs it still matches.
+TEST(RuleEngineTest, FindsRulesByCaselessNonAsciiAtoms) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule percent.minus\n  kind percent\n"
+                            "  pattern \u2212[0-9]+%\n",
+                            "minus.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ(Candidates(**engine, "下降\u22125%，上升5%"),
+            std::vector<std::string>{"percent.minus:\u22125%"});
+  EXPECT_EQ(Candidates(**engine, "上升5%，-5%"), std::vector<std::string>{});
+}
+
 // Every rule, even one without guards, reads a number whole or not at all: a
 // text break (a control character, U+FFFD) between number characters ends the
 // clause and neither side is a match; elsewhere it only ends the clause.

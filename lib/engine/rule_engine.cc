@@ -81,14 +81,15 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
 
 // True when `c` has no case in Unicode, so that RE2's case folding and the
 // prefilter's lower-casing leave it alone: the ranges rule atoms use
-// (punctuation, signs, CJK). Conservative: anything else counts as cased.
+// (punctuation, signs, mathematical operators such as U+2212 MINUS SIGN,
+// CJK). Conservative: anything else counts as cased.
 bool IsCaseless(char32_t c) {
   return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
          c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
-         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2E80 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-         (c >= 0xFF01 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-         (c >= 0xFF5B && c <= 0xFFEF);
+         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2200 && c <= 0x22FF) ||
+         (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF);
 }
 
 // True when `atom` holds a code point outside ASCII that may have case: the
