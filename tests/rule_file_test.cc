@@ -297,6 +297,25 @@ TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
   EXPECT_EQ(match.CaptureOffset("cur"), 4u);
 }
 
+// A rule with a loose pattern matches what its own pattern does, leftmost and
+// longest: where its own pattern has no match at the start of the loose
+// pattern's match, at a later start of it, or (after a few such tries) by
+// searching alone.
+TEST(RuleEngineTest, LooseRulesMatchLeftmostLongestByTheirOwnPattern) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("define N [1-9][0-9]*\nloose N [0-9]+\n"
+                            "rule money.n\n  kind money\n  pattern {N}元\n",
+                            "n.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const RuleEngine& e = **engine;
+  EXPECT_EQ(Candidates(e, "共005元"), std::vector<std::string>{"money.n:5元"});
+  EXPECT_EQ(Candidates(e, "0元0元0元0元，"), std::vector<std::string>{});
+  EXPECT_EQ(Candidates(e, "0元0元0元0元0元12元和30元"),
+            (std::vector<std::string>{"money.n:12元", "money.n:30元"}));
+}
+
 // An atom of a caseless character outside ASCII (U+2212 MINUS SIGN) is looked
 // for byte by byte like any other, and the rule that needs it still matches.
 TEST(RuleEngineTest, FindsRulesByCaselessNonAsciiAtoms) {

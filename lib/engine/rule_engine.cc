@@ -19,6 +19,10 @@ constexpr std::int64_t kRuleMaxMem = std::int64_t{16} << 20;
 // at most this many times before skipping past the failed match, which keeps
 // matching linear.
 constexpr int kGuardRetries = 3;
+// A rule with a loose pattern tries its own pattern at this many of the loose
+// pattern's match starts before searching with its own pattern alone, which
+// keeps matching linear (MatchRule).
+constexpr int kOwnMatchAttempts = 3;
 
 RE2::Options RuleOptions() {
   RE2::Options options;
@@ -114,6 +118,40 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   ++pos;
   while (pos < text.size() && !IsCodePointBoundary(text, pos)) ++pos;
   return pos;
+}
+
+// Finds `rule`'s leftmost-longest match in whole[pos, end) when it has a loose
+// pattern, into *match: true if there is one. The loose pattern searches (its
+// DFA alone: no captures asked), and the rule's own pattern, anchored at the
+// start of what the loose one found, takes its longest match there (a DFA
+// again). The loose program is a fraction of the size, so its DFA costs far
+// less to build on text never seen. That is the rule's own leftmost-longest
+// match: the loose pattern matches wherever the rule's does, so no match of
+// the rule starts before the loose one's start b, and none at b ends past the
+// loose one's end e. When the rule's own pattern has no match at b, its
+// leftmost match starts where the loose one matches next, after b: the next
+// few such starts are tried so, and then the rule's own pattern searches by
+// itself (its unanchored DFA, and the reverse one that finds where its match
+// starts, cost far more to build than a few anchored tries).
+bool FindOwnMatch(const CompiledRule& rule, const re2::StringPiece& whole,
+                  std::size_t pos, std::size_t end, re2::StringPiece* match) {
+  const RE2& loose = *rule.capture_regex();
+  const std::string_view text(whole.data(), whole.size());
+  for (int attempt = 0; attempt < kOwnMatchAttempts; ++attempt) {
+    if (!loose.Match(whole, pos, end, RE2::UNANCHORED, match, 1)) {
+      return false;  // nothing the rule could match either
+    }
+    const std::size_t found_begin =
+        static_cast<std::size_t>(match->data() - whole.data());
+    const std::size_t found_end = found_begin + match->size();
+    if (rule.regex().Match(whole, found_begin, found_end, RE2::ANCHOR_START,
+                           match, 1)) {
+      return true;
+    }
+    if (found_begin >= end) return false;
+    pos = NextCodePoint(text, found_begin);
+  }
+  return rule.regex().Match(whole, pos, end, RE2::UNANCHORED, match, 1);
 }
 
 }  // namespace
@@ -391,33 +429,16 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   std::vector<re2::StringPiece>& groups = scratch->match_groups;
   groups.assign(group_count, re2::StringPiece());
   const re2::StringPiece whole(text.data(), text.size());
-  // With a loose regex apart from the rule's own, the loose one searches (its
-  // DFA alone: no captures asked), the rule's own confirms the match anchored
-  // at both its ends (a DFA again), and the loose one, anchored so, reads the
-  // captures. The loose program is a fraction of the size, so its DFA costs
-  // far less to build on text never seen, and RE2's NFA, which captures need,
-  // costs in proportion to the program. The result is the rule's own
-  // leftmost-longest match: the loose pattern matches wherever the rule's does,
-  // so no match of the rule starts before the loose one's start b, and none at
-  // b ends past the loose one's end e; if the rule's own matches [b, e]
-  // exactly, that is its match. If not, the rule's own searches by itself.
+  // With a loose regex apart from the rule's own, FindOwnMatch finds the match
+  // and the loose regex, anchored at both its ends, reads the captures: RE2's
+  // NFA, which captures need, costs in proportion to the program.
   const RE2* loose = rule.capture_regex();
   std::size_t pos = begin;
   int retries = 0;
   while (pos < end) {
-    bool found = false;
-    if (loose != nullptr) {
-      if (!loose->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), 1))
-        break;  // nothing the rule could match either
-      const std::size_t found_begin =
-          static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t found_end = found_begin + groups[0].size();
-      found = rule.regex().Match(whole, found_begin, found_end,
-                                 RE2::ANCHOR_BOTH, nullptr, 0);
-    }
-    if (!found &&
-        !rule.regex().Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
-                            loose != nullptr ? 1 : group_count)) {
+    if (loose != nullptr ? !FindOwnMatch(rule, whole, pos, end, groups.data())
+                         : !rule.regex().Match(whole, pos, end, RE2::UNANCHORED,
+                                               groups.data(), group_count)) {
       break;
     }
     if (loose != nullptr && group_count > 1) {

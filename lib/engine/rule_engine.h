@@ -49,8 +49,8 @@ class CompiledRule {
   // rules that embed the numeral grammar took half of building an engine.
   const re2::RE2& regex() const;
   // The rule's loose pattern, which matches wherever `regex` does (and maybe
-  // more): it searches and reads captures, and `regex` confirms what it found;
-  // null when it is `regex` itself.
+  // more): it searches and reads captures, and `regex` takes its match where
+  // the loose one found one; null when it is `regex` itself.
   const re2::RE2* capture_regex() const {
     return own_pattern_.empty() ? nullptr : loose_regex_;
   }
