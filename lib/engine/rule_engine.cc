@@ -154,6 +154,25 @@ bool FindOwnMatch(const CompiledRule& rule, const re2::StringPiece& whole,
   return rule.regex().Match(whole, pos, end, RE2::UNANCHORED, match, 1);
 }
 
+// Reads the groups of `rule`'s match groups[0] into groups[0, group_count),
+// anchored at both its ends: with the loose pattern when the rule has one (a
+// smaller program for RE2's NFA), else with its own. False if neither matches
+// it, which cannot happen for the rule's own match.
+bool ReadCaptures(const CompiledRule& rule, const re2::StringPiece& whole,
+                  re2::StringPiece* groups, int group_count) {
+  if (group_count <= 1) return true;
+  const std::size_t begin =
+      static_cast<std::size_t>(groups[0].data() - whole.data());
+  const std::size_t end = begin + groups[0].size();
+  const RE2* loose = rule.capture_regex();
+  // The loose pattern matches everything the rule's does; should it not (a
+  // custom loose form that is not looser), the rule's own reads them.
+  return (loose != nullptr && loose->Match(whole, begin, end, RE2::ANCHOR_BOTH,
+                                           groups, group_count)) ||
+         rule.regex().Match(whole, begin, end, RE2::ANCHOR_BOTH, groups,
+                            group_count);
+}
+
 }  // namespace
 
 CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
@@ -431,28 +450,26 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   const re2::StringPiece whole(text.data(), text.size());
   // With a loose regex apart from the rule's own, FindOwnMatch finds the match
   // and the loose regex, anchored at both its ends, reads the captures: RE2's
-  // NFA, which captures need, costs in proportion to the program.
+  // NFA, which captures need, costs in proportion to the program. Without a
+  // `fact` group the guards read the match alone, so the captures are read
+  // only for a match that passes them: a rule whose matches its guards mostly
+  // reject (前三季 before 度) spares the NFA. Reading them anchored gives what
+  // an unanchored search with captures gives: RE2 reads those anchored on the
+  // match too.
   const RE2* loose = rule.capture_regex();
+  const bool captures_first = rule.fact_group() > 0;
   std::size_t pos = begin;
   int retries = 0;
   while (pos < end) {
     if (loose != nullptr ? !FindOwnMatch(rule, whole, pos, end, groups.data())
-                         : !rule.regex().Match(whole, pos, end, RE2::UNANCHORED,
-                                               groups.data(), group_count)) {
+                         : !rule.regex().Match(
+                               whole, pos, end, RE2::UNANCHORED, groups.data(),
+                               captures_first ? group_count : 1)) {
       break;
     }
-    if (loose != nullptr && group_count > 1) {
-      const std::size_t found_begin =
-          static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t found_end = found_begin + groups[0].size();
-      // The loose pattern matches everything the rule's does; should it not
-      // (a custom loose form that is not looser), the rule's own reads them.
-      if (!loose->Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
-                        groups.data(), group_count) &&
-          !rule.regex().Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
-                              groups.data(), group_count)) {
-        break;  // cannot happen: the rule matched this very text
-      }
+    if (captures_first && loose != nullptr &&
+        !ReadCaptures(rule, whole, groups.data(), group_count)) {
+      break;  // cannot happen: the rule matched this very text
     }
     const std::size_t match_begin =
         static_cast<std::size_t>(groups[0].data() - text.data());
@@ -461,7 +478,7 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
     // context the rule requires but does not report (what lookaround would do,
     // which RE2 lacks).
     std::size_t fact_begin = match_begin, fact_end = match_end;
-    if (rule.fact_group() > 0 && groups[rule.fact_group()].data() != nullptr) {
+    if (captures_first && groups[rule.fact_group()].data() != nullptr) {
       const re2::StringPiece& fact = groups[rule.fact_group()];
       fact_begin = static_cast<std::size_t>(fact.data() - text.data());
       fact_end = fact_begin + fact.size();
@@ -474,6 +491,10 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
     bool allowed = !SplitsANumber(text, fact_begin, fact_end);
     for (std::size_t g = 0; allowed && g < rule.guards().size(); ++g) {
       allowed = rule.guards()[g].Allows(text, fact_begin, fact_end);
+    }
+    if (allowed && !captures_first &&
+        !ReadCaptures(rule, whole, groups.data(), group_count)) {
+      break;  // cannot happen: the rule matched this very text
     }
     if (allowed) {
       Candidate candidate;
