@@ -297,6 +297,25 @@ TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
   EXPECT_EQ(match.CaptureOffset("cur"), 4u);
 }
 
+// A table with many keys of one character (written in small classes, so that
+// the prefilter finds atoms in them) matches each of its keys, and only them.
+TEST(RuleEngineTest, TablesOfManySingleCharactersMatchEachKey) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("table unit\n  个\n  亩\n  人\n  件\n  份\n  位\n"
+                            "  倍\n  克\n  升\n  只\n  台\n  名\n  -\n  ]\n"
+                            "  ^\n  \\\n  公顷\n"
+                            "rule block.count\n  kind block\n"
+                            "  pattern [0-9]+{@unit}\n",
+                            "unit.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ(Candidates(**engine, "3名，4]，5^，6\\，7-，8公顷，9元，10亿"),
+            (std::vector<std::string>{"block.count:3名", "block.count:4]",
+                                      "block.count:5^", "block.count:6\\",
+                                      "block.count:7-", "block.count:8公顷"}));
+}
+
 // A rule with a loose pattern matches what its own pattern does, leftmost and
 // longest: where its own pattern has no match at the start of the loose
 // pattern's match, at a later start of it, or (after a few such tries) by

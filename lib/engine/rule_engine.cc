@@ -39,8 +39,25 @@ std::string Where(const RuleSpec& spec) {
          ": ";
 }
 
+// True when `key` is one UTF-8 encoded code point.
+bool IsOneCodePoint(std::string_view key) {
+  if (key.empty() || FindInvalidUtf8(key) != key.size()) return false;
+  std::size_t length = 0;
+  DecodeUtf8(key, 0, &length);
+  return length == key.size();
+}
+
+// The most characters of a class from which FilteredRE2 derives atoms (one
+// each); from a bigger class it derives none.
+constexpr std::ptrdiff_t kMaxAtomClassSize = 10;
+
 // Replaces each {@TABLE} of `pattern` (spec's pattern or loose pattern)
-// with an alternation of the table's keys, longest first.
+// with an alternation of the table's keys, longest first. RE2's parser joins
+// keys of one character in a row into a class, and FilteredRE2 derives no atom
+// from a class of more than kMaxAtomClassSize characters (a rule would then
+// run on every clause): a table with more such keys has them written in
+// classes of at most that many, each closed by an empty group, which keeps
+// the parser from joining them. The language is the same.
 Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
                     const RuleSet& rules, std::string* out) {
   std::size_t i = 0;
@@ -67,11 +84,27 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
                        [](std::string_view a, std::string_view b) {
                          return a.size() > b.size();
                        });
+      const bool apart = std::count_if(keys.begin(), keys.end(),
+                                       IsOneCodePoint) > kMaxAtomClassSize;
       out->append("(?:");
-      for (std::size_t k = 0; k < keys.size(); ++k) {
+      for (std::size_t k = 0; k < keys.size();) {
         if (k > 0) out->push_back('|');
-        out->append(
-            RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+        if (!apart || !IsOneCodePoint(keys[k])) {
+          out->append(
+              RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+          ++k;
+          continue;
+        }
+        // A class of at most kMaxAtomClassSize of the keys in a row, closed
+        // by an empty group so that the parser does not join it to the next.
+        out->push_back('[');
+        for (std::ptrdiff_t n = 0; n < kMaxAtomClassSize && k < keys.size() &&
+                                   IsOneCodePoint(keys[k]);
+             ++n, ++k) {
+          out->append(
+              RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+        }
+        out->append("](?:)");
       }
       out->append(")");
       i = close + 1;
@@ -85,11 +118,13 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
 
 // True when `c` has no case in Unicode, so that RE2's case folding and the
 // prefilter's lower-casing leave it alone: the ranges rule atoms use
-// (punctuation, signs, mathematical operators such as U+2212 MINUS SIGN,
-// CJK). Conservative: anything else counts as cased.
+// (punctuation, signs, mathematical operators such as U+2212 MINUS SIGN, the
+// Tamil and Thai scripts of the rupee and baht signs, CJK). Conservative:
+// anything else counts as cased.
 bool IsCaseless(char32_t c) {
   return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
-         c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+         c == 0xF7 || (c >= 0x0B80 && c <= 0x0BFF) ||
+         (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x2000 && c <= 0x206F) ||
          (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2200 && c <= 0x22FF) ||
          (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
          (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF20) ||
@@ -226,14 +261,16 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
   // Atoms of one byte too: "%" and "$" are all some rules have.
   engine->prefilter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/1);
   for (const RuleSpec& spec : engine->rules_.rules) {
+    // Tables expand the same in both: a rule without loose forms has one
+    // pattern, expanded once.
+    const bool has_own_pattern = spec.loose_pattern != spec.pattern;
     std::string pattern, loose_pattern;
-    Status status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
-    if (status.ok()) {
-      status = ExpandTables(spec, spec.loose_pattern, engine->rules_,
-                            &loose_pattern);
+    Status status =
+        ExpandTables(spec, spec.loose_pattern, engine->rules_, &loose_pattern);
+    if (status.ok() && has_own_pattern) {
+      status = ExpandTables(spec, spec.pattern, engine->rules_, &pattern);
     }
     if (!status.ok()) return status;
-    const bool has_own_pattern = loose_pattern != pattern;
     int id = 0;
     if (engine->prefilter_->Add(loose_pattern, options, &id) != RE2::NoError) {
       // FilteredRE2 keeps only the code: compile once more for RE2's message.
