@@ -422,6 +422,32 @@ TEST(RuleEngineTest, FactCaptureNarrowsTheFactAndResumesAfterIt) {
   EXPECT_TRUE(Candidates(**engine, "分别为1亿和2亿").empty());
 }
 
+// A fact that ends the match (its group closes the pattern): the guards that
+// read past it reject a match before its captures are read, with the same
+// facts and retries as when they are read first; an optional fact group may
+// be empty.
+TEST(RuleEngineTest, FactEndingTheMatchIsGuardedAfterItsEnd) {
+  RuleSet rules;
+  ASSERT_TRUE(
+      ParseRuleText("rule r\n  kind money\n  pattern "
+                    "(?P<frame>营收|收入)(?P<fact>(?P<qual>超)?[0-9]+亿)\n"
+                    "  guard not_before 元 :digit\n"
+                    "  guard not_after 总\n"
+                    "rule e\n  kind percent\n  pattern "
+                    "增(?P<fact>[0-9]*)\n"
+                    "  guard not_before 倍\n",
+                    "r.rules", &rules)
+          .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok());
+  // not_after reads before the fact (7亿), not before the match (总收入7亿).
+  EXPECT_EQ(
+      Candidates(**engine, "营收3亿元，营业收入超5亿，总收入7亿，营收9亿"),
+      (std::vector<std::string>{"r:超5亿", "r:7亿", "r:9亿"}));
+  EXPECT_EQ(Candidates(**engine, "增5倍，增长，增12"),
+            (std::vector<std::string>{"e:12"}));
+}
+
 TEST(RuleEngineTest, MatchesNeverCrossClauseEnds) {
   RuleSet rules;
   ASSERT_TRUE(ParseRuleText("rule r\n  kind money\n  pattern 甲.*乙\n",

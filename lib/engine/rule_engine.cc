@@ -116,6 +116,50 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
   return Status();
 }
 
+// The end of the group whose "(" is pattern[open]: the index past its ")", or
+// npos. Reads escapes and character classes; npos for a pattern with a POSIX
+// class or \Q...\E quoting, which it does not read.
+std::size_t GroupEnd(std::string_view pattern, std::size_t open) {
+  if (pattern.find("[:") != std::string_view::npos ||
+      pattern.find("\\Q") != std::string_view::npos) {
+    return std::string_view::npos;
+  }
+  int depth = 0;
+  for (std::size_t i = open; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+    } else if (pattern[i] == '[') {
+      // Up to the class's "]", which may be its first character ([]a], [^]a]).
+      i += pattern.compare(i + 1, 1, "^") == 0 ? 2 : 1;
+      if (pattern.compare(i, 1, "]") == 0) ++i;
+      while (i < pattern.size() && pattern[i] != ']') {
+        i += pattern[i] == '\\' ? 2 : 1;
+      }
+    } else if (pattern[i] == '(') {
+      ++depth;
+    } else if (pattern[i] == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// True when `pattern`'s `fact` group closes the pattern and cannot match "":
+// the fact of a non-empty match then ends where the match ends and is not
+// empty (if the group takes no part, the fact is the match). A group holding
+// an empty-width assertion (^ $ \b \B \A \z) counts as one that may match "".
+bool FactGroupEndsEveryMatch(const std::string& pattern) {
+  const std::size_t open = pattern.find("(?P<fact>");
+  if (open == std::string::npos || GroupEnd(pattern, open) != pattern.size())
+    return false;
+  const std::string group = pattern.substr(open);
+  for (const char* assertion : {"^", "$", "\\b", "\\B", "\\A", "\\z"}) {
+    if (group.find(assertion) != std::string::npos) return false;
+  }
+  const RE2 fact(group, RuleOptions());
+  return fact.ok() && !RE2::FullMatch("", fact);
+}
+
 // True when `c` has no case in Unicode, so that RE2's case folding and the
 // prefilter's lower-casing leave it alone: the ranges rule atoms use
 // (punctuation, signs, mathematical operators such as U+2212 MINUS SIGN, the
@@ -220,6 +264,8 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RE2* loose_regex,
   auto fact = loose_regex_->NamedCapturingGroups().find("fact");
   if (fact != loose_regex_->NamedCapturingGroups().end()) {
     fact_group_ = fact->second;
+    fact_ends_match_ = own_pattern_.empty() &&
+                       FactGroupEndsEveryMatch(loose_regex_->pattern());
   }
   for (const auto& [index, full_name] : loose_regex_->CapturingGroupNames()) {
     std::string base = full_name.substr(0, full_name.find("__"));
@@ -487,14 +533,16 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   const re2::StringPiece whole(text.data(), text.size());
   // With a loose regex apart from the rule's own, FindOwnMatch finds the match
   // and the loose regex, anchored at both its ends, reads the captures: RE2's
-  // NFA, which captures need, costs in proportion to the program. Without a
-  // `fact` group the guards read the match alone, so the captures are read
-  // only for a match that passes them: a rule whose matches its guards mostly
-  // reject (前三季 before 度) spares the NFA. Reading them anchored gives what
-  // an unanchored search with captures gives: RE2 reads those anchored on the
+  // NFA, which captures need, costs in proportion to the program. The
+  // captures are read only for a match its guards may let through: without a
+  // `fact` group the guards read the match alone, and when the fact ends
+  // where the match does, the guards that read past its end can reject it
+  // first. A rule whose matches its guards mostly reject (前三季 before 度,
+  // 营收3亿 before 元) so spares the NFA. Reading them anchored gives what an
+  // unanchored search with captures gives: RE2 reads those anchored on the
   // match too.
   const RE2* loose = rule.capture_regex();
-  const bool captures_first = rule.fact_group() > 0;
+  const bool captures_first = rule.fact_group() > 0 && !rule.fact_ends_match();
   std::size_t pos = begin;
   int retries = 0;
   while (pos < end) {
@@ -508,28 +556,43 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
         !ReadCaptures(rule, whole, groups.data(), group_count)) {
       break;  // cannot happen: the rule matched this very text
     }
+    bool have_captures = captures_first;
     const std::size_t match_begin =
         static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t match_end = match_begin + groups[0].size();
+    bool allowed = true;
+    if (rule.fact_ends_match() && match_end > match_begin) {
+      // The fact is not empty and ends at match_end.
+      allowed = !SplitsANumberAtEnd(text, match_end);
+      for (std::size_t g = 0; allowed && g < rule.guards().size(); ++g) {
+        allowed = !rule.guards()[g].looks_after() ||
+                  rule.guards()[g].Allows(text, match_begin, match_end);
+      }
+      if (allowed && !ReadCaptures(rule, whole, groups.data(), group_count)) {
+        break;  // cannot happen: the rule matched this very text
+      }
+      have_captures = allowed;
+    }
     // A `fact` capture narrows the fact to part of the match: the rest is
     // context the rule requires but does not report (what lookaround would do,
     // which RE2 lacks).
     std::size_t fact_begin = match_begin, fact_end = match_end;
-    if (captures_first && groups[rule.fact_group()].data() != nullptr) {
+    if (have_captures && rule.fact_group() > 0 &&
+        groups[rule.fact_group()].data() != nullptr) {
       const re2::StringPiece& fact = groups[rule.fact_group()];
       fact_begin = static_cast<std::size_t>(fact.data() - text.data());
       fact_end = fact_begin + fact.size();
     }
-    if (fact_end == fact_begin) {  // empty matches carry no fact
+    if (allowed && fact_end == fact_begin) {  // empty matches carry no fact
       pos = NextCodePoint(text, match_begin);
       continue;
     }
     // The guard every rule has (a number is read whole), then the rule's own.
-    bool allowed = !SplitsANumber(text, fact_begin, fact_end);
+    allowed = allowed && !SplitsANumber(text, fact_begin, fact_end);
     for (std::size_t g = 0; allowed && g < rule.guards().size(); ++g) {
       allowed = rule.guards()[g].Allows(text, fact_begin, fact_end);
     }
-    if (allowed && !captures_first &&
+    if (allowed && !have_captures &&
         !ReadCaptures(rule, whole, groups.data(), group_count)) {
       break;  // cannot happen: the rule matched this very text
     }

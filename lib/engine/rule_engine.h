@@ -64,6 +64,11 @@ class CompiledRule {
   // The group named `fact`, which narrows a match's fact to part of it; 0 if
   // none.
   int fact_group() const { return fact_group_; }
+  // True when a non-empty match's fact is known to be non-empty and to end
+  // where the match ends (the `fact` group, which cannot match "", closes the
+  // rule's only pattern), so the guards that read the text after the fact
+  // can run before the captures are read.
+  bool fact_ends_match() const { return fact_ends_match_; }
   // Group numbers (1-based) whose base name (before any "__") is `name`, in
   // order.
   const std::vector<int>* GroupsNamed(std::string_view name) const;
@@ -77,6 +82,7 @@ class CompiledRule {
   std::vector<Guard> guards_;
   int group_count_ = 0;
   int fact_group_ = 0;
+  bool fact_ends_match_ = false;
   std::vector<std::pair<std::string, std::vector<int>>> groups_by_name_;
 };
 
