@@ -358,6 +358,14 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
                                     &engine->rules_without_atoms_);
   std::sort(engine->rules_without_atoms_.begin(),
             engine->rules_without_atoms_.end());
+  engine->rules_of_atom_.resize(atoms.size());
+  std::vector<int> one_atom;
+  for (std::size_t a = 0; a < atoms.size(); ++a) {
+    one_atom.assign(1, static_cast<int>(a));
+    one_atom.insert(one_atom.end(), engine->always_present_atoms_.begin(),
+                    engine->always_present_atoms_.end());
+    engine->prefilter_->AllPotentials(one_atom, &engine->rules_of_atom_[a]);
+  }
   // Keys past the atoms: the characters that fold to ASCII letters.
   for (const std::string_view folds : kFoldsToAscii) atoms.emplace_back(folds);
   engine->atoms_ = std::make_unique<LiteralMatcher>(atoms);
@@ -397,6 +405,14 @@ bool RuleEngine::MayMatch(std::string_view text, unsigned kind_mask,
   // ends are non-word characters, so \b reads the same, and MatchRule matches
   // within the whole text.
   FindAtoms(text, 0, text.size(), scratch);
+  // Most texts with a figure hold an atom that allows a selected rule by
+  // itself: asking FilteredRE2 about all the text's atoms costs far more.
+  for (const auto& [atom, end] : scratch->atom_hits) {
+    if (static_cast<std::size_t>(atom) >= rules_of_atom_.size()) continue;
+    for (const int id : rules_of_atom_[atom]) {
+      if (Selected(id, kind_mask, language_mask)) return true;
+    }
+  }
   std::vector<int>& atoms = scratch->clause_atoms;
   atoms.clear();
   for (const auto& [atom, end] : scratch->atom_hits) atoms.push_back(atom);

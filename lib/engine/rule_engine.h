@@ -193,6 +193,9 @@ class RuleEngine {
   // The rules that run where no atom is found (those FilteredRE2 cannot
   // filter, and those the always-present atoms allow).
   std::vector<int> rules_without_atoms_;
+  // The rules each atom allows by itself (with the always-present atoms), by
+  // atom: one such atom in a text answers MayMatch without FilteredRE2.
+  std::vector<std::vector<int>> rules_of_atom_;
   std::deque<CompiledRule> compiled_;  // a deque: rules do not move
 };
 
