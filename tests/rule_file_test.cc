@@ -339,6 +339,59 @@ TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
   EXPECT_EQ(match.CaptureOffset("cur"), 4u);
 }
 
+// A table with many keys of one character (written in small classes, so that
+// the prefilter finds atoms in them) matches each of its keys, and only them.
+TEST(RuleEngineTest, TablesOfManySingleCharactersMatchEachKey) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("table unit\n  个\n  亩\n  人\n  件\n  份\n  位\n"
+                            "  倍\n  克\n  升\n  只\n  台\n  名\n  -\n  ]\n"
+                            "  ^\n  \\\n  公顷\n"
+                            "rule block.count\n  kind block\n"
+                            "  pattern [0-9]+{@unit}\n",
+                            "unit.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ(Candidates(**engine, "3名，4]，5^，6\\，7-，8公顷，9元，10亿"),
+            (std::vector<std::string>{"block.count:3名", "block.count:4]",
+                                      "block.count:5^", "block.count:6\\",
+                                      "block.count:7-", "block.count:8公顷"}));
+}
+
+// A rule with a loose pattern matches what its own pattern does, leftmost and
+// longest: where its own pattern has no match at the start of the loose
+// pattern's match, at a later start of it, or (after a few such tries) by
+// searching alone.
+TEST(RuleEngineTest, LooseRulesMatchLeftmostLongestByTheirOwnPattern) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("define N [1-9][0-9]*\nloose N [0-9]+\n"
+                            "rule money.n\n  kind money\n  pattern {N}元\n",
+                            "n.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const RuleEngine& e = **engine;
+  EXPECT_EQ(Candidates(e, "共005元"), std::vector<std::string>{"money.n:5元"});
+  EXPECT_EQ(Candidates(e, "0元0元0元0元，"), std::vector<std::string>{});
+  EXPECT_EQ(Candidates(e, "0元0元0元0元0元12元和30元"),
+            (std::vector<std::string>{"money.n:12元", "money.n:30元"}));
+}
+
+// An atom of a caseless character outside ASCII (U+2212 MINUS SIGN) is looked
+// for byte by byte like any other, and the rule that needs it still matches.
+TEST(RuleEngineTest, FindsRulesByCaselessNonAsciiAtoms) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("rule percent.minus\n  kind percent\n"
+                            "  pattern \u2212[0-9]+%\n",
+                            "minus.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ(Candidates(**engine, "下降\u22125%，上升5%"),
+            std::vector<std::string>{"percent.minus:\u22125%"});
+  EXPECT_EQ(Candidates(**engine, "上升5%，-5%"), std::vector<std::string>{});
+}
+
 // Every rule, even one without guards, reads a number whole or not at all: a
 // text break (a control character, U+FFFD) between number characters ends the
 // clause and neither side is a match; elsewhere it only ends the clause.
@@ -409,6 +462,32 @@ TEST(RuleEngineTest, FactCaptureNarrowsTheFactAndResumesAfterIt) {
   EXPECT_EQ(Candidates(**engine, "分别为1亿和2亿和3亿元"),
             (std::vector<std::string>{"r:1亿", "r:2亿"}));
   EXPECT_TRUE(Candidates(**engine, "分别为1亿和2亿").empty());
+}
+
+// A fact that ends the match (its group closes the pattern): the guards that
+// read past it reject a match before its captures are read, with the same
+// facts and retries as when they are read first; an optional fact group may
+// be empty.
+TEST(RuleEngineTest, FactEndingTheMatchIsGuardedAfterItsEnd) {
+  RuleSet rules;
+  ASSERT_TRUE(
+      ParseRuleText("rule r\n  kind money\n  pattern "
+                    "(?P<frame>营收|收入)(?P<fact>(?P<qual>超)?[0-9]+亿)\n"
+                    "  guard not_before 元 :digit\n"
+                    "  guard not_after 总\n"
+                    "rule e\n  kind percent\n  pattern "
+                    "增(?P<fact>[0-9]*)\n"
+                    "  guard not_before 倍\n",
+                    "r.rules", &rules)
+          .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok());
+  // not_after reads before the fact (7亿), not before the match (总收入7亿).
+  EXPECT_EQ(
+      Candidates(**engine, "营收3亿元，营业收入超5亿，总收入7亿，营收9亿"),
+      (std::vector<std::string>{"r:超5亿", "r:7亿", "r:9亿"}));
+  EXPECT_EQ(Candidates(**engine, "增5倍，增长，增12"),
+            (std::vector<std::string>{"e:12"}));
 }
 
 TEST(RuleEngineTest, MatchesNeverCrossClauseEnds) {

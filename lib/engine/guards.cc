@@ -140,7 +140,11 @@ bool SplitsANumber(std::string_view text, std::size_t begin, std::size_t end) {
       NumberSplitBefore(text, begin)) {
     return true;
   }
-  return IsNumberCharacter(CodePointBefore(text, end)) &&
+  return SplitsANumberAtEnd(text, end);
+}
+
+bool SplitsANumberAtEnd(std::string_view text, std::size_t end) {
+  return end > 0 && IsNumberCharacter(CodePointBefore(text, end)) &&
          NumberSplitAfter(text, end);
 }
 

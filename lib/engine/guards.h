@@ -34,6 +34,10 @@ namespace factx::internal {
 // 投资<NUL>300亿元 is 300亿元. The walk looks at most kMaxNumberBytes bytes
 // each way.
 bool SplitsANumber(std::string_view text, std::size_t begin, std::size_t end);
+// The half of SplitsANumber that looks after a match ending at `end`: true
+// when it ends a split number (so SplitsANumber is true for any non-empty
+// match that ends there).
+bool SplitsANumberAtEnd(std::string_view text, std::size_t end);
 inline constexpr std::size_t kMaxNumberBytes = 256;
 
 class Guard {
@@ -44,6 +48,8 @@ class Guard {
 
   // True when the match text[begin, end) passes.
   bool Allows(std::string_view text, std::size_t begin, std::size_t end) const;
+  // True for not_before, which reads only the text after the match's end.
+  bool looks_after() const { return !looks_before_; }
 
  private:
   enum class CharClass : unsigned char {

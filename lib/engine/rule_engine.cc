@@ -19,6 +19,10 @@ constexpr std::int64_t kRuleMaxMem = std::int64_t{16} << 20;
 // at most this many times before skipping past the failed match, which keeps
 // matching linear.
 constexpr int kGuardRetries = 3;
+// A rule with a loose pattern tries its own pattern at this many of the loose
+// pattern's match starts before searching with its own pattern alone, which
+// keeps matching linear (MatchRule).
+constexpr int kOwnMatchAttempts = 3;
 
 RE2::Options RuleOptions() {
   RE2::Options options;
@@ -35,8 +39,25 @@ std::string Where(const RuleSpec& spec) {
          ": ";
 }
 
+// True when `key` is one UTF-8 encoded code point.
+bool IsOneCodePoint(std::string_view key) {
+  if (key.empty() || FindInvalidUtf8(key) != key.size()) return false;
+  std::size_t length = 0;
+  DecodeUtf8(key, 0, &length);
+  return length == key.size();
+}
+
+// The most characters of a class from which FilteredRE2 derives atoms (one
+// each); from a bigger class it derives none.
+constexpr std::ptrdiff_t kMaxAtomClassSize = 10;
+
 // Replaces each {@TABLE} of `pattern` (spec's pattern or loose pattern)
-// with an alternation of the table's keys, longest first. Given
+// with an alternation of the table's keys, longest first. RE2's parser joins
+// keys of one character in a row into a class, and FilteredRE2 derives no atom
+// from a class of more than kMaxAtomClassSize characters (a rule would then
+// run on every clause): a table with more such keys has them written in
+// classes of at most that many, each closed by an empty group, which keeps
+// the parser from joining them. The language is the same. Given
 // `placeholders`, `pattern` is the spec's needs pattern, and each {@TABLE} and
 // {@!FRAGMENT} becomes the character that stands for it (rule_shape.h), its
 // keys or needs added to *placeholders.
@@ -90,11 +111,27 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
                        [](std::string_view a, std::string_view b) {
                          return a.size() > b.size();
                        });
+      const bool apart = std::count_if(keys.begin(), keys.end(),
+                                       IsOneCodePoint) > kMaxAtomClassSize;
       out->append("(?:");
-      for (std::size_t k = 0; k < keys.size(); ++k) {
+      for (std::size_t k = 0; k < keys.size();) {
         if (k > 0) out->push_back('|');
-        out->append(
-            RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+        if (!apart || !IsOneCodePoint(keys[k])) {
+          out->append(
+              RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+          ++k;
+          continue;
+        }
+        // A class of at most kMaxAtomClassSize of the keys in a row, closed
+        // by an empty group so that the parser does not join it to the next.
+        out->push_back('[');
+        for (std::ptrdiff_t n = 0; n < kMaxAtomClassSize && k < keys.size() &&
+                                   IsOneCodePoint(keys[k]);
+             ++n, ++k) {
+          out->append(
+              RE2::QuoteMeta(re2::StringPiece(keys[k].data(), keys[k].size())));
+        }
+        out->append("](?:)");
       }
       out->append(")");
       i = close + 1;
@@ -106,16 +143,63 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
   return Status();
 }
 
+// The end of the group whose "(" is pattern[open]: the index past its ")", or
+// npos. Reads escapes and character classes; npos for a pattern with a POSIX
+// class or \Q...\E quoting, which it does not read.
+std::size_t GroupEnd(std::string_view pattern, std::size_t open) {
+  if (pattern.find("[:") != std::string_view::npos ||
+      pattern.find("\\Q") != std::string_view::npos) {
+    return std::string_view::npos;
+  }
+  int depth = 0;
+  for (std::size_t i = open; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+    } else if (pattern[i] == '[') {
+      // Up to the class's "]", which may be its first character ([]a], [^]a]).
+      i += pattern.compare(i + 1, 1, "^") == 0 ? 2 : 1;
+      if (pattern.compare(i, 1, "]") == 0) ++i;
+      while (i < pattern.size() && pattern[i] != ']') {
+        i += pattern[i] == '\\' ? 2 : 1;
+      }
+    } else if (pattern[i] == '(') {
+      ++depth;
+    } else if (pattern[i] == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// True when `pattern`'s `fact` group closes the pattern and cannot match "":
+// the fact of a non-empty match then ends where the match ends and is not
+// empty (if the group takes no part, the fact is the match). A group holding
+// an empty-width assertion (^ $ \b \B \A \z) counts as one that may match "".
+bool FactGroupEndsEveryMatch(const std::string& pattern) {
+  const std::size_t open = pattern.find("(?P<fact>");
+  if (open == std::string::npos || GroupEnd(pattern, open) != pattern.size())
+    return false;
+  const std::string group = pattern.substr(open);
+  for (const char* assertion : {"^", "$", "\\b", "\\B", "\\A", "\\z"}) {
+    if (group.find(assertion) != std::string::npos) return false;
+  }
+  const RE2 fact(group, RuleOptions());
+  return fact.ok() && !RE2::FullMatch("", fact);
+}
+
 // True when `c` has no case in Unicode, so that RE2's case folding and the
 // prefilter's lower-casing leave it alone: the ranges rule atoms use
-// (punctuation, signs, CJK). Conservative: anything else counts as cased.
+// (punctuation, signs, mathematical operators such as U+2212 MINUS SIGN, the
+// Tamil and Thai scripts of the rupee and baht signs, CJK). Conservative:
+// anything else counts as cased.
 bool IsCaseless(char32_t c) {
   return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
-         c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
-         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2E80 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-         (c >= 0xFF01 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-         (c >= 0xFF5B && c <= 0xFFEF);
+         c == 0xF7 || (c >= 0x0B80 && c <= 0x0BFF) ||
+         (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2200 && c <= 0x22FF) ||
+         (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF);
 }
 
 // True when `atom` holds a code point outside ASCII that may have case: the
@@ -140,6 +224,59 @@ std::size_t NextCodePoint(std::string_view text, std::size_t pos) {
   ++pos;
   while (pos < text.size() && !IsCodePointBoundary(text, pos)) ++pos;
   return pos;
+}
+
+// Finds `rule`'s leftmost-longest match in whole[pos, end) when it has a loose
+// pattern, into *match: true if there is one. The loose pattern searches (its
+// DFA alone: no captures asked), and the rule's own pattern, anchored at the
+// start of what the loose one found, takes its longest match there (a DFA
+// again). The loose program is a fraction of the size, so its DFA costs far
+// less to build on text never seen. That is the rule's own leftmost-longest
+// match: the loose pattern matches wherever the rule's does, so no match of
+// the rule starts before the loose one's start b, and none at b ends past the
+// loose one's end e. When the rule's own pattern has no match at b, its
+// leftmost match starts where the loose one matches next, after b: the next
+// few such starts are tried so, and then the rule's own pattern searches by
+// itself (its unanchored DFA, and the reverse one that finds where its match
+// starts, cost far more to build than a few anchored tries).
+bool FindOwnMatch(const CompiledRule& rule, const re2::StringPiece& whole,
+                  std::size_t pos, std::size_t end, re2::StringPiece* match) {
+  const RE2& loose = *rule.capture_regex();
+  const std::string_view text(whole.data(), whole.size());
+  for (int attempt = 0; attempt < kOwnMatchAttempts; ++attempt) {
+    if (!loose.Match(whole, pos, end, RE2::UNANCHORED, match, 1)) {
+      return false;  // nothing the rule could match either
+    }
+    const std::size_t found_begin =
+        static_cast<std::size_t>(match->data() - whole.data());
+    const std::size_t found_end = found_begin + match->size();
+    if (rule.regex().Match(whole, found_begin, found_end, RE2::ANCHOR_START,
+                           match, 1)) {
+      return true;
+    }
+    if (found_begin >= end) return false;
+    pos = NextCodePoint(text, found_begin);
+  }
+  return rule.regex().Match(whole, pos, end, RE2::UNANCHORED, match, 1);
+}
+
+// Reads the groups of `rule`'s match groups[0] into groups[0, group_count),
+// anchored at both its ends: with the loose pattern when the rule has one (a
+// smaller program for RE2's NFA), else with its own. False if neither matches
+// it, which cannot happen for the rule's own match.
+bool ReadCaptures(const CompiledRule& rule, const re2::StringPiece& whole,
+                  re2::StringPiece* groups, int group_count) {
+  if (group_count <= 1) return true;
+  const std::size_t begin =
+      static_cast<std::size_t>(groups[0].data() - whole.data());
+  const std::size_t end = begin + groups[0].size();
+  const RE2* loose = rule.capture_regex();
+  // The loose pattern matches everything the rule's does; should it not (a
+  // custom loose form that is not looser), the rule's own reads them.
+  return (loose != nullptr && loose->Match(whole, begin, end, RE2::ANCHOR_BOTH,
+                                           groups, group_count)) ||
+         rule.regex().Match(whole, begin, end, RE2::ANCHOR_BOTH, groups,
+                            group_count);
 }
 
 }  // namespace
@@ -243,6 +380,8 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
                           &tables.pattern, &tables);
     if (!status.ok()) return status;
     RuleShape shape = DeriveRuleShape(*loose_regex, tables);
+    shape.fact_ends_match = spec.pattern == spec.loose_pattern &&
+                            FactGroupEndsEveryMatch(loose_pattern);
     engine->compiled_.emplace_back(&spec, &engine->rules_, std::move(shape),
                                    std::move(loose_regex), std::move(guards));
     if (rule_id >= verified_rules) {
@@ -449,68 +588,70 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   std::vector<re2::StringPiece>& groups = scratch->match_groups;
   groups.assign(group_count, re2::StringPiece());
   const re2::StringPiece whole(text.data(), text.size());
-  // With a loose regex apart from the rule's own, the loose one searches (its
-  // DFA alone: no captures asked), the rule's own confirms the match anchored
-  // at both its ends (a DFA again), and the loose one, anchored so, reads the
-  // captures. The loose program is a fraction of the size, so its DFA costs
-  // far less to build on text never seen, and RE2's NFA, which captures need,
-  // costs in proportion to the program. The result is the rule's own
-  // leftmost-longest match: the loose pattern matches wherever the rule's does,
-  // so no match of the rule starts before the loose one's start b, and none at
-  // b ends past the loose one's end e; if the rule's own matches [b, e]
-  // exactly, that is its match. If not, the rule's own searches by itself.
+  // With a loose regex apart from the rule's own, FindOwnMatch finds the match
+  // and the loose regex, anchored at both its ends, reads the captures: RE2's
+  // NFA, which captures need, costs in proportion to the program. The
+  // captures are read only for a match its guards may let through: without a
+  // `fact` group the guards read the match alone, and when the fact ends
+  // where the match does, the guards that read past its end can reject it
+  // first. A rule whose matches its guards mostly reject (前三季 before 度,
+  // 营收3亿 before 元) so spares the NFA. Reading them anchored gives what an
+  // unanchored search with captures gives: RE2 reads those anchored on the
+  // match too.
   const RE2* loose = rule.capture_regex();
+  const bool captures_first = rule.fact_group() > 0 && !rule.fact_ends_match();
   std::size_t pos = begin;
   int retries = 0;
   while (pos < end) {
-    bool found = false;
-    if (loose != nullptr) {
-      if (!loose->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), 1))
-        break;  // nothing the rule could match either
-      const std::size_t found_begin =
-          static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t found_end = found_begin + groups[0].size();
-      found = rule.regex().Match(whole, found_begin, found_end,
-                                 RE2::ANCHOR_BOTH, nullptr, 0);
-    }
-    if (!found &&
-        !rule.regex().Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
-                            loose != nullptr ? 1 : group_count)) {
+    if (loose != nullptr ? !FindOwnMatch(rule, whole, pos, end, groups.data())
+                         : !rule.regex().Match(
+                               whole, pos, end, RE2::UNANCHORED, groups.data(),
+                               captures_first ? group_count : 1)) {
       break;
     }
-    if (loose != nullptr && group_count > 1) {
-      const std::size_t found_begin =
-          static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t found_end = found_begin + groups[0].size();
-      // The loose pattern matches everything the rule's does; should it not
-      // (a custom loose form that is not looser), the rule's own reads them.
-      if (!loose->Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
-                        groups.data(), group_count) &&
-          !rule.regex().Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH,
-                              groups.data(), group_count)) {
-        break;  // cannot happen: the rule matched this very text
-      }
+    if (captures_first && loose != nullptr &&
+        !ReadCaptures(rule, whole, groups.data(), group_count)) {
+      break;  // cannot happen: the rule matched this very text
     }
+    bool have_captures = captures_first;
     const std::size_t match_begin =
         static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t match_end = match_begin + groups[0].size();
+    bool allowed = true;
+    if (rule.fact_ends_match() && match_end > match_begin) {
+      // The fact is not empty and ends at match_end.
+      allowed = !SplitsANumberAtEnd(text, match_end);
+      for (std::size_t g = 0; allowed && g < rule.guards().size(); ++g) {
+        allowed = !rule.guards()[g].looks_after() ||
+                  rule.guards()[g].Allows(text, match_begin, match_end);
+      }
+      if (allowed && !ReadCaptures(rule, whole, groups.data(), group_count)) {
+        break;  // cannot happen: the rule matched this very text
+      }
+      have_captures = allowed;
+    }
     // A `fact` capture narrows the fact to part of the match: the rest is
     // context the rule requires but does not report (what lookaround would do,
     // which RE2 lacks).
     std::size_t fact_begin = match_begin, fact_end = match_end;
-    if (rule.fact_group() > 0 && groups[rule.fact_group()].data() != nullptr) {
+    if (have_captures && rule.fact_group() > 0 &&
+        groups[rule.fact_group()].data() != nullptr) {
       const re2::StringPiece& fact = groups[rule.fact_group()];
       fact_begin = static_cast<std::size_t>(fact.data() - text.data());
       fact_end = fact_begin + fact.size();
     }
-    if (fact_end == fact_begin) {  // empty matches carry no fact
+    if (allowed && fact_end == fact_begin) {  // empty matches carry no fact
       pos = NextCodePoint(text, match_begin);
       continue;
     }
     // The guard every rule has (a number is read whole), then the rule's own.
-    bool allowed = !SplitsANumber(text, fact_begin, fact_end);
+    allowed = allowed && !SplitsANumber(text, fact_begin, fact_end);
     for (std::size_t g = 0; allowed && g < rule.guards().size(); ++g) {
       allowed = rule.guards()[g].Allows(text, fact_begin, fact_end);
+    }
+    if (allowed && !have_captures &&
+        !ReadCaptures(rule, whole, groups.data(), group_count)) {
+      break;  // cannot happen: the rule matched this very text
     }
     if (allowed) {
       Candidate candidate;

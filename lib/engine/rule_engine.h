@@ -51,7 +51,7 @@ class CompiledRule {
   const re2::RE2& regex() const;
   // The rule's loose pattern, which matches wherever `regex` does (and maybe
   // more), compiled by the first call: it searches and reads captures, and
-  // `regex` confirms what it found.
+  // `regex` takes its match where the loose one found one.
   const re2::RE2& loose_regex() const;
   // The loose pattern when it differs from the rule's own; null when it is
   // `regex` itself.
@@ -70,6 +70,11 @@ class CompiledRule {
   // The group named `fact`, which narrows a match's fact to part of it; 0 if
   // none.
   int fact_group() const { return fact_group_; }
+  // True when a non-empty match's fact is known to be non-empty and to end
+  // where the match ends (the `fact` group, which cannot match "", closes the
+  // rule's only pattern), so the guards that read the text after the fact
+  // can run before the captures are read.
+  bool fact_ends_match() const { return shape_.fact_ends_match; }
   // Group numbers (1-based) whose base name (before any "__") is `name`, in
   // order.
   const std::vector<int>* GroupsNamed(std::string_view name) const;

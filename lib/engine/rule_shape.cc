@@ -207,6 +207,7 @@ EncodedRuleShapes EncodeRuleShapes(const std::vector<std::string>& names,
       code.push_back(static_cast<std::int32_t>(clause.size()));
       for (const std::string& atom : clause) code.push_back(string_id(atom));
     }
+    code.push_back(shape.fact_ends_match ? 1 : 0);
   }
   return encoded;
 }
@@ -245,6 +246,7 @@ bool DecodeRuleShapes(const std::string_view* strings, std::size_t string_count,
       for (std::int32_t atoms = next(); ok && atoms > 0; --atoms)
         clause.push_back(next_string());
     }
+    shape.fact_ends_match = next() == 1;
   }
   return ok;
 }

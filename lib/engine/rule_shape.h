@@ -33,10 +33,15 @@ struct RuleShape {
   // condition, never more: a text without an atom of some clause cannot hold a
   // match, so skipping the rule there changes nothing.
   std::vector<std::vector<std::string>> needs;
+  // True when the rule has one pattern and its `fact` group, which cannot
+  // match "", closes it: a non-empty match's fact then ends where the match
+  // ends (rule_engine.h, CompiledRule::fact_ends_match).
+  bool fact_ends_match = false;
 
   bool operator==(const RuleShape& other) const {
     return group_count == other.group_count &&
-           group_names == other.group_names && needs == other.needs;
+           group_names == other.group_names && needs == other.needs &&
+           fact_ends_match == other.fact_ends_match;
   }
 };
 
@@ -77,7 +82,8 @@ RuleShape DeriveRuleShape(const re2::RE2& loose_regex,
 // writes it): the strings they use (rule names, group names, atoms), each
 // once, and a stream of numbers that refers to them. Per rule: its name, the
 // group count, the number of named groups and for each its index and name,
-// the number of clauses and for each its atom count and atoms.
+// the number of clauses and for each its atom count and atoms, and whether
+// its fact ends its match (0 or 1).
 struct EncodedRuleShapes {
   std::vector<std::string> strings;
   std::vector<std::int32_t> code;
