@@ -16,10 +16,6 @@
 #include <thread>
 #include <vector>
 
-#ifdef __GLIBC__
-#include <malloc.h>  // malloc_trim
-#endif
-
 #include "factx/extractor.h"
 #include "factx/facts.h"
 #include "factx/jsonl.h"
@@ -764,11 +760,6 @@ int Main(int argc, char** argv) {
                  extractor.status().ToString().c_str());
     return kExitDocumentFailed;
   }
-#ifdef __GLIBC__
-  // Compiling the rules leaves some 20 MB of freed heap behind (RE2's compiler
-  // temporaries); hand it back, so that a long --jsonl run stays small.
-  malloc_trim(0);
-#endif
   Runner runner(parsed.command_line, std::move(extractor).value());
   return runner.Run();
 }
