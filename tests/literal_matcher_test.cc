@@ -108,5 +108,31 @@ TEST(LiteralMatcherTest, AgreesWithPlainSearch) {
   }
 }
 
+// Past 65,536 states the table takes 32-bit states: every key of eight
+// letters over "abcd" (87,381 states, keys sharing prefixes), searched in a
+// text whose non-ASCII bytes and upper-case letters the keys hold none of.
+TEST(LiteralMatcherTest, FindsKeysPastSixteenBitStates) {
+  std::vector<std::string> keys;
+  for (int code = 0; code < 1 << 16; ++code) {
+    std::string key;
+    for (int letter = 0; letter < 8; ++letter)
+      key += static_cast<char>('a' + (code >> (2 * letter) & 3));
+    keys.push_back(key);
+  }
+  const LiteralMatcher matcher(keys);
+  ASSERT_EQ(matcher.key_count(), keys.size());
+  // A key's index spells it two bits a letter, first letter lowest:
+  // "abcdabcd" is 0xE4E4, "ddddaaaa" is 0x00FF.
+  const std::string text =
+      "亿xABCDabcD\xFF"
+      "aBcdddddaaaa元";
+  EXPECT_EQ(FindAll(matcher, text), (Hits{{0xE4E4, 12},
+                                          {0xFFE4, 21},
+                                          {0x3FF9, 22},
+                                          {0x0FFE, 23},
+                                          {0x03FF, 24},
+                                          {0x00FF, 25}}));
+}
+
 }  // namespace
 }  // namespace factx::internal

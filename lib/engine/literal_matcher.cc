@@ -32,10 +32,10 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
   }
 
   // The trie of the keys, with kNoState for a missing edge.
-  auto add_state = [this] {
-    next_.resize(next_.size() + class_count_, kNoState);
+  std::vector<std::uint32_t> next;
+  auto add_state = [&] {
+    next.resize(next.size() + class_count_, kNoState);
     output_.push_back(-1);
-    has_output_.push_back(false);
     output_link_.push_back(0);
     return static_cast<std::uint32_t>(output_.size() - 1);
   };
@@ -45,24 +45,24 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
     for (const char c : keys[k]) {
       const std::uint32_t cls =
           byte_class_[FoldAscii(static_cast<unsigned char>(c))];
-      if (next_[state * class_count_ + cls] == kNoState) {
+      if (next[state * class_count_ + cls] == kNoState) {
         const std::uint32_t child = add_state();
-        next_[state * class_count_ + cls] = child;
+        next[state * class_count_ + cls] = child;
       }
-      state = next_[state * class_count_ + cls];
+      state = next[state * class_count_ + cls];
     }
-    if (state != 0 && !has_output_[state]) {
-      has_output_[state] = true;
+    if (state != 0 && output_[state] < 0) {
       output_[state] = static_cast<std::int32_t>(k);
     }
   }
+  const std::uint32_t state_count = static_cast<std::uint32_t>(output_.size());
 
   // Breadth first: each missing edge goes where the longest proper suffix's
   // edge goes, which turns the trie into the matching automaton.
-  std::vector<std::uint32_t> failure(output_.size(), 0);
+  std::vector<std::uint32_t> failure(state_count, 0);
   std::deque<std::uint32_t> queue;
   for (std::uint32_t cls = 0; cls < class_count_; ++cls) {
-    std::uint32_t& edge = next_[cls];
+    std::uint32_t& edge = next[cls];
     if (edge == kNoState) {
       edge = 0;
     } else {
@@ -73,10 +73,10 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
     const std::uint32_t state = queue.front();
     queue.pop_front();
     const std::uint32_t fail = failure[state];
-    output_link_[state] = has_output_[fail] ? fail : output_link_[fail];
+    output_link_[state] = output_[fail] >= 0 ? fail : output_link_[fail];
     for (std::uint32_t cls = 0; cls < class_count_; ++cls) {
-      std::uint32_t& edge = next_[state * class_count_ + cls];
-      const std::uint32_t fallback = next_[fail * class_count_ + cls];
+      std::uint32_t& edge = next[state * class_count_ + cls];
+      const std::uint32_t fallback = next[fail * class_count_ + cls];
       if (edge == kNoState) {
         edge = fallback;
       } else {
@@ -84,6 +84,20 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
         queue.push_back(edge);
       }
     }
+  }
+
+  first_output_.resize(state_count);
+  for (std::uint32_t s = 0; s < state_count; ++s) {
+    first_output_[s] = output_[s] >= 0 ? s : output_link_[s];
+  }
+  for (int byte = 0; byte < 256; ++byte) {
+    starts_key_[byte] = next[byte_class_[byte]] != 0;
+  }
+  if (state_count <=
+      std::size_t{std::numeric_limits<std::uint16_t>::max()} + 1) {
+    narrow_next_.assign(next.begin(), next.end());
+  } else {
+    wide_next_ = std::move(next);
   }
 }
 

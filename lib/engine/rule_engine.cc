@@ -585,8 +585,12 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
                            RuleScratch* scratch) const {
   const CompiledRule& rule = compiled_[id];
   const int group_count = rule.group_count() + 1;
+  // RE2 writes every group it is asked for, and groups past 0 are read only
+  // after all of them were asked for: the buffer is grown, never cleared.
   std::vector<re2::StringPiece>& groups = scratch->match_groups;
-  groups.assign(group_count, re2::StringPiece());
+  if (groups.size() < static_cast<std::size_t>(group_count)) {
+    groups.resize(group_count);
+  }
   const re2::StringPiece whole(text.data(), text.size());
   // With a loose regex apart from the rule's own, FindOwnMatch finds the match
   // and the loose regex, anchored at both its ends, reads the captures: RE2's
@@ -659,9 +663,8 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
       candidate.begin = fact_begin;
       candidate.end = fact_end;
       candidate.groups = static_cast<std::uint32_t>(scratch->groups.size());
-      for (int g = 0; g < group_count; ++g) {
-        scratch->groups.emplace_back(groups[g].data(), groups[g].size());
-      }
+      scratch->groups.insert(scratch->groups.end(), groups.begin(),
+                             groups.begin() + group_count);
       scratch->candidates.push_back(candidate);
       // Context after the fact may hold the next fact (一亿、两亿和三亿元):
       // resume there.
