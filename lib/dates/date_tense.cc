@@ -235,13 +235,9 @@ TenseCues::TenseCues(const RuleTables& tables)
     }
   }
   // By first byte; stable, so each byte's cues stay in rank order.
-  std::stable_sort(cues_.begin(), cues_.end(), [](const Cue& a, const Cue& b) {
-    return static_cast<unsigned char>(a.word.front()) <
-           static_cast<unsigned char>(b.word.front());
+  first_ = FileByByte(&cues_, [](const Cue& cue) {
+    return static_cast<unsigned char>(cue.word.front());
   });
-  for (const Cue& cue : cues_)
-    ++first_[static_cast<unsigned char>(cue.word.front()) + 1];
-  for (std::size_t b = 1; b < first_.size(); ++b) first_[b] += first_[b - 1];
 }
 
 Tense ReadTense(const Document& document, std::size_t begin, std::size_t end,

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "engine/rule_match.h"
+#include "text/byte_buckets.h"
 #include "text/document.h"
 
 namespace factx::internal {
@@ -74,7 +75,7 @@ class TenseCues {
  private:
   std::vector<Cue> cues_;  // by first byte, then rank
   // cues_[first_[b], first_[b + 1]) start with byte b.
-  std::array<std::uint32_t, 257> first_{};
+  ByteBuckets first_{};
   std::vector<std::string> en_not_tense_;
   std::vector<std::string> zh_not_tense_;
   std::vector<std::string> participle_leads_;

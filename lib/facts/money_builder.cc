@@ -609,13 +609,9 @@ LastKeyFinder::LastKeyFinder(const RuleTable* table) {
   if (table == nullptr) return;
   // A table's keys are never empty: a table line holds at least one word.
   for (const auto& [key, value] : table->entries) keys_.push_back({key, value});
-  std::stable_sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
-    return static_cast<unsigned char>(a.key.back()) <
-           static_cast<unsigned char>(b.key.back());
+  first_ = FileByByte(&keys_, [](const Key& key) {
+    return static_cast<unsigned char>(key.key.back());
   });
-  for (const Key& key : keys_)
-    ++first_[static_cast<unsigned char>(key.key.back()) + 1];
-  for (std::size_t b = 1; b < first_.size(); ++b) first_[b] += first_[b - 1];
 }
 
 std::pair<std::size_t, std::string_view> LastKeyFinder::Find(

@@ -15,6 +15,7 @@
 
 #include "engine/rule_match.h"
 #include "factx/facts.h"
+#include "text/byte_buckets.h"
 
 namespace factx::internal {
 
@@ -37,7 +38,7 @@ class LastKeyFinder {
   };
   std::vector<Key> keys_;  // by last byte, then in the table's order
   // keys_[first_[b], first_[b + 1]) end with byte b.
-  std::array<std::uint32_t, 257> first_{};
+  ByteBuckets first_{};
 };
 
 // The tables of one rule set that BuildMoney reads, found and hashed once,
