@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <unordered_map>
 #include <utility>
 
 #include "text/utf8.h"
@@ -395,7 +396,8 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
 
 void RuleEngine::BuildPrefilter() {
   std::vector<std::string> atoms;
-  std::map<std::string_view, std::uint32_t> atom_ids;
+  std::unordered_map<std::string_view, std::uint32_t> atom_ids;
+  atom_ids.reserve(4096);  // the built-in rules have some 1,500 atoms
   need_count_.assign(compiled_.size(), 0);
   for (std::size_t id = 0; id < compiled_.size(); ++id) {
     for (const std::vector<std::string>& clause : compiled_[id].shape().needs) {
