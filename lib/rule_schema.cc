@@ -9,6 +9,7 @@
 #include "facts/investment_typer.h"
 #include "facts/money_builder.h"
 #include "facts/percent_builder.h"
+#include "facts/table_qualifier.h"
 #include "factx/facts.h"
 
 namespace factx::internal {
@@ -182,7 +183,7 @@ std::string_view Expected(Values values, std::string_view value) {
                  ? ""
                  : "a currency code of three ASCII capitals (USD), or nothing";
     case Values::kQualifier:
-      return OneOf(value, {"approx", "over", "under", "exact"})
+      return ParseTableQualifier(value).has_value()
                  ? ""
                  : "a qualifier: approx, over, under or exact";
     case Values::kInvestmentKind: {

@@ -64,6 +64,7 @@
 #include <string_view>
 #include <utility>
 
+#include "facts/table_qualifier.h"
 #include "numbers/decimal_math.h"
 #include "numbers/number_parser.h"
 #include "text/char_class.h"
@@ -521,21 +522,13 @@ bool ResolveCurrency(const RuleMatch& match, const MoneyTables& tables,
 // -----------------------------------------------------------------------------
 // Qualifier.
 
-std::optional<Qualifier> QualifierNamed(std::string_view name) {
-  if (name == "approx") return Qualifier::kApprox;
-  if (name == "over") return Qualifier::kOver;
-  if (name == "under") return Qualifier::kUnder;
-  if (name == "exact") return Qualifier::kExact;
-  return std::nullopt;
-}
-
 std::optional<Qualifier> ResolveQualifier(const RuleMatch& match,
                                           const MoneyTables& tables) {
   std::string_view words = TrimBlanks(match.Capture("qual"));
   if (words.empty()) return Qualifier::kExact;
   for (const Table table : kQualifierTables) {
     if (auto value = LookupAnyCase(tables.table(table), words))
-      return QualifierNamed(*value);
+      return ParseTableQualifier(*value);
   }
   return std::nullopt;
 }
@@ -690,32 +683,29 @@ bool BuildMoney(const RuleMatch& match, const MoneyTables& tables,
     }
   }
 
-  if (const std::string_view scale_text = match.Capture("scale");
-      !scale_text.empty()) {
-    std::optional<Decimal> scale = ScaleValue(tables, scale_text);
-    if (!scale) return false;
-    std::optional<Decimal> scaled = Multiply(amount, *scale);
+  // Multiplies the amount, and the upper end of a range, by `factor`; false
+  // when a product leaves the range a Decimal holds.
+  auto scale_both = [&amount, &upper](const Decimal& factor) {
+    std::optional<Decimal> scaled = Multiply(amount, factor);
     if (!scaled) return false;
     amount = *scaled;
     if (upper) {
-      scaled = Multiply(*upper, *scale);
+      scaled = Multiply(*upper, factor);
       if (!scaled) return false;
       upper = scaled;
     }
+    return true;
+  };
+  if (const std::string_view scale_text = match.Capture("scale");
+      !scale_text.empty()) {
+    const std::optional<Decimal> scale = ScaleValue(tables, scale_text);
+    if (!scale || !scale_both(*scale)) return false;
   }
 
   if (const std::string_view minor_unit = match.Capture("cur_minor");
       !minor_unit.empty()) {
-    std::optional<Decimal> fraction = MinorFraction(tables, minor_unit);
-    if (!fraction) return false;
-    std::optional<Decimal> scaled = Multiply(amount, *fraction);
-    if (!scaled) return false;
-    amount = *scaled;
-    if (upper) {
-      scaled = Multiply(*upper, *fraction);
-      if (!scaled) return false;
-      upper = scaled;
-    }
+    const std::optional<Decimal> fraction = MinorFraction(tables, minor_unit);
+    if (!fraction || !scale_both(*fraction)) return false;
   }
 
   if (!AddMinorParts(match, tables, "", &amount)) return false;

@@ -51,6 +51,7 @@
 #include <string>
 #include <string_view>
 
+#include "facts/table_qualifier.h"
 #include "numbers/decimal_math.h"
 #include "numbers/number_parser.h"
 #include "text/char_class.h"
@@ -241,14 +242,6 @@ std::optional<Decimal> DiscountValue(std::string_view text) {
   return Decimal{digits, 2 - count};
 }
 
-std::optional<Qualifier> QualifierFromName(std::string_view name) {
-  if (name == "exact") return Qualifier::kExact;
-  if (name == "approx") return Qualifier::kApprox;
-  if (name == "over") return Qualifier::kOver;
-  if (name == "under") return Qualifier::kUnder;
-  return std::nullopt;
-}
-
 // Where qualifier words are looked up, in order: the percent tables
 // (zh/percent.rules), then the shared ones (common/qualifiers.rules).
 constexpr std::string_view kPrefixTables[] = {
@@ -264,7 +257,7 @@ std::optional<Qualifier> ReadQualifier(const RuleTables& tables,
   const std::string key = LookupKey(word);
   for (std::string_view table : table_names) {
     if (std::optional<std::string_view> name = tables.Lookup(table, key)) {
-      return QualifierFromName(*name);
+      return ParseTableQualifier(*name);
     }
   }
   return std::nullopt;
@@ -310,7 +303,7 @@ std::optional<Qualifier> ShareQualifier(const RuleTables& tables,
         found_size = word.size();
       }
     }
-    if (found != nullptr) return QualifierFromName(*found);
+    if (found != nullptr) return ParseTableQualifier(*found);
   }
   return std::nullopt;
 }
