@@ -70,8 +70,19 @@ int CompareCaptures(const RuleEngine& engine, std::string_view text,
   for (std::size_t id = 0; id < engine.size(); ++id) {
     const CompiledRule& rule = engine.rule(id);
     if (rule.capture_regex() == nullptr) continue;
-    const int groups = rule.group_count() + 1;
-    std::vector<re2::StringPiece> own(groups), loose(groups);
+    // The loose pattern has the rule's groups and, among them, its strict
+    // parts (rule_file.h): own group g is loose group loose_group[g].
+    const int groups = rule.regex().NumberOfCapturingGroups() + 1;
+    const int loose_groups = rule.group_count() + 1;
+    std::vector<int> loose_group = {0};
+    for (int g = 1; g < loose_groups; ++g) {
+      auto name = rule.capture_names().find(g);
+      if (name == rule.capture_names().end() || !IsStrictPart(name->second))
+        loose_group.push_back(g);
+    }
+    EXPECT_EQ(static_cast<int>(loose_group.size()), groups) << rule.spec().name;
+    if (static_cast<int>(loose_group.size()) != groups) continue;
+    std::vector<re2::StringPiece> own(groups), loose(loose_groups);
     std::size_t pos = 0;
     while (pos < text.size() &&
            rule.regex().Match(whole, pos, text.size(), RE2::UNANCHORED,
@@ -80,11 +91,11 @@ int CompareCaptures(const RuleEngine& engine, std::string_view text,
       const std::size_t end = begin + own[0].size();
       ++compared;
       const bool matched = rule.capture_regex()->Match(
-          whole, begin, end, RE2::ANCHOR_BOTH, loose.data(), groups);
+          whole, begin, end, RE2::ANCHOR_BOTH, loose.data(), loose_groups);
       bool same = matched;
       for (int g = 0; same && g < groups; ++g) {
-        same = own[g].data() == loose[g].data() &&
-               own[g].size() == loose[g].size();
+        const re2::StringPiece& read = loose[loose_group[g]];
+        same = own[g].data() == read.data() && own[g].size() == read.size();
       }
       if (!same && ++*differences <= 10) {
         ADD_FAILURE() << rule.spec().name << " reads \""

@@ -74,6 +74,8 @@ class NumberFragments {
     options.set_longest_match(true);
     options.set_log_errors(false);
     Compile(rules.fragments, options, "", &compiled_);
+    // A loose form is a strict part (rule_file.h), named as in a rule.
+    for (auto& [name, loose] : rules.loose_fragments) NumberStrictParts(&loose);
     Compile(rules.loose_fragments, options, " (loose)", &loose_compiled_);
     needs_ = rules.fragment_needs;
   }

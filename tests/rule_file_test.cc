@@ -105,7 +105,8 @@ struct BadRuleCase {
 };
 
 // A `loose` form stands in for its fragment in loose patterns only,
-// there and in every later fragment that uses it.
+// there and in every later fragment that uses it, as a strict part: a
+// capture the engine reads, numbered in each rule.
 TEST(RuleFileTest, LooseFormsReplaceFragmentsInLoosePatternsOnly) {
   RuleSet rules;
   ASSERT_TRUE(ParseRuleText("define NUM [1-9][0-9]{0,2}\n"
@@ -113,15 +114,34 @@ TEST(RuleFileTest, LooseFormsReplaceFragmentsInLoosePatternsOnly) {
                             "define AMOUNT {NUM}万?\n"
                             "rule money.test\n"
                             "  kind money\n"
-                            "  pattern (?P<num>{AMOUNT})元\n",
+                            "  pattern (?P<num>{AMOUNT})元(?:至{NUM})?\n",
                             "loose.rules", &rules)
                   .ok());
   ASSERT_EQ(rules.rules.size(), 1u);
-  EXPECT_EQ(rules.rules[0].pattern, "(?P<num>(?:(?:[1-9][0-9]{0,2})万?))元");
-  EXPECT_EQ(rules.rules[0].loose_pattern, "(?P<num>(?:(?:[0-9]+)万?))元");
+  EXPECT_EQ(rules.rules[0].pattern,
+            "(?P<num>(?:(?:[1-9][0-9]{0,2})万?))元(?:至(?:[1-9][0-9]{0,2}))?");
+  EXPECT_EQ(rules.rules[0].loose_pattern,
+            "(?P<num>(?:(?:(?P<strict__NUM_1>[0-9]+))万?))元"
+            "(?:至(?:(?P<strict__NUM_2>[0-9]+)))?");
   // A fragment without a loose form is its own.
-  EXPECT_EQ(rules.loose_fragments.at("AMOUNT"), "(?:[0-9]+)万?");
+  EXPECT_EQ(rules.loose_fragments.at("AMOUNT"),
+            "(?:(?P<strict__NUM_#>[0-9]+))万?");
   EXPECT_EQ(rules.fragments.at("AMOUNT"), "(?:[1-9][0-9]{0,2})万?");
+}
+
+// Strict parts are the engine's: a rule may not name a capture so.
+TEST(RuleFileTest, StrictPartNamesAreReserved) {
+  RuleSet rules;
+  const Status status = ParseRuleText(
+      "rule money.test\n"
+      "  kind money\n"
+      "  pattern (?P<strict__NUM_1>[0-9]+)元\n",
+      "reserved.rules", &rules);
+  EXPECT_EQ(status.code(), StatusCode::kRuleSyntax);
+  EXPECT_NE(status.message().find("reserved.rules:1: rule money.test: "
+                                  "captures named strict__"),
+            std::string::npos)
+      << status.message();
 }
 
 // RE2's own braces after an escape name no fragment.
@@ -156,7 +176,7 @@ TEST(RuleFileTest, NeedsMarkFragmentsInNeedsPatterns) {
   EXPECT_EQ(rules.rules[0].needs_pattern,
             "(?P<num>(?:(?:{@!NUM})万?)){@currency}");
   EXPECT_EQ(rules.rules[0].loose_pattern,
-            "(?P<num>(?:(?:[0-9]+)万?)){@currency}");
+            "(?P<num>(?:(?:(?P<strict__NUM_1>[0-9]+))万?)){@currency}");
   EXPECT_EQ(rules.fragment_needs.at("NUM"),
             (std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8",
                                       "9", "0"}));
@@ -375,6 +395,35 @@ TEST(RuleEngineTest, LooseRulesMatchLeftmostLongestByTheirOwnPattern) {
   EXPECT_EQ(Candidates(e, "0元0元0元0元，"), std::vector<std::string>{});
   EXPECT_EQ(Candidates(e, "0元0元0元0元0元12元和30元"),
             (std::vector<std::string>{"money.n:12元", "money.n:30元"}));
+}
+
+// A loose match whose strict parts each hold a match of their fragment is the
+// own pattern's match too; where one does not (2500 is no N), the own pattern
+// finds the match (500元, as it would alone). Where a part may repeat, only
+// its last reading is captured, so the own pattern always decides: 1234 is no
+// N, though the last readings (56, 7) are.
+TEST(RuleEngineTest, StrictPartsConfirmMatchesUnlessTheyRepeat) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("define N [1-9][0-9]{0,2}\nloose N [0-9]+\n"
+                            "rule money.one\n  kind money\n"
+                            "  pattern (?:约|近)?(?P<num>{N})元\n"
+                            "rule money.list\n  kind money\n"
+                            "  pattern (?:{N}、)+{N}美元\n",
+                            "n.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const RuleEngine& e = **engine;
+  EXPECT_TRUE(e.rule(0).strict_parts_decide());
+  EXPECT_FALSE(e.rule(1).strict_parts_decide());
+  EXPECT_EQ(Candidates(e, "约250元"),
+            std::vector<std::string>{"money.one:约250元"});
+  EXPECT_EQ(Candidates(e, "约2500元"),
+            std::vector<std::string>{"money.one:500元"});
+  EXPECT_EQ(Candidates(e, "共12、56、7美元"),
+            std::vector<std::string>{"money.list:12、56、7美元"});
+  EXPECT_EQ(Candidates(e, "共1234、56、7美元"),
+            std::vector<std::string>{"money.list:234、56、7美元"});
 }
 
 // An atom of a caseless character outside ASCII (U+2212 MINUS SIGN) is looked

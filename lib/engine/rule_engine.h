@@ -30,6 +30,34 @@
 
 namespace factx::internal {
 
+// A fragment that has a loose form, in its own (strict) form, compiled on
+// first use, once. Thread-safe.
+class StrictFragment {
+ public:
+  // `pattern` is the fragment, expanded (RuleSet::fragments).
+  explicit StrictFragment(std::string pattern);
+  ~StrictFragment();
+  StrictFragment(const StrictFragment&) = delete;
+  StrictFragment& operator=(const StrictFragment&) = delete;
+
+  // True when all of `part`, which lies in `whole`, is a match of the
+  // fragment, read with the text around it (as \b reads it).
+  bool MatchesAll(const re2::StringPiece& whole,
+                  const re2::StringPiece& part) const;
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<re2::RE2> regex_;
+};
+
+// A capture of a rule's loose pattern that holds a fragment's loose form (a
+// strict part: rule_file.h, kStrictPartPrefix), and the fragment.
+struct StrictPart {
+  int group = 0;
+  const StrictFragment* fragment = nullptr;
+};
+
 // One rule of an engine. Thread-safe; each of its programs is compiled on
 // first use, once.
 class CompiledRule {
@@ -37,9 +65,11 @@ class CompiledRule {
   // `rules` is the engine's rule set, whose tables the patterns are expanded
   // with when they compile. `loose_regex` is the rule's loose pattern
   // (rule_file.h), compiled, or null to compile it on first use.
+  // `strict_parts` are the loose pattern's strict parts when each is read
+  // once per match (none under a repetition), else empty.
   CompiledRule(const RuleSpec* spec, const RuleSet* rules, RuleShape shape,
-               std::unique_ptr<re2::RE2> loose_regex,
-               std::vector<Guard> guards);
+               std::unique_ptr<re2::RE2> loose_regex, std::vector<Guard> guards,
+               std::vector<StrictPart> strict_parts);
   ~CompiledRule();
   CompiledRule(const CompiledRule&) = delete;
   CompiledRule& operator=(const CompiledRule&) = delete;
@@ -78,6 +108,16 @@ class CompiledRule {
   // Group numbers (1-based) whose base name (before any "__") is `name`, in
   // order.
   const std::vector<int>* GroupsNamed(std::string_view name) const;
+  // True when a match of the loose pattern, with its captures read, tells
+  // whether the rule's own pattern matches the same text: the rule has an own
+  // pattern and each of its strict parts is read once per match.
+  bool strict_parts_decide() const { return !strict_parts_.empty(); }
+  // Given the captures of a loose match in `whole` (group 0..group_count()),
+  // true when each strict part that took part holds a match of its fragment:
+  // the own pattern then matches that text (the same path through it does).
+  // False says nothing.
+  bool StrictPartsHold(const re2::StringPiece& whole,
+                       const re2::StringPiece* groups) const;
 
  private:
   // Compiles `pattern` (the spec's own or loose one) with the tables expanded.
@@ -92,6 +132,7 @@ class CompiledRule {
   mutable std::once_flag own_regex_once_;
   mutable std::unique_ptr<re2::RE2> own_regex_;
   std::vector<Guard> guards_;
+  std::vector<StrictPart> strict_parts_;
   int fact_group_ = 0;
   std::vector<std::pair<std::string, std::vector<int>>> groups_by_name_;
 };
@@ -206,6 +247,11 @@ class RuleEngine {
 
   // Builds the prefilter from the rules' shapes.
   void BuildPrefilter();
+  // The strict parts of a rule with this spec and shape, if they decide
+  // (CompiledRule::strict_parts_decide), with their fragments added to
+  // strict_fragments_.
+  std::vector<StrictPart> StrictPartsOf(const RuleSpec& spec,
+                                        const RuleShape& shape);
 
   RuleSet rules_;
   // Every atom of every rule's needs, once, and then the characters that fold
@@ -223,6 +269,8 @@ class RuleEngine {
   // The rules that run where no atom is found: those that need nothing.
   std::vector<int> rules_without_atoms_;
   std::deque<CompiledRule> compiled_;  // a deque: rules do not move
+  // The fragments with a loose form that rules' strict parts hold, by name.
+  std::map<std::string, StrictFragment, std::less<>> strict_fragments_;
 };
 
 }  // namespace factx::internal

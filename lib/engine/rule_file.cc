@@ -119,7 +119,12 @@ class Parser {
     std::string loose, unused, needs;
     Status status = ExpandFragments(pattern, &unused, &loose, &needs);
     if (!status.ok()) return status;
-    rules_->loose_fragments[std::string(name)] = std::move(loose);
+    // In a capture of its own (a strict part), which the engine checks
+    // against the fragment to learn whether the rule's own pattern matches
+    // where the loose one did; numbered per rule by NumberStrictParts.
+    rules_->loose_fragments[std::string(name)] =
+        std::string(kStrictPartPrefix) + std::string(name) + "_#>" + loose +
+        ")";
     if (rules_->fragment_needs.find(name) == rules_->fragment_needs.end())
       rules_->needs_fragments[std::string(name)] = std::move(needs);
     return Status();
@@ -292,6 +297,12 @@ class Parser {
       if (!has_kind_)
         return ErrorAt(rule_.line, "no kind (money, percent, date or block)");
       if (rule_.pattern.empty()) return ErrorAt(rule_.line, "no pattern");
+      if (rule_.pattern.find(kStrictPartPrefix) != std::string::npos) {
+        return ErrorAt(rule_.line,
+                       "captures named strict__... are the engine's own");
+      }
+      NumberStrictParts(&rule_.loose_pattern);
+      NumberStrictParts(&rule_.needs_pattern);
       rules_->rules.push_back(std::move(rule_));
       rule_ = RuleSpec();
     }
@@ -364,6 +375,16 @@ class Parser {
 };
 
 }  // namespace
+
+void NumberStrictParts(std::string* pattern) {
+  int count = 0;
+  for (std::size_t at = pattern->find(kStrictPartPrefix);
+       at != std::string::npos; at = pattern->find(kStrictPartPrefix, at + 1)) {
+    const std::size_t close = pattern->find('>', at);
+    if (close == std::string::npos || (*pattern)[close - 1] != '#') continue;
+    pattern->replace(close - 1, 1, std::to_string(++count));
+  }
+}
 
 Status ParseRuleText(std::string_view text, std::string_view source,
                      RuleSet* rules, unsigned languages) {

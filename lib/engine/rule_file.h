@@ -70,13 +70,33 @@ struct RuleExample {
   int line = 0;
 };
 
+// How a fragment's loose form opens in loose patterns: each use is a capture
+// (a "strict part") named strict__NAME_N, N counting the rule's strict parts
+// from 1. The engine reads these to tell whether the rule's own pattern
+// matches the text the loose pattern matched (rule_engine.h); rules may not
+// name captures so.
+inline constexpr std::string_view kStrictPartName = "strict__";
+inline constexpr std::string_view kStrictPartPrefix = "(?P<strict__";
+
+// Gives each strict part of `pattern` a name of its own, as RE2 wants: the
+// fragments' loose forms (RuleSet::loose_fragments) open each with
+// "(?P<strict__NAME_#>", and a rule's loose pattern has them numbered in
+// order, "(?P<strict__NAME_1>", "(?P<strict__NAME_2>"...
+void NumberStrictParts(std::string* pattern);
+
+// True when `group_name` names a strict part.
+inline bool IsStrictPart(std::string_view group_name) {
+  return group_name.substr(0, kStrictPartName.size()) == kStrictPartName;
+}
+
 struct RuleSpec {
   std::string name;
   RuleKind kind = RuleKind::kBlock;
   int priority = 0;
   std::string pattern;  // fragments expanded ({@table} is left to the engine)
-  // The same with each fragment's `loose` form (rule_engine.h uses it for
-  // the prefilter and for captures).
+  // The same with each fragment's `loose` form, in a capture of its own (a
+  // strict part: kStrictPartPrefix); rule_engine.h uses it for the prefilter
+  // and for captures.
   std::string loose_pattern;
   // The loose pattern with each fragment that declares its needs written as
   // {@!NAME}, from which the rule's shape is derived (rule_shape.h).
@@ -118,8 +138,9 @@ struct RuleSet {
   std::vector<RuleSpec> rules;
   std::map<std::string, RuleTable, std::less<>> tables;
   std::map<std::string, std::string, std::less<>> fragments;  // expanded
-  // Each fragment's loose form: its `loose` pattern if it has one, else its
-  // own pattern with the loose forms of the fragments it uses.
+  // Each fragment's loose form: its `loose` pattern if it has one (in a strict
+  // part, not yet numbered: NumberStrictParts), else its own pattern with the
+  // loose forms of the fragments it uses.
   std::map<std::string, std::string, std::less<>> loose_fragments;
   // Each fragment's form in needs patterns (RuleSpec::needs_pattern), and the
   // words of the fragments that declare `needs NAME WORD...`: every match of
