@@ -37,6 +37,9 @@ STRESS_PIECES = [
     "同比", "增长", "下降", "至", "到", "-", "—", "~", "、", "，", "。", ",", ".", " ", "(", "（", "）",
     "January", "Nov.", "the third quarter of", "last year", "投资", "融资", "收购", "acquired",
     "for", "about", "nearly", "over", "\u212a", "\u017f", "\u2212", "Ｋ", "ａ",
+    # Runs of digits and what joins them: years, stock and phone numbers, numeric dates, times.
+    "0", "5", "9", "07", "2024", "600519", "0700", "138", "8888", "+86", "400", ".HK", ".SH", "/",
+    ":", "Q3", "FY", "H1",
 ]
 
 
