@@ -522,6 +522,7 @@ std::vector<StrictPart> RuleEngine::StrictPartsOf(const RuleSpec& spec,
 
 void RuleEngine::BuildPrefilter() {
   std::vector<std::string> atoms;
+  std::vector<std::vector<std::uint32_t>> needs_of_atom;
   std::unordered_map<std::string_view, std::uint32_t> atom_ids;
   atom_ids.reserve(4096);  // the built-in rules have some 1,500 atoms
   need_count_.assign(compiled_.size(), 0);
@@ -534,17 +535,25 @@ void RuleEngine::BuildPrefilter() {
       ++need_count_[id];
       for (const std::string& atom : clause) {
         auto [it, added] = atom_ids.emplace(
-            atom, static_cast<std::uint32_t>(needs_of_atom_.size()));
+            atom, static_cast<std::uint32_t>(needs_of_atom.size()));
         if (added) {
           atoms.push_back(atom);
-          needs_of_atom_.emplace_back();
+          needs_of_atom.emplace_back();
         }
-        needs_of_atom_[it->second].push_back(need);
+        needs_of_atom[it->second].push_back(need);
       }
     }
     if (need_count_[id] == 0)
       rules_without_atoms_.push_back(static_cast<int>(id));
   }
+  std::map<std::vector<std::uint32_t>, std::uint32_t> list_ids;
+  for (std::vector<std::uint32_t>& needs : needs_of_atom) {
+    auto [it, added] = list_ids.emplace(
+        std::move(needs), static_cast<std::uint32_t>(list_ids.size()));
+    need_list_of_atom_.push_back(it->second);
+  }
+  need_lists_.resize(list_ids.size());
+  for (auto& [needs, id] : list_ids) need_lists_[id] = needs;
   // Keys past the atoms: the characters that fold to ASCII letters.
   for (const std::string_view folds : kFoldsToAscii) atoms.emplace_back(folds);
   atoms_ = std::make_unique<LiteralMatcher>(atoms);
@@ -602,29 +611,32 @@ bool RuleEngine::MayMatch(std::string_view text, unsigned kind_mask,
 
 bool RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
                            std::size_t end, RuleScratch* scratch) const {
-  std::vector<int>& atoms = scratch->clause_atoms;
-  std::vector<std::uint32_t>& seen_in_pass = scratch->atom_pass;
-  atoms.clear();
-  if (seen_in_pass.size() != atoms_->key_count() || ++scratch->pass == 0) {
-    seen_in_pass.assign(atoms_->key_count(), 0);
+  std::vector<std::uint32_t>& lists = scratch->clause_need_lists;
+  std::vector<std::uint32_t>& seen_in_pass = scratch->need_list_pass;
+  lists.clear();
+  if (seen_in_pass.size() != need_lists_.size() || ++scratch->pass == 0) {
+    seen_in_pass.assign(need_lists_.size(), 0);
     scratch->pass = 1;
   }
   const std::uint32_t pass = scratch->pass;
-  const int folds_begin =
-      static_cast<int>(atoms_->key_count() - std::size(kFoldsToAscii));
+  const int folds_begin = static_cast<int>(need_list_of_atom_.size());
   bool folds = false;
   atoms_->FindAll(text.substr(begin, end - begin),
                   [&](int atom, std::size_t /*end*/) {
-                    if (seen_in_pass[atom] == pass) return;
-                    seen_in_pass[atom] = pass;
-                    atoms.push_back(atom);
-                    folds = folds || atom >= folds_begin;
+                    if (atom >= folds_begin) {
+                      folds = true;
+                      return;
+                    }
+                    const std::uint32_t list = need_list_of_atom_[atom];
+                    if (seen_in_pass[list] == pass) return;
+                    seen_in_pass[list] = pass;
+                    lists.push_back(list);
                   });
   return !folds;
 }
 
 void RuleEngine::PotentialRules(bool all_rules, RuleScratch* scratch) const {
-  const std::vector<int>& atoms = scratch->clause_atoms;
+  const std::vector<std::uint32_t>& lists = scratch->clause_need_lists;
   std::vector<int>& rules = scratch->potential_rules;
   if (all_rules) {
     rules.resize(compiled_.size());
@@ -632,7 +644,7 @@ void RuleEngine::PotentialRules(bool all_rules, RuleScratch* scratch) const {
       rules[id] = static_cast<int>(id);
     return;
   }
-  if (atoms.empty()) {
+  if (lists.empty()) {
     // Most clauses of prose: the answer is known.
     rules.assign(rules_without_atoms_.begin(), rules_without_atoms_.end());
     return;
@@ -641,8 +653,8 @@ void RuleEngine::PotentialRules(bool all_rules, RuleScratch* scratch) const {
   std::vector<std::uint32_t>& counts = scratch->satisfied_counts;
   satisfied.assign(need_rule_.size(), 0);
   counts.assign(compiled_.size(), 0);
-  for (const int atom : atoms) {
-    for (const std::uint32_t need : needs_of_atom_[atom]) {
+  for (const std::uint32_t list : lists) {
+    for (const std::uint32_t need : need_lists_[list]) {
       if (satisfied[need]) continue;
       satisfied[need] = 1;
       ++counts[need_rule_[need]];

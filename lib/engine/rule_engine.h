@@ -152,11 +152,12 @@ struct RuleScratch {
   std::vector<std::string_view>
       groups;  // group 0..n of each candidate, back to back
   std::vector<re2::StringPiece> match_groups;
-  // The prefilter's atoms found in one clause (or text), each once, in the
-  // order found; the pass that last found each atom, so that it is listed
-  // once without sorting; the rules they allow.
-  std::vector<int> clause_atoms;
-  std::vector<std::uint32_t> atom_pass;
+  // What the prefilter's atoms found in one clause (or text) satisfy: their
+  // need lists (RuleEngine::need_lists_), each once, in the order found; the
+  // pass that last found each list, so that it is listed once without
+  // sorting; the rules they allow.
+  std::vector<std::uint32_t> clause_need_lists;
+  std::vector<std::uint32_t> need_list_pass;
   std::uint32_t pass = 0;
   std::vector<int> potential_rules;
   // Which of the rules' clauses (RuleShape::needs) the clause's atoms satisfy,
@@ -229,13 +230,13 @@ class RuleEngine {
 
  private:
   RuleEngine() = default;
-  // The atoms that lie within text[begin, end), each once, in
-  // scratch->clause_atoms; false when one of them is a character that folds to
-  // an ASCII letter (kFoldsToAscii), where every rule must run.
+  // The need lists of the atoms that lie within text[begin, end), each once,
+  // in scratch->clause_need_lists; false when one of the atoms is a character
+  // that folds to an ASCII letter (kFoldsToAscii), where every rule must run.
   bool FindAtoms(std::string_view text, std::size_t begin, std::size_t end,
                  RuleScratch* scratch) const;
-  // The rules that the atoms in scratch->clause_atoms allow (every rule when
-  // `all_rules`), in scratch->potential_rules, in rule order.
+  // The rules that the need lists in scratch->clause_need_lists allow (every
+  // rule when `all_rules`), in scratch->potential_rules, in rule order.
   void PotentialRules(bool all_rules, RuleScratch* scratch) const;
   void MatchClause(std::string_view text, std::size_t begin, std::size_t end,
                    unsigned kind_mask, unsigned language_mask,
@@ -261,11 +262,14 @@ class RuleEngine {
   // every text, which can only let more rules run.
   std::unique_ptr<LiteralMatcher> atoms_;
   // The rules' clauses of needs that the prefilter checks, numbered across
-  // all rules: the rule of each, the clauses each atom satisfies, and how many
-  // each rule has.
+  // all rules: the rule of each, and how many each rule has. The clauses an
+  // atom satisfies are its need list; atoms that satisfy the same clauses
+  // (the digits, the Chinese numerals) share one, so that a clause holding
+  // several of them counts it once.
   std::vector<std::uint32_t> need_rule_;
-  std::vector<std::vector<std::uint32_t>> needs_of_atom_;
   std::vector<std::uint32_t> need_count_;
+  std::vector<std::vector<std::uint32_t>> need_lists_;
+  std::vector<std::uint32_t> need_list_of_atom_;
   // The rules that run where no atom is found: those that need nothing.
   std::vector<int> rules_without_atoms_;
   std::deque<CompiledRule> compiled_;  // a deque: rules do not move
