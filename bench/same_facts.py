@@ -8,6 +8,8 @@ and any document whose output differs is listed, fact by fact. The inputs:
   * tests/corpus/*.jsonl, the regression corpus, and ../shared/corpus/*.jsonl, the development
     set (when present);
   * generated news (bench/make_news_corpus, JSONL) from two seeds, 1 MB each by default;
+  * every rule's `example` and `counter` inputs (lib/rules), with the reference date the rule
+    examples test uses, and the sample articles of examples/;
   * stress lines: random mixes of digits, Chinese numerals and scales, currency words and
     signs, dates, separators, full-width forms and the characters that fold to ASCII letters
     (KELVIN SIGN, long s), from a fixed seed.
@@ -56,6 +58,24 @@ def write_jsonl(path, documents):
             out.write(json.dumps(document, ensure_ascii=False) + "\n")
 
 
+def rule_inputs(root):
+    """The inputs of every rule's example and counter lines, as documents."""
+    number = 0
+    for path in sorted(glob.glob(os.path.join(root, "lib", "rules", "*", "*.rules"))):
+        with open(path, encoding="utf-8") as rules:
+            for line in rules:
+                words = line.split(None, 1)
+                if len(words) < 2 or words[0] not in ("example", "counter"):
+                    continue
+                text = words[1].rstrip("\n").split(" => ")[0].strip()
+                number += 1
+                yield {"id": f"rule-{number}", "text": text, "ref_date": "2020-05-06"}
+    for path in sorted(glob.glob(os.path.join(root, "examples", "*.txt"))):
+        with open(path, encoding="utf-8") as article:
+            yield {"id": os.path.basename(path), "text": article.read(),
+                   "ref_date": "2020-05-06"}
+
+
 def inputs(root, build_dir, news_bytes, stress_count, workdir):
     """Yields (name, path) of each JSONL input."""
     for path in sorted(glob.glob(os.path.join(root, "tests", "corpus", "*.jsonl"))):
@@ -73,6 +93,9 @@ def inputs(root, build_dir, news_bytes, stress_count, workdir):
     else:
         print(f"same_facts: no {generator}: generated news skipped "
               "(build the make_news_corpus target)", file=sys.stderr)
+    path = os.path.join(workdir, "rules.jsonl")
+    write_jsonl(path, rule_inputs(root))
+    yield "rule examples, counters and sample articles", path
     path = os.path.join(workdir, "stress.jsonl")
     write_jsonl(path, stress_lines(stress_count, seed=13))
     yield "stress lines", path
