@@ -144,18 +144,19 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
   return Status();
 }
 
-// The end of the group whose "(" is pattern[open]: the index past its ")", or
-// npos. Reads escapes and character classes; npos for a pattern with a POSIX
-// class or \Q...\E quoting, which it does not read.
-std::size_t GroupEnd(std::string_view pattern, std::size_t open) {
+// Calls on_paren(i) for each "(" and ")" of `pattern` that opens or closes a
+// group (neither escaped nor in a character class), in order, until it
+// returns false. Returns false, with no call, for a pattern with a POSIX class
+// or \Q...\E quoting, which it does not read.
+template <typename OnParen>
+bool ForEachGroupParen(std::string_view pattern, OnParen&& on_paren) {
   if (pattern.find("[:") != std::string_view::npos ||
       pattern.find("\\Q") != std::string_view::npos) {
-    return std::string_view::npos;
+    return false;
   }
-  int depth = 0;
-  for (std::size_t i = open; i < pattern.size(); ++i) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '\\') {
-      ++i;
+      ++i;  // the braces of \x{...} and \p{...} hold no parentheses
     } else if (pattern[i] == '[') {
       // Up to the class's "]", which may be its first character ([]a], [^]a]).
       i += pattern.compare(i + 1, 1, "^") == 0 ? 2 : 1;
@@ -163,13 +164,26 @@ std::size_t GroupEnd(std::string_view pattern, std::size_t open) {
       while (i < pattern.size() && pattern[i] != ']') {
         i += pattern[i] == '\\' ? 2 : 1;
       }
-    } else if (pattern[i] == '(') {
-      ++depth;
-    } else if (pattern[i] == ')' && --depth == 0) {
-      return i + 1;
+    } else if ((pattern[i] == '(' || pattern[i] == ')') && !on_paren(i)) {
+      break;
     }
   }
-  return std::string_view::npos;
+  return true;
+}
+
+// The end of the group whose "(" is pattern[open]: the index past its ")", or
+// npos (also for a pattern ForEachGroupParen does not read).
+std::size_t GroupEnd(std::string_view pattern, std::size_t open) {
+  int depth = 0;
+  std::size_t end = std::string_view::npos;
+  ForEachGroupParen(pattern, [&](std::size_t i) {
+    if (i < open) return true;
+    depth += pattern[i] == '(' ? 1 : -1;
+    if (depth > 0) return true;
+    end = i + 1;
+    return false;
+  });
+  return end;
 }
 
 // True when `pattern`'s `fact` group closes the pattern and cannot match "":
@@ -244,41 +258,30 @@ bool RepeatsMoreThanOnce(std::string_view pattern, std::size_t at) {
 
 // True when no strict part of `pattern`, a loose pattern, lies in a group
 // that may repeat: each is then captured once per match, all of what it read.
-// Conservative: a pattern it cannot read (\Q, unbalanced) has no such parts.
+// Conservative: false for a pattern ForEachGroupParen does not read.
 bool StrictPartsReadOnce(std::string_view pattern) {
   std::vector<bool> holds_strict_part;  // one per group open
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return false;
-      ++i;  // the braces of \x{...} and \p{...} hold no parentheses
-    } else if (c == '[') {
-      std::size_t at = i + 1;
-      if (at < pattern.size() && pattern[at] == '^') ++at;
-      if (at < pattern.size() && pattern[at] == ']') ++at;
-      while (at < pattern.size() && pattern[at] != ']') {
-        if (pattern[at] == '\\') {
-          ++at;
-        } else if (pattern.compare(at, 2, "[:") == 0) {
-          const std::size_t close = pattern.find(":]", at);
-          if (close == std::string_view::npos) return false;
-          at = close + 1;
-        }
-        ++at;
-      }
-      i = at;
-    } else if (c == '(') {
+  bool once = true;
+  const bool read = ForEachGroupParen(pattern, [&](std::size_t i) {
+    if (pattern[i] == '(') {
       holds_strict_part.push_back(
           pattern.compare(i, kStrictPartPrefix.size(), kStrictPartPrefix) == 0);
-    } else if (c == ')') {
-      if (holds_strict_part.empty()) return false;
-      const bool strict = holds_strict_part.back();
-      holds_strict_part.pop_back();
-      if (strict && RepeatsMoreThanOnce(pattern, i + 1)) return false;
-      if (strict && !holds_strict_part.empty()) holds_strict_part.back() = true;
+      return true;
     }
-  }
-  return holds_strict_part.empty();
+    if (holds_strict_part.empty()) {  // a ")" that closes nothing
+      once = false;
+      return false;
+    }
+    const bool strict = holds_strict_part.back();
+    holds_strict_part.pop_back();
+    if (strict && RepeatsMoreThanOnce(pattern, i + 1)) {
+      once = false;
+      return false;
+    }
+    if (strict && !holds_strict_part.empty()) holds_strict_part.back() = true;
+    return true;
+  });
+  return read && once && holds_strict_part.empty();
 }
 
 // Finds `rule`'s leftmost-longest match in whole[pos, end) when it has a loose
@@ -308,17 +311,17 @@ bool FindOwnMatch(const CompiledRule& rule, const re2::StringPiece& whole,
   const RE2& loose = rule.loose_regex();
   const std::string_view text(whole.data(), whole.size());
   *captured = false;
+  // RE2 reads the captures of an unanchored match anchored at both its ends,
+  // as ReadCaptures does.
+  const int search_groups = rule.strict_parts_decide() ? group_count : 1;
   for (int attempt = 0; attempt < kOwnMatchAttempts; ++attempt) {
-    if (!loose.Match(whole, pos, end, RE2::UNANCHORED, groups, 1)) {
+    if (!loose.Match(whole, pos, end, RE2::UNANCHORED, groups, search_groups)) {
       return false;  // nothing the rule could match either
     }
     const std::size_t found_begin =
         static_cast<std::size_t>(groups[0].data() - whole.data());
     const std::size_t found_end = found_begin + groups[0].size();
-    if (rule.strict_parts_decide() &&
-        loose.Match(whole, found_begin, found_end, RE2::ANCHOR_BOTH, groups,
-                    group_count) &&
-        rule.StrictPartsHold(whole, groups)) {
+    if (rule.strict_parts_decide() && rule.StrictPartsHold(whole, groups)) {
       *captured = true;
       return true;
     }
