@@ -19,6 +19,7 @@
 #include "engine/rule_file.h"
 #include "factx/decimal.h"
 #include "numbers/number_parser.h"
+#include "text/char_class.h"
 
 namespace factx::internal {
 namespace {
@@ -283,8 +284,19 @@ void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
     for (char& c : text) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    return std::any_of(needs.begin(), needs.end(), [&](const std::string& w) {
-      return text.find(w) != std::string::npos;
+    // A word marked kWordStartMark holds only where it starts a word (the
+    // text stands alone: its start is one).
+    return std::any_of(needs.begin(), needs.end(), [&](std::string_view w) {
+      const bool word_start = !w.empty() && w.front() == kWordStartMark;
+      if (word_start) w.remove_prefix(1);
+      for (std::size_t at = text.find(w); at != std::string::npos;
+           at = text.find(w, at + 1)) {
+        if (!word_start || at == 0 ||
+            !IsAsciiWordChar(static_cast<unsigned char>(text[at - 1]))) {
+          return true;
+        }
+      }
+      return false;
     });
   };
   auto check = [&](const std::string& text) {
@@ -354,9 +366,10 @@ TEST(NumberFragmentsTest, EveryChineseMatchParses) {
 
 TEST(NumberFragmentsTest, EveryEnglishMatchParses) {
   const std::vector<std::string_view> alphabet = {
-      "one", "twenty", "seven", "hundred",  "thousand", "million", "and",
-      "a",   "half",   "three", "quarters", " ",        "-",       "k",
-      "bn",  "m",      "5",     "1.5",      "0",        ",000"};
+      "one",     "twenty",   "seven",   "four", "teen", "ty",
+      "hundred", "thousand", "million", "and",  "a",    "half",
+      "three",   "quarters", " ",       "-",    "k",    "bn",
+      "m",       "5",        "1.5",     "0",    ",000"};
   ExpectEveryMatchParses(alphabet, 4, 60000, 29);
 }
 

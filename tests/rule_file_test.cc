@@ -184,6 +184,20 @@ TEST(RuleFileTest, NeedsMarkFragmentsInNeedsPatterns) {
   EXPECT_EQ(rules.needs_fragments.at("AMOUNT"), "(?:{@!NUM})万?");
 }
 
+// `\bWORD` in a needs list: the word holds only where it starts a word.
+TEST(RuleFileTest, NeedsMayRequireAWordStart) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText("define NUM [0-9]+|\\b(?:one|two)\\b\n"
+                            "needs NUM 0 1 2 3 4 5 6 7 8 9 \\bone \\btwo\n",
+                            "needs.rules", &rules)
+                  .ok());
+  std::vector<std::string> words = {"0", "1", "2", "3", "4",
+                                    "5", "6", "7", "8", "9"};
+  words.push_back(std::string(1, kWordStartMark) + "one");
+  words.push_back(std::string(1, kWordStartMark) + "two");
+  EXPECT_EQ(rules.fragment_needs.at("NUM"), words);
+}
+
 TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
   const BadRuleCase cases[] = {
       {"rule a\n  kind money\n", "bad.rules:1: rule a: no pattern"},
@@ -197,6 +211,10 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
       {"frobnicate x\n", "expected define, loose, needs, table or rule"},
       {"needs X 1 2\n", "needs for X, which no define has made"},
       {"define X [0-9]\nneeds X\n", "needs needs a NAME and WORDs"},
+      {"define X [0-9$]\nneeds X 1 \\b$\n",
+       "bad.rules:2: needs X: \\b must open a word that starts with an ASCII "
+       "letter, digit or _"},
+      {"define X [0-9]\nneeds X \\b\n", "needs X: \\b must open a word"},
       {"loose X [0-9]+\n", "loose form for X, which no define has made"},
       {"define X [0-9]\nloose X\n", "loose needs a NAME and a PATTERN"},
       {"define\n", "define needs a NAME"},

@@ -100,6 +100,60 @@ TEST(RuleShapeTest, TablesAndDeclaredFragmentsStandForTheirWords) {
   }
 }
 
+// A table that follows a \b (group openers between them or not) stands for
+// its keys marked kWordStartMark, those that start with a word character;
+// anywhere else for its keys as they are.
+TEST(RuleShapeTest, TablesAfterAWordBoundaryNeedAWordStart) {
+  RuleSet rules;
+  const Status parsed = ParseRuleText(
+      "table unit\n"
+      "  pc   x\n"
+      "  $    x\n"
+      "rule block.after_boundary\n"
+      "  kind block\n"
+      "  pattern [0-9]+ \\b(?P<unit>(?i:{@unit}))\n"
+      "rule block.glued\n"
+      "  kind block\n"
+      "  pattern [0-9]+(?P<unit>(?i:{@unit}))\n"
+      "rule block.escaped\n"
+      "  kind block\n"
+      "  pattern [0-9]+ \\\\b{@unit}\n",
+      "word_start.rules", &rules);
+  ASSERT_TRUE(parsed.ok()) << parsed.ToString();
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  auto has_clause = [&](int rule, std::vector<std::string> clause) {
+    const Needs& needs = (*engine)->rule(rule).shape().needs;
+    std::sort(clause.begin(), clause.end());
+    return std::find(needs.begin(), needs.end(), clause) != needs.end();
+  };
+  const std::string marked_pc = std::string(1, kWordStartMark) + "pc";
+  EXPECT_TRUE(has_clause(0, {"$", marked_pc}));
+  EXPECT_TRUE(has_clause(1, {"$", "pc"}));
+  // "\\b" is a backslash and a b, no word boundary.
+  EXPECT_FALSE(has_clause(2, {"$", marked_pc}));
+
+  // The prefilter reads the mark: "pc" inside a word allows no rule that
+  // needs it to start one.
+  RuleScratch scratch;
+  const unsigned all = ~0u;
+  RuleSet only_marked;
+  ASSERT_TRUE(ParseRuleText("table unit\n"
+                            "  pc   x\n"
+                            "rule block.after_boundary\n"
+                            "  kind block\n"
+                            "  pattern [0-9]+ \\b(?i:{@unit})\n",
+                            "word_start.rules", &only_marked)
+                  .ok());
+  auto marked = RuleEngine::Build(std::move(only_marked));
+  ASSERT_TRUE(marked.ok()) << marked.status().ToString();
+  EXPECT_TRUE((*marked)->MayMatch("up 5 pc", all, all, &scratch));
+  EXPECT_TRUE((*marked)->MayMatch("5 PC.", all, all, &scratch));
+  EXPECT_FALSE((*marked)->MayMatch("5 epcot", all, all, &scratch));
+  EXPECT_FALSE((*marked)->MayMatch("5 4pc", all, all, &scratch));
+  EXPECT_FALSE((*marked)->MayMatch("5 _pc", all, all, &scratch));
+}
+
 TEST(RuleShapeTest, GroupsAsRe2NumbersThem) {
   const RuleShape shape = ShapeOf("(?P<a>x)(y)(?:w)(?P<b__2>z)");
   EXPECT_EQ(shape.group_count, 3);

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace factx::internal {
@@ -51,6 +52,53 @@ bool IsOneCodePoint(std::string_view key) {
 // The most characters of a class from which FilteredRE2 derives atoms (one
 // each); from a bigger class it derives none.
 constexpr std::ptrdiff_t kMaxAtomClassSize = 10;
+
+// True when pattern[at] is preceded by an odd number of backslashes: it is
+// escaped.
+bool IsEscaped(const std::string& pattern, std::size_t at) {
+  std::size_t backslashes = 0;
+  while (backslashes < at && pattern[at - 1 - backslashes] == '\\')
+    ++backslashes;
+  return backslashes % 2 == 1;
+}
+
+// The start of the group opener that ends just before pattern[at] ("(",
+// "(?:", "(?i:", "(?P<name>"), or npos if none does.
+std::size_t GroupOpenerBefore(const std::string& pattern, std::size_t at) {
+  if (at == 0) return std::string::npos;
+  const char last = pattern[at - 1];
+  std::size_t open = std::string::npos;
+  if (last == '(') {
+    open = at - 1;
+  } else if (last == ':' || last == '>') {
+    open = pattern.rfind(last == ':' ? "(?" : "(?P<", at - 1);
+    if (open == std::string::npos) return open;
+    const std::size_t inner = open + (last == ':' ? 2 : 4);
+    const std::string_view between(pattern.data() + inner, at - 1 - inner);
+    const bool opener =
+        last == ':'
+            ? between.find_first_not_of("imsU-") == std::string::npos
+            : !between.empty() &&
+                  std::all_of(between.begin(), between.end(),
+                              [](char c) { return IsAsciiWordChar(c); });
+    if (!opener) return std::string::npos;
+  }
+  if (open == std::string::npos || IsEscaped(pattern, open))
+    return std::string::npos;
+  return open;
+}
+
+// True when pattern[at] follows a `\b` directly: nothing but group openers
+// lie between them. Each match of what starts at `at` that starts with a word
+// character then starts a word.
+bool FollowsWordBoundary(const std::string& pattern, std::size_t at) {
+  for (std::size_t open;
+       (open = GroupOpenerBefore(pattern, at)) != std::string::npos;) {
+    at = open;
+  }
+  return at >= 2 && pattern.compare(at - 2, 2, "\\b") == 0 &&
+         !IsEscaped(pattern, at - 2);
+}
 
 // Replaces each {@TABLE} of `pattern` (spec's pattern or loose pattern)
 // with an alternation of the table's keys, longest first. RE2's parser joins
@@ -100,8 +148,13 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
       if (placeholders != nullptr) {
         out->append(TablePlaceholder(placeholders->keys.size()));
         std::vector<std::string>& keys = placeholders->keys.emplace_back();
-        for (const auto& entry : table->second.entries)
-          keys.push_back(entry.first);
+        const bool word_start = FollowsWordBoundary(pattern, i);
+        for (const auto& entry : table->second.entries) {
+          keys.push_back(word_start && !entry.first.empty() &&
+                                 IsAsciiWordChar(entry.first.front())
+                             ? kWordStartMark + entry.first
+                             : entry.first);
+        }
         i = close + 1;
         continue;
       }
@@ -524,7 +577,8 @@ std::vector<StrictPart> RuleEngine::StrictPartsOf(const RuleSpec& spec,
 }
 
 void RuleEngine::BuildPrefilter() {
-  std::vector<std::string> atoms;
+  // Every atom, marked or not (kWordStartMark), and the clauses it satisfies.
+  std::vector<std::string_view> atoms;
   std::vector<std::vector<std::uint32_t>> needs_of_atom;
   std::unordered_map<std::string_view, std::uint32_t> atom_ids;
   atom_ids.reserve(4096);  // the built-in rules have some 1,500 atoms
@@ -549,17 +603,45 @@ void RuleEngine::BuildPrefilter() {
     if (need_count_[id] == 0)
       rules_without_atoms_.push_back(static_cast<int>(id));
   }
+  // The matcher looks for each atom's text once: a marked atom shares the key
+  // of its text with the unmarked one, if any, and has a need list of its own.
+  // The keys of marked atoms come first, so that FindAtoms tells them apart
+  // from the others by their number alone.
+  std::vector<std::string_view> key_texts;
+  std::unordered_map<std::string_view, std::uint32_t> key_ids;
+  for (const bool marked : {true, false}) {
+    for (const std::string_view atom : atoms) {
+      if ((!atom.empty() && atom.front() == kWordStartMark) != marked) continue;
+      const std::string_view text = marked ? atom.substr(1) : atom;
+      if (key_ids.emplace(text, key_texts.size()).second)
+        key_texts.push_back(text);
+    }
+    if (marked) word_start_keys_ = static_cast<int>(key_texts.size());
+  }
   std::map<std::vector<std::uint32_t>, std::uint32_t> list_ids;
-  for (std::vector<std::uint32_t>& needs : needs_of_atom) {
-    auto [it, added] = list_ids.emplace(
-        std::move(needs), static_cast<std::uint32_t>(list_ids.size()));
-    need_list_of_atom_.push_back(it->second);
+  auto list_id = [&](std::vector<std::uint32_t> needs) {
+    return list_ids
+        .emplace(std::move(needs), static_cast<std::uint32_t>(list_ids.size()))
+        .first->second;
+  };
+  // A key found only where it starts a word satisfies nothing elsewhere: the
+  // empty list, which spares FindAtoms a test.
+  const std::uint32_t empty = list_id({});
+  need_list_of_key_.assign(key_texts.size(), empty);
+  word_start_list_of_key_.assign(word_start_keys_, empty);
+  for (std::size_t a = 0; a < atoms.size(); ++a) {
+    const bool marked = !atoms[a].empty() && atoms[a].front() == kWordStartMark;
+    const std::uint32_t key =
+        key_ids.at(marked ? atoms[a].substr(1) : atoms[a]);
+    (marked ? word_start_list_of_key_ : need_list_of_key_)[key] =
+        list_id(std::move(needs_of_atom[a]));
   }
   need_lists_.resize(list_ids.size());
   for (auto& [needs, id] : list_ids) need_lists_[id] = needs;
   // Keys past the atoms: the characters that fold to ASCII letters.
-  for (const std::string_view folds : kFoldsToAscii) atoms.emplace_back(folds);
-  atoms_ = std::make_unique<LiteralMatcher>(atoms);
+  std::vector<std::string> keys(key_texts.begin(), key_texts.end());
+  for (const std::string_view folds : kFoldsToAscii) keys.emplace_back(folds);
+  atoms_ = std::make_unique<LiteralMatcher>(keys);
 }
 
 Status RuleEngine::Verify(std::size_t id) const {
@@ -622,19 +704,29 @@ bool RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
     scratch->pass = 1;
   }
   const std::uint32_t pass = scratch->pass;
-  const int folds_begin = static_cast<int>(need_list_of_atom_.size());
+  const int folds_begin = static_cast<int>(need_list_of_key_.size());
   bool folds = false;
-  atoms_->FindAll(text.substr(begin, end - begin),
-                  [&](int atom, std::size_t /*end*/) {
-                    if (atom >= folds_begin) {
-                      folds = true;
-                      return;
-                    }
-                    const std::uint32_t list = need_list_of_atom_[atom];
-                    if (seen_in_pass[list] == pass) return;
-                    seen_in_pass[list] = pass;
-                    lists.push_back(list);
-                  });
+  atoms_->FindAll(
+      text.substr(begin, end - begin), [&](int atom, std::size_t atom_end) {
+        if (atom >= folds_begin) {
+          folds = true;
+          return;
+        }
+        std::uint32_t list = need_list_of_key_[atom];
+        if (seen_in_pass[list] != pass) {
+          seen_in_pass[list] = pass;
+          lists.push_back(list);
+        }
+        if (atom >= word_start_keys_) return;
+        list = word_start_list_of_key_[atom];
+        const std::size_t start = begin + atom_end - atoms_->key_length(atom);
+        if (seen_in_pass[list] != pass &&
+            (start == 0 ||
+             !IsAsciiWordChar(static_cast<unsigned char>(text[start - 1])))) {
+          seen_in_pass[list] = pass;
+          lists.push_back(list);
+        }
+      });
   return !folds;
 }
 

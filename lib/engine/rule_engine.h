@@ -255,8 +255,9 @@ class RuleEngine {
                                         const RuleShape& shape);
 
   RuleSet rules_;
-  // Every atom of every rule's needs, once, and then the characters that fold
-  // to ASCII letters (kFoldsToAscii). Atoms the matcher cannot look for byte
+  // The text of every atom of every rule's needs, once (kWordStartMark
+  // dropped), and then the characters that fold to ASCII letters
+  // (kFoldsToAscii). Atoms the matcher cannot look for byte
   // by byte (they hold a non-ASCII letter, which RE2 folds by Unicode case)
   // are left out, and a clause of needs that holds one counts as satisfied in
   // every text, which can only let more rules run.
@@ -268,8 +269,15 @@ class RuleEngine {
   // several of them counts it once.
   std::vector<std::uint32_t> need_rule_;
   std::vector<std::uint32_t> need_count_;
+  // The need list of each of the matcher's keys (an empty one if only a
+  // marked atom has its text). An atom marked kWordStartMark (rule_file.h)
+  // shares the key of its text with the unmarked atom, and has a need list of
+  // its own, which the key satisfies only where it starts a word: the keys
+  // below word_start_keys_ have one, in word_start_list_of_key_.
   std::vector<std::vector<std::uint32_t>> need_lists_;
-  std::vector<std::uint32_t> need_list_of_atom_;
+  std::vector<std::uint32_t> need_list_of_key_;
+  int word_start_keys_ = 0;
+  std::vector<std::uint32_t> word_start_list_of_key_;
   // The rules that run where no atom is found: those that need nothing.
   std::vector<int> rules_without_atoms_;
   std::deque<CompiledRule> compiled_;  // a deque: rules do not move

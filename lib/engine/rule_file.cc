@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "text/char_class.h"
+
 namespace factx::internal {
 namespace {
 
@@ -143,7 +145,18 @@ class Parser {
     list.clear();
     while (!words.empty()) {
       auto [word, more] = SplitWord(words);
-      list.emplace_back(word);
+      // \bWORD: every match holds WORD where it starts a word (rule_shape.h).
+      if (word.substr(0, 2) == "\\b") {
+        word.remove_prefix(2);
+        if (word.empty() || !IsAsciiWordChar(word.front())) {
+          return Error("needs " + std::string(name) +
+                       ": \\b must open a word that starts with an ASCII "
+                       "letter, digit or _");
+        }
+        list.push_back(kWordStartMark + std::string(word));
+      } else {
+        list.emplace_back(word);
+      }
       words = more;
     }
     rules_->needs_fragments[std::string(name)] =

@@ -78,6 +78,13 @@ struct RuleExample {
 inline constexpr std::string_view kStrictPartName = "strict__";
 inline constexpr std::string_view kStrictPartPrefix = "(?P<strict__";
 
+// A needed word (`needs NAME \bWORD`, RuleSet::fragment_needs) or atom
+// (rule_shape.h) that opens with this byte holds only where the rest of it
+// starts a word, as RE2's \b reads one: the byte before it is no ASCII letter,
+// digit or '_', or there is none. `one` then holds in "one million" but not in
+// "money". The rest starts with an ASCII letter, digit or '_'.
+inline constexpr char kWordStartMark = '\x01';
+
 // Gives each strict part of `pattern` a name of its own, as RE2 wants: the
 // fragments' loose forms (RuleSet::loose_fragments) open each with
 // "(?P<strict__NAME_#>", and a rule's loose pattern has them numbered in

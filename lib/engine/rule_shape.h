@@ -29,7 +29,8 @@ struct RuleShape {
   std::map<int, std::string> group_names;
   // What the rule needs, as clauses that must all hold: a clause holds when
   // the text contains any one of its atoms (lower case; ASCII letters match
-  // either case). No clause: the rule may match any text. This is a necessary
+  // either case; an atom marked kWordStartMark, rule_file.h, only where it
+  // starts a word). No clause: the rule may match any text. This is a necessary
   // condition, never more: a text without an atom of some clause cannot hold a
   // match, so skipping the rule there changes nothing.
   std::vector<std::vector<std::string>> needs;
@@ -52,7 +53,9 @@ struct RuleShape {
 // a few words, and on a character class of more than a few characters (it then
 // requires nothing of them), so a rule whose currency table has forty keys, or
 // that reads a Chinese numeral, would need nothing there; a placeholder is one
-// word to it, and stands for "one of its words" in the needs derived.
+// word to it, and stands for "one of its words" in the needs derived. A table
+// that follows a `\b` stands for its keys marked kWordStartMark (those that
+// start with a word character).
 struct TablePlaceholders {
   std::string pattern;
   std::vector<std::vector<std::string>> keys;  // by placeholder number

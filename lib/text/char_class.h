@@ -30,6 +30,12 @@ constexpr bool IsAsciiAlnum(char32_t c) {
   return IsAsciiDigit(c) || IsAsciiLetter(c);
 }
 
+// The characters RE2's \b counts as a word's: IsAsciiAlnum or '_' (a byte
+// of a multi-byte UTF-8 sequence is none).
+constexpr bool IsAsciiWordChar(char32_t c) {
+  return IsAsciiAlnum(c) || c == '_';
+}
+
 // `c` with A-Z turned into a-z; any other byte as it is.
 constexpr char ToAsciiLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
