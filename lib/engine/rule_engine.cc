@@ -744,21 +744,37 @@ void RuleEngine::PotentialRules(bool all_rules, RuleScratch* scratch) const {
     rules.assign(rules_without_atoms_.begin(), rules_without_atoms_.end());
     return;
   }
-  std::vector<unsigned char>& satisfied = scratch->satisfied_needs;
+  // Only what the lists reach is read: a clause of prose finds few atoms, and
+  // the engine has hundreds of clauses. A clause or rule counts in this call
+  // when its stamp is this call's.
+  std::vector<std::uint32_t>& need_stamp = scratch->need_stamp;
+  std::vector<std::uint32_t>& rule_stamp = scratch->rule_stamp;
   std::vector<std::uint32_t>& counts = scratch->satisfied_counts;
-  satisfied.assign(need_rule_.size(), 0);
-  counts.assign(compiled_.size(), 0);
+  if (need_stamp.size() != need_rule_.size() ||
+      rule_stamp.size() != compiled_.size() || ++scratch->stamp == 0) {
+    need_stamp.assign(need_rule_.size(), 0);
+    rule_stamp.assign(compiled_.size(), 0);
+    counts.resize(compiled_.size());
+    scratch->stamp = 1;
+  }
+  const std::uint32_t stamp = scratch->stamp;
+  rules.clear();
   for (const std::uint32_t list : lists) {
     for (const std::uint32_t need : need_lists_[list]) {
-      if (satisfied[need]) continue;
-      satisfied[need] = 1;
-      ++counts[need_rule_[need]];
+      if (need_stamp[need] == stamp) continue;
+      need_stamp[need] = stamp;
+      const std::uint32_t rule = need_rule_[need];
+      if (rule_stamp[rule] != stamp) {
+        rule_stamp[rule] = stamp;
+        counts[rule] = 0;
+      }
+      if (++counts[rule] == need_count_[rule])
+        rules.push_back(static_cast<int>(rule));
     }
   }
-  rules.clear();
-  for (std::size_t id = 0; id < compiled_.size(); ++id) {
-    if (counts[id] == need_count_[id]) rules.push_back(static_cast<int>(id));
-  }
+  rules.insert(rules.end(), rules_without_atoms_.begin(),
+               rules_without_atoms_.end());
+  std::sort(rules.begin(), rules.end());
 }
 
 std::size_t RuleEngine::SegmentEnd(const Document& document,

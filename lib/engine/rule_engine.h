@@ -161,9 +161,13 @@ struct RuleScratch {
   std::uint32_t pass = 0;
   std::vector<int> potential_rules;
   // Which of the rules' clauses (RuleShape::needs) the clause's atoms satisfy,
-  // and how many of each rule's.
-  std::vector<unsigned char> satisfied_needs;
+  // and how many of each rule's: a clause or a rule's count is this call's
+  // when its stamp is `stamp`, which each call of PotentialRules advances, so
+  // that nothing is cleared.
+  std::vector<std::uint32_t> need_stamp;
+  std::vector<std::uint32_t> rule_stamp;
   std::vector<std::uint32_t> satisfied_counts;
+  std::uint32_t stamp = 0;
 };
 
 // The whole rule set, compiled. Immutable once built; thread-safe.
