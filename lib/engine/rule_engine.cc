@@ -282,6 +282,17 @@ bool NeedsUnicodeFolding(std::string_view atom) {
   return false;
 }
 
+// True for an atom that holds in nearly every clause of English: one ASCII
+// letter or a space. A clause of needs that holds one lets a rule run on
+// English prose all the same, and finding it there costs the automaton a
+// report every few bytes; left out, it only lets more rules run on Chinese
+// text, where they fail at once (on the varied benchmark text: 7 % more rule
+// runs for the same instructions, and 13 % fewer on text without figures).
+bool TooCommonToFilter(std::string_view atom) {
+  return atom.size() == 1 &&
+         (atom[0] == ' ' || (atom[0] >= 'a' && atom[0] <= 'z'));
+}
+
 // The two characters outside ASCII that RE2's case folding equates with ASCII
 // letters (K: KELVIN SIGN, s: LATIN SMALL LETTER LONG S). NFKC turns both
 // into ASCII, but rules may run over text that was not normalized: where
@@ -587,6 +598,8 @@ void RuleEngine::BuildPrefilter() {
     for (const std::vector<std::string>& clause : compiled_[id].shape().needs) {
       if (std::any_of(clause.begin(), clause.end(), NeedsUnicodeFolding))
         continue;  // satisfied in every text, as far as the matcher can tell
+      if (std::any_of(clause.begin(), clause.end(), TooCommonToFilter))
+        continue;  // satisfied in nearly every clause of English
       const auto need = static_cast<std::uint32_t>(need_rule_.size());
       need_rule_.push_back(static_cast<std::uint32_t>(id));
       ++need_count_[id];
