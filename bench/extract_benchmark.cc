@@ -56,41 +56,15 @@ std::size_t TotalBytes(const std::vector<NewsDocument>& docs) {
 // Figure-free prose cut at line ends into documents of about 2 KB, the size
 // of a corpus article.
 const std::vector<std::string>& FigureFreeDocuments() {
-  static const auto* docs = [] {
-    const std::string text = GenerateFigureFreeText(kFigureFreeBytes, kSeed);
-    auto* out = new std::vector<std::string>();
-    std::size_t begin = 0;
-    while (begin < text.size()) {
-      std::size_t end = text.find('\n', std::min(text.size(), begin + 2048));
-      end = end == std::string::npos ? text.size() : end + 1;
-      out->push_back(text.substr(begin, end - begin));
-      begin = end;
-    }
-    return out;
-  }();
+  static const auto* docs = new std::vector<std::string>(
+      CutIntoDocuments(GenerateFigureFreeText(kFigureFreeBytes, kSeed), 2048));
   return *docs;
 }
 
 // Sentences of the corpus between 90 and 110 bytes long.
-const std::vector<std::string>& ShortSentences() {
-  static const auto* sentences = [] {
-    auto* out = new std::vector<std::string>();
-    for (const NewsDocument& doc : NewsCorpus()) {
-      std::size_t begin = 0;
-      const std::string& t = doc.text;
-      while (begin < t.size()) {
-        std::size_t end = t.size();
-        for (std::string_view stop : {"。", ". ", "\n"}) {
-          const std::size_t at = t.find(stop, begin);
-          if (at != std::string::npos) end = std::min(end, at + stop.size());
-        }
-        const std::size_t size = end - begin;
-        if (size >= 90 && size <= 110) out->push_back(t.substr(begin, size));
-        begin = end;
-      }
-    }
-    return out;
-  }();
+const std::vector<std::string>& ShortSentenceInputs() {
+  static const auto* sentences =
+      new std::vector<std::string>(ShortSentences(NewsCorpus()));
   return *sentences;
 }
 
@@ -145,7 +119,7 @@ BENCHMARK(BM_FigureFreeText)->Unit(benchmark::kMillisecond);
 
 void BM_ShortSentence(benchmark::State& state) {
   const Extractor& extractor = SharedExtractor();
-  const std::vector<std::string>& sentences = ShortSentences();
+  const std::vector<std::string>& sentences = ShortSentenceInputs();
   Extraction facts;
   ExtractOptions options;
   options.reference_date = CivilDate{2021, 3, 8};
@@ -338,8 +312,8 @@ bool CheckInputs() {
               FigureFreeDocuments().size(), figure_free_facts);
   if (figure_free_facts != 0) ok = false;
   std::printf("short sentences: %zu of 90..110 bytes\n",
-              ShortSentences().size());
-  if (ShortSentences().size() < 100) ok = false;
+              ShortSentenceInputs().size());
+  if (ShortSentenceInputs().size() < 100) ok = false;
   if (!ok) std::printf("FAILED: the inputs are not what the benchmarks need\n");
   return ok;
 }

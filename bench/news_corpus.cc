@@ -865,6 +865,39 @@ std::string GenerateFigureFreeText(std::size_t min_bytes, std::uint64_t seed) {
   return text;
 }
 
+std::vector<std::string> CutIntoDocuments(const std::string& text,
+                                          std::size_t bytes) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', std::min(text.size(), begin + bytes));
+    end = end == std::string::npos ? text.size() : end + 1;
+    out.push_back(text.substr(begin, end - begin));
+    begin = end;
+  }
+  return out;
+}
+
+std::vector<std::string> ShortSentences(
+    const std::vector<NewsDocument>& corpus) {
+  std::vector<std::string> out;
+  for (const NewsDocument& doc : corpus) {
+    const std::string& text = doc.text;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+      std::size_t end = text.size();
+      for (std::string_view stop : {"。", ". ", "\n"}) {
+        const std::size_t at = text.find(stop, begin);
+        if (at != std::string::npos) end = std::min(end, at + stop.size());
+      }
+      const std::size_t size = end - begin;
+      if (size >= 90 && size <= 110) out.push_back(text.substr(begin, size));
+      begin = end;
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool Contains(std::string_view text, const Span& span, std::string_view core) {

@@ -60,6 +60,15 @@ NewsDocument GenerateNewsDocument(std::uint64_t seed, std::size_t index);
 // at least `min_bytes` long, half Chinese and half English by paragraphs.
 std::string GenerateFigureFreeText(std::size_t min_bytes, std::uint64_t seed);
 
+// The benchmarks' inputs cut from those texts: `text` cut at the first line
+// end past every `bytes` bytes, into documents of about that size (the size
+// of a corpus article for 2048); and the sentences of `corpus` (ending at 。,
+// ". " or a line end) between 90 and 110 bytes long, in order.
+std::vector<std::string> CutIntoDocuments(const std::string& text,
+                                          std::size_t bytes);
+std::vector<std::string> ShortSentences(
+    const std::vector<NewsDocument>& corpus);
+
 // Outcome of checking extracted facts against a document's expectations.
 struct CorpusCheck {
   std::size_t expected = 0;
