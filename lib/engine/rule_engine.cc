@@ -628,6 +628,7 @@ void RuleEngine::BuildPrefilter() {
   // from the others by their number alone.
   std::vector<std::string_view> key_texts;
   std::unordered_map<std::string_view, std::uint32_t> key_ids;
+  key_ids.reserve(atoms.size());
   for (const bool marked : {true, false}) {
     for (const std::string_view atom : atoms) {
       if ((!atom.empty() && atom.front() == kWordStartMark) != marked) continue;
