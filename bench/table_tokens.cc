@@ -1,10 +1,13 @@
-// A question the token design of the engine issue must answer first: would a
-// lexer that reads the words of every rule table in one leftmost-longest pass
-// cut the text where the rules' table captures begin and end today? For each
-// match of the built-in rules over documents in bench/varied_corpus.py's
-// format, each capture that holds a table alone (`(?P<cur>{@currency_zh})`,
-// `(?P<qual>(?i:{@qualifier_prefix_en}))`) is counted as on or off the
-// lexer's token boundaries; those off are listed by rule, with examples.
+// Questions the token design of the engine issue must answer first: would a
+// lexer that reads the words of every rule table in one leftmost-longest pass,
+// and numbers as whole runs of numeral characters, cut the text where the
+// rules' captures begin and end today? For each match of the built-in rules
+// over documents in bench/varied_corpus.py's format, each capture that holds a
+// table alone (`(?P<cur>{@currency_zh})`,
+// `(?P<qual>(?i:{@qualifier_prefix_en}))`) is counted as on or off the lexer's
+// token boundaries, and each strict part (a Chinese number, rule_file.h) as
+// whole or not: a run of digits and Chinese numerals neither continues before
+// it nor after it. Those off are listed by rule, with examples.
 //
 //   python3 bench/varied_corpus.py build > /tmp/varied.docs
 //   build/bench/table_tokens /tmp/varied.docs
@@ -30,6 +33,7 @@
 #include "text/char_class.h"
 #include "text/document.h"
 #include "text/text_normalizer.h"
+#include "text/utf8.h"
 
 namespace factx::bench {
 namespace {
@@ -58,6 +62,28 @@ std::map<std::string, std::string> TableCaptures(const std::string& pattern) {
         pattern.substr(inner + 2, close - inner - 2);
   }
   return tables;
+}
+
+// Digits and the Chinese numerals, scales included (loose NUM_ZH's).
+bool IsNumeral(char32_t c) {
+  static constexpr std::u32string_view kNumerals =
+      U"0123456789〇零一二两三四五六七八九十拾百佰千仟廿卅卌万亿兆壹贰叁肆伍陆"
+      U"柒捌玖";
+  return kNumerals.find(c) != std::u32string_view::npos;
+}
+
+// True when a run of numerals continues across `pos` (text[pos] is a code
+// point boundary).
+bool SplitsNumerals(std::string_view text, std::size_t pos) {
+  if (pos == 0 || pos >= text.size()) return false;
+  std::size_t before = pos - 1;
+  while (before > 0 &&
+         (static_cast<unsigned char>(text[before]) & 0xC0) == 0x80) {
+    --before;
+  }
+  std::size_t length = 0;
+  return IsNumeral(internal::DecodeUtf8(text, before, &length)) &&
+         IsNumeral(internal::DecodeUtf8(text, pos, &length));
 }
 
 bool IsLetter(std::string_view text, std::size_t pos) {
@@ -127,7 +153,7 @@ int Run(const char* path) {
   data << in.rdbuf();
   const std::string corpus = data.str();
 
-  long on = 0, off = 0;
+  long on = 0, off = 0, numbers_on = 0, numbers_off = 0;
   std::map<std::string, long> off_by_capture;
   std::map<std::string, std::vector<std::string>> examples;
   internal::NormalizedText normalized;
@@ -154,17 +180,22 @@ int Run(const char* path) {
       const auto& tables = table_captures[rule.spec().name];
       for (const auto& [group, name] : rule.capture_names()) {
         const auto table = tables.find(name);
+        const bool number = internal::IsStrictPart(name);
         const std::string_view capture =
             scratch.groups[candidate.groups + group];
-        if (table == tables.end() || capture.empty()) continue;
+        if ((table == tables.end() && !number) || capture.empty()) continue;
         const std::size_t from = capture.data() - text.data();
-        if (boundary[from] && boundary[from + capture.size()]) {
-          ++on;
-          continue;
-        }
-        ++off;
+        const std::size_t to = from + capture.size();
+        const bool whole =
+            number ? !SplitsNumerals(text, from) && !SplitsNumerals(text, to)
+                   : boundary[from] && boundary[to];
+        long& count =
+            number ? (whole ? numbers_on : numbers_off) : (whole ? on : off);
+        ++count;
+        if (whole) continue;
         const std::string key =
-            rule.spec().name + " " + name + " {@" + table->second + "}";
+            rule.spec().name + " " + name +
+            (number ? std::string() : " {@" + table->second + "}");
         ++off_by_capture[key];
         if (examples[key].size() < kExamplesPerCapture) {
           const std::string_view match =
@@ -176,8 +207,9 @@ int Run(const char* path) {
     }
   }
   std::printf(
-      "%zu table words; table captures on token boundaries %ld, off %ld\n",
-      words.size(), on, off);
+      "%zu table words; table captures on token boundaries %ld, off %ld; "
+      "Chinese numbers (strict parts) whole %ld, part of a longer run %ld\n",
+      words.size(), on, off, numbers_on, numbers_off);
   for (const auto& [key, count] : off_by_capture) {
     std::printf("%7ld  %s\n", count, key.c_str());
     for (const std::string& example : examples[key]) {
