@@ -10,7 +10,7 @@
 // it nor after it. Those off are listed by rule, with examples.
 //
 //   python3 bench/varied_corpus.py build > /tmp/varied.docs
-//   build/bench/table_tokens /tmp/varied.docs
+//   build/bench/token_boundaries /tmp/varied.docs
 //
 // The lexer: at each position the longest word of any table the rules use
 // (ASCII letters in any case), where a word that starts or ends with an ASCII
@@ -224,7 +224,7 @@ int Run(const char* path) {
 
 int main(int argc, char** argv) {
   if (argc != 2) {
-    std::fprintf(stderr, "usage: table_tokens DOCS (varied_corpus.py)\n");
+    std::fprintf(stderr, "usage: token_boundaries DOCS (varied_corpus.py)\n");
     return 2;
   }
   return factx::bench::Run(argv[1]);
