@@ -13,6 +13,7 @@
 #include "engine/rule_engine.h"
 #include "engine/rule_file.h"
 #include "factx/extractor.h"
+#include "text/char_class.h"
 
 namespace factx::internal {
 namespace {
@@ -245,6 +246,53 @@ TEST(RuleShapeTest, BuiltInShapesAreTheRulesOwn) {
     EXPECT_EQ(names[id], (*engine)->rule(id).spec().name);
     EXPECT_TRUE(shapes[id] == (*engine)->rule(id).shape()) << names[id];
   }
+}
+
+// The prefilter's property on the built-in rules, word starts included: an
+// example or counter input that a rule's loose pattern matches holds an atom
+// of each of the rule's clauses (lower case; a marked atom where it starts a
+// word). A clause that fails here would make the prefilter skip a match.
+TEST(RuleShapeTest, BuiltInRulesNeedWhatTheirInputsHold) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
+  const std::size_t count = rules.rules.size();
+  std::vector<std::string> names;
+  std::vector<RuleShape> shapes;
+  ASSERT_TRUE(BuiltinRuleShapes(&names, &shapes));
+  auto engine = RuleEngine::Build(std::move(rules), count, &shapes);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  auto holds = [](const std::string& lower, std::string_view atom) {
+    const bool word_start = !atom.empty() && atom.front() == kWordStartMark;
+    if (word_start) atom.remove_prefix(1);
+    for (std::size_t at = lower.find(atom); at != std::string::npos;
+         at = lower.find(atom, at + 1)) {
+      if (!word_start || at == 0 ||
+          !IsAsciiWordChar(static_cast<unsigned char>(lower[at - 1]))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  int checked = 0;
+  for (std::size_t id = 0; id < (*engine)->size(); ++id) {
+    const CompiledRule& rule = (*engine)->rule(id);
+    std::vector<RuleExample> inputs = rule.spec().examples;
+    inputs.insert(inputs.end(), rule.spec().counters.begin(),
+                  rule.spec().counters.end());
+    for (const RuleExample& input : inputs) {
+      if (!re2::RE2::PartialMatch(input.input, rule.loose_regex())) continue;
+      std::string lower = input.input;
+      for (char& c : lower) c = ToAsciiLower(c);
+      for (const std::vector<std::string>& clause : rule.shape().needs) {
+        EXPECT_TRUE(std::any_of(
+            clause.begin(), clause.end(),
+            [&](const std::string& atom) { return holds(lower, atom); }))
+            << rule.spec().name << " on " << input.input;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 500);  // 765 when written
 }
 
 // A custom rule file that adds a word to a built-in table changes the

@@ -261,11 +261,12 @@ class RuleEngine {
   RuleSet rules_;
   // The text of every atom of every rule's needs, once (kWordStartMark
   // dropped), and then the characters that fold to ASCII letters
-  // (kFoldsToAscii). Atoms the matcher cannot look for byte
-  // by byte (they hold a non-ASCII letter, which RE2 folds by Unicode case)
-  // are left out, and a clause of needs that holds one counts as satisfied in
-  // every text, which can only let more rules run; so does a clause that holds
-  // an atom English prose nearly always holds (one letter, a space).
+  // (kFoldsToAscii). Atoms the matcher cannot look for byte by byte (they hold
+  // a non-ASCII letter, which RE2 folds by Unicode case) are left out, and a
+  // clause of needs that holds one counts as satisfied in every text, which
+  // can only let more rules run; so does a clause of a rule of English alone
+  // that holds an atom English prose nearly always holds (one letter, a
+  // space).
   std::unique_ptr<LiteralMatcher> atoms_;
   // The rules' clauses of needs that the prefilter checks, numbered across
   // all rules: the rule of each, and how many each rule has. The clauses an

@@ -145,7 +145,7 @@ class Parser {
     list.clear();
     while (!words.empty()) {
       auto [word, more] = SplitWord(words);
-      // \bWORD: every match holds WORD where it starts a word (rule_shape.h).
+      // \bWORD: every match holds WORD where it starts a word (kWordStartMark).
       if (word.substr(0, 2) == "\\b") {
         word.remove_prefix(2);
         if (word.empty() || !IsAsciiWordChar(word.front())) {
