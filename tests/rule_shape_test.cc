@@ -48,6 +48,11 @@ TEST(RuleShapeTest, NeedsAreClausesOfAtoms) {
        {{"元"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
       // Atoms are lower case; the matcher folds ASCII letters.
       {"(?i)Percent", {{"percent"}}},
+      // A clause another implies is left out: wherever 亿元 or 万元 holds,
+      // 元 holds (and wherever percent or pct holds, ct or er does).
+      {"[0-9]+(?:亿元|万元)x*元",
+       {{"万元", "亿元"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+      {"(?:percent|pct)[0-9]*(?:er|ct)", {{"pct", "percent"}}},
       // Nothing to look for: the rule may match anywhere.
       {"[a-z]+", {}},
       {"x*", {}},
@@ -153,6 +158,18 @@ TEST(RuleShapeTest, TablesAfterAWordBoundaryNeedAWordStart) {
   EXPECT_FALSE((*marked)->MayMatch("5 epcot", all, all, &scratch));
   EXPECT_FALSE((*marked)->MayMatch("5 4pc", all, all, &scratch));
   EXPECT_FALSE((*marked)->MayMatch("5 _pc", all, all, &scratch));
+}
+
+// Implied clauses and word starts: a marked atom implies its unmarked text
+// and a marked prefix of it, an unmarked one implies no marked atom.
+TEST(RuleShapeTest, MarkedAtomsImplyWhatTheyHold) {
+  const re2::RE2 loose("\\b(?:pcs|pct)[0-9]*pc");
+  TablePlaceholders tables;
+  tables.pattern = "\\b" + TablePlaceholder(0) + "[0-9]*pc";
+  const std::string mark(1, kWordStartMark);
+  tables.keys = {{mark + "pcs", mark + "pct"}};
+  EXPECT_EQ(Sorted(DeriveRuleShape(loose, tables).needs),
+            Sorted({{mark + "pcs", mark + "pct"}}));
 }
 
 TEST(RuleShapeTest, GroupsAsRe2NumbersThem) {

@@ -255,33 +255,6 @@ bool FactGroupEndsEveryMatch(const std::string& pattern) {
   return fact.ok() && !RE2::FullMatch("", fact);
 }
 
-// True when `c` has no case in Unicode, so that RE2's case folding and the
-// prefilter's lower-casing leave it alone: the ranges rule atoms use
-// (punctuation, signs, mathematical operators such as U+2212 MINUS SIGN, the
-// Tamil and Thai scripts of the rupee and baht signs, CJK). Conservative:
-// anything else counts as cased.
-bool IsCaseless(char32_t c) {
-  return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
-         c == 0xF7 || (c >= 0x0B80 && c <= 0x0BFF) ||
-         (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x2000 && c <= 0x206F) ||
-         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2200 && c <= 0x22FF) ||
-         (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF20) ||
-         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF);
-}
-
-// True when `atom` holds a code point outside ASCII that may have case: the
-// literal matcher folds ASCII only, so it cannot look for such an atom.
-bool NeedsUnicodeFolding(std::string_view atom) {
-  if (FindInvalidUtf8(atom) != atom.size()) return true;
-  for (std::size_t i = 0; i < atom.size();) {
-    std::size_t length = 1;
-    if (!IsCaseless(DecodeUtf8(atom, i, &length))) return true;
-    i += length;
-  }
-  return false;
-}
-
 // True for an atom that holds in nearly every clause of English: one ASCII
 // letter (marked to start a word or not) or a space. For a rule of English
 // alone, a clause of needs that holds one filters nothing on the text the rule
@@ -600,7 +573,7 @@ void RuleEngine::BuildPrefilter() {
   need_count_.assign(compiled_.size(), 0);
   for (std::size_t id = 0; id < compiled_.size(); ++id) {
     for (const std::vector<std::string>& clause : compiled_[id].shape().needs) {
-      if (std::any_of(clause.begin(), clause.end(), NeedsUnicodeFolding))
+      if (std::any_of(clause.begin(), clause.end(), AtomNeedsUnicodeFolding))
         continue;  // satisfied in every text, as far as the matcher can tell
       if ((compiled_[id].spec().languages & kChinese) == 0 &&
           std::any_of(clause.begin(), clause.end(), TooCommonToFilter)) {

@@ -7,7 +7,9 @@
 #include <random>
 #include <vector>
 
+#include "engine/rule_file.h"
 #include "re2/filtered_re2.h"
+#include "text/utf8.h"
 
 namespace factx::internal {
 namespace {
@@ -53,6 +55,65 @@ std::string AsciiLower(std::string text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return text;
+}
+
+// True when `c` has no case in Unicode, so that RE2's case folding and the
+// prefilter's lower-casing leave it alone: the ranges rule atoms use
+// (punctuation, signs, mathematical operators such as U+2212 MINUS SIGN, the
+// Tamil and Thai scripts of the rupee and baht signs, CJK). Conservative:
+// anything else counts as cased.
+bool IsCaseless(char32_t c) {
+  return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
+         c == 0xF7 || (c >= 0x0B80 && c <= 0x0BFF) ||
+         (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2200 && c <= 0x22FF) ||
+         (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF);
+}
+
+// True when, wherever `inner` holds, `outer` holds too: `outer` within it,
+// and if `outer` is marked kWordStartMark, at the start of a marked `inner`.
+bool HoldsWherever(std::string_view inner, std::string_view outer) {
+  const bool inner_marked = !inner.empty() && inner[0] == kWordStartMark;
+  const bool outer_marked = !outer.empty() && outer[0] == kWordStartMark;
+  if (inner_marked) inner.remove_prefix(1);
+  if (outer_marked) outer.remove_prefix(1);
+  if (!outer_marked) return inner.find(outer) != std::string_view::npos;
+  return inner_marked && inner.substr(0, outer.size()) == outer;
+}
+
+// Leaves out each clause that another clause kept implies: one whose every
+// atom holds only where an atom of it holds (a clause of `percent`,
+// `pct` implies one of `ct`, `er`, `nt`). What the rule needs is the same;
+// the prefilter looks for fewer and longer atoms. A clause with an atom the
+// prefilter cannot look for (AtomNeedsUnicodeFolding) counts as holding
+// everywhere there, so it implies nothing.
+void DropImpliedClauses(std::vector<std::vector<std::string>>* needs) {
+  std::vector<bool> kept(needs->size(), true);
+  for (std::size_t b = 0; b < needs->size(); ++b) {
+    for (std::size_t a = 0; a < needs->size() && kept[b]; ++a) {
+      const std::vector<std::string>& by = (*needs)[a];
+      if (a == b || !kept[a] ||
+          std::any_of(by.begin(), by.end(), AtomNeedsUnicodeFolding)) {
+        continue;
+      }
+      kept[b] =
+          !std::all_of(by.begin(), by.end(), [&](const std::string& atom) {
+            return std::any_of((*needs)[b].begin(), (*needs)[b].end(),
+                               [&](const std::string& implied) {
+                                 return HoldsWherever(atom, implied);
+                               });
+          });
+    }
+  }
+  std::size_t out = 0;
+  for (std::size_t c = 0; c < needs->size(); ++c) {
+    if (!kept[c]) continue;
+    if (out != c) (*needs)[out] = std::move((*needs)[c]);
+    ++out;
+  }
+  needs->resize(out);
 }
 
 // What `pattern` needs, as clauses (RuleShape::needs), found by asking
@@ -148,6 +209,16 @@ std::vector<std::vector<std::string>> NeedsOf(const std::string& pattern,
 
 }  // namespace
 
+bool AtomNeedsUnicodeFolding(std::string_view atom) {
+  if (FindInvalidUtf8(atom) != atom.size()) return true;
+  for (std::size_t i = 0; i < atom.size();) {
+    std::size_t length = 1;
+    if (!IsCaseless(DecodeUtf8(atom, i, &length))) return true;
+    i += length;
+  }
+  return false;
+}
+
 std::string TablePlaceholder(std::size_t index) {
   // Repeated, so that FilteredRE2 keeps it an atom of its own rather than
   // joining it to its neighbours: an atom that joined two placeholders could
@@ -179,6 +250,7 @@ RuleShape DeriveRuleShape(const re2::RE2& loose_regex,
       }
     }
   }
+  DropImpliedClauses(&shape.needs);
   return shape;
 }
 

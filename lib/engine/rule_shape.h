@@ -68,6 +68,11 @@ struct TablePlaceholders {
 // placeholders.
 std::string TablePlaceholder(std::size_t index);
 
+// True when `atom` holds a code point outside ASCII that may have case (or
+// is no UTF-8): the prefilter's matcher folds ASCII only, so it cannot look
+// for such an atom, and a clause that holds one counts as holding everywhere.
+bool AtomNeedsUnicodeFolding(std::string_view atom);
+
 // The shape of the rule whose loose pattern compiled to `loose_regex`, with
 // its needs derived from `tables.pattern` (its loose pattern as well, when
 // empty).
@@ -77,7 +82,7 @@ std::string TablePlaceholder(std::size_t index);
 // which the pattern is not allowed, the next one is found among the atoms left,
 // and so on. The conjunction of clauses found so is implied by the tree, and
 // equals it when the tree is an AND of ORs, as a pattern's concatenated parts
-// give.
+// give. A clause that another implies is left out.
 RuleShape DeriveRuleShape(const re2::RE2& loose_regex,
                           const TablePlaceholders& tables = {});
 
