@@ -27,6 +27,18 @@ constexpr std::array<bool, 256> kMayStartEnd = [] {
   return table;
 }();
 
+// How far Build may step from a byte that starts no end: over the whole code
+// point a lead byte starts (the text is well-formed UTF-8), one byte
+// otherwise; 0 for the bytes of kMayStartEnd.
+constexpr std::array<unsigned char, 256> kStepOver = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if (kMayStartEnd[c]) continue;
+    table[c] = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  }
+  return table;
+}();
+
 // True when the full stop at text[pos] ends a sentence (document.h).
 bool EndsSentence(std::string_view text, std::size_t pos) {
   if (pos + 1 < text.size() && !IsBlank(text[pos + 1])) return false;
@@ -97,8 +109,8 @@ void Document::Build(std::string_view text) {
   for (std::vector<Boundary>& ends : ends_) ends.clear();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t pos = 0; pos < text.size();) {
-    if (!kMayStartEnd[bytes[pos]]) {
-      ++pos;
+    if (const std::size_t step = kStepOver[bytes[pos]]) {
+      pos += step;
       continue;
     }
     std::size_t length = 1;
