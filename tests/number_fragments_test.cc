@@ -19,7 +19,7 @@
 #include "engine/rule_file.h"
 #include "factx/decimal.h"
 #include "numbers/number_parser.h"
-#include "text/char_class.h"
+#include "test_support.h"
 
 namespace factx::internal {
 namespace {
@@ -284,19 +284,9 @@ void ExpectEveryMatchParses(const std::vector<std::string_view>& alphabet,
     for (char& c : text) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    // A word marked kWordStartMark holds only where it starts a word (the
-    // text stands alone: its start is one).
-    return std::any_of(needs.begin(), needs.end(), [&](std::string_view w) {
-      const bool word_start = !w.empty() && w.front() == kWordStartMark;
-      if (word_start) w.remove_prefix(1);
-      for (std::size_t at = text.find(w); at != std::string::npos;
-           at = text.find(w, at + 1)) {
-        if (!word_start || at == 0 ||
-            !IsAsciiWordChar(static_cast<unsigned char>(text[at - 1]))) {
-          return true;
-        }
-      }
-      return false;
+    // The text stands alone: its start is a word's.
+    return std::any_of(needs.begin(), needs.end(), [&](const std::string& w) {
+      return test_support::AtomHolds(text, w);
     });
   };
   auto check = [&](const std::string& text) {

@@ -13,6 +13,7 @@
 #include "engine/rule_engine.h"
 #include "engine/rule_file.h"
 #include "factx/extractor.h"
+#include "test_support.h"
 #include "text/char_class.h"
 
 namespace factx::internal {
@@ -278,18 +279,6 @@ TEST(RuleShapeTest, BuiltInRulesNeedWhatTheirInputsHold) {
   ASSERT_TRUE(BuiltinRuleShapes(&names, &shapes));
   auto engine = RuleEngine::Build(std::move(rules), count, &shapes);
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-  auto holds = [](const std::string& lower, std::string_view atom) {
-    const bool word_start = !atom.empty() && atom.front() == kWordStartMark;
-    if (word_start) atom.remove_prefix(1);
-    for (std::size_t at = lower.find(atom); at != std::string::npos;
-         at = lower.find(atom, at + 1)) {
-      if (!word_start || at == 0 ||
-          !IsAsciiWordChar(static_cast<unsigned char>(lower[at - 1]))) {
-        return true;
-      }
-    }
-    return false;
-  };
   int checked = 0;
   for (std::size_t id = 0; id < (*engine)->size(); ++id) {
     const CompiledRule& rule = (*engine)->rule(id);
@@ -301,9 +290,10 @@ TEST(RuleShapeTest, BuiltInRulesNeedWhatTheirInputsHold) {
       std::string lower = input.input;
       for (char& c : lower) c = ToAsciiLower(c);
       for (const std::vector<std::string>& clause : rule.shape().needs) {
-        EXPECT_TRUE(std::any_of(
-            clause.begin(), clause.end(),
-            [&](const std::string& atom) { return holds(lower, atom); }))
+        EXPECT_TRUE(std::any_of(clause.begin(), clause.end(),
+                                [&](const std::string& atom) {
+                                  return test_support::AtomHolds(lower, atom);
+                                }))
             << rule.spec().name << " on " << input.input;
       }
       ++checked;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace factx::test_support {
@@ -105,6 +106,19 @@ internal::RuleSet ParseTestRules(std::string_view text) {
   const Status status = internal::ParseRuleText(text, "test", &rules);
   EXPECT_TRUE(status.ok()) << status.message();
   return rules;
+}
+
+bool AtomHolds(std::string_view lower_text, std::string_view atom) {
+  const bool word_start = internal::RemoveWordStartMark(&atom);
+  for (std::size_t at = lower_text.find(atom); at != std::string_view::npos;
+       at = lower_text.find(atom, at + 1)) {
+    if (!word_start || at == 0 ||
+        !internal::IsAsciiWordChar(
+            static_cast<unsigned char>(lower_text[at - 1]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace factx::test_support

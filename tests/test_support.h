@@ -38,6 +38,11 @@ std::vector<std::string> InvisibleFormatCharacters();
 // reads as U+FFFD: a number with one inside is not read at all.
 std::vector<std::string> TextBreaks();
 
+// True when `atom` (rule_shape.h) holds in `lower_text` (ASCII lower case) as
+// the prefilter reads it: anywhere, or, marked kWordStartMark, where it
+// starts a word (the text's start is one). Slow; a check of the prefilter.
+bool AtomHolds(std::string_view lower_text, std::string_view atom);
+
 // Parses a rule text of a test into a RuleSet; a syntax error fails the test.
 internal::RuleSet ParseTestRules(std::string_view text);
 

@@ -265,7 +265,7 @@ bool FactGroupEndsEveryMatch(const std::string& pattern) {
 // of block.measure.latin_unit: 4,642 runs on the varied corpus, 31,972
 // without the clause).
 bool TooCommonToFilter(std::string_view atom) {
-  if (!atom.empty() && atom[0] == kWordStartMark) atom.remove_prefix(1);
+  RemoveWordStartMark(&atom);
   return atom.size() == 1 &&
          (atom[0] == ' ' || (atom[0] >= 'a' && atom[0] <= 'z'));
 }
@@ -600,14 +600,19 @@ void RuleEngine::BuildPrefilter() {
   // The keys of marked atoms come first, so that FindAtoms tells them apart
   // from the others by their number alone.
   std::vector<std::string_view> key_texts;
+  std::vector<std::uint32_t> key_of_atom(atoms.size());
+  std::vector<bool> atom_marked(atoms.size());
   std::unordered_map<std::string_view, std::uint32_t> key_ids;
   key_ids.reserve(atoms.size());
   for (const bool marked : {true, false}) {
-    for (const std::string_view atom : atoms) {
-      if ((!atom.empty() && atom.front() == kWordStartMark) != marked) continue;
-      const std::string_view text = marked ? atom.substr(1) : atom;
-      if (key_ids.emplace(text, key_texts.size()).second)
-        key_texts.push_back(text);
+    for (std::size_t a = 0; a < atoms.size(); ++a) {
+      std::string_view text = atoms[a];
+      if (RemoveWordStartMark(&text) != marked) continue;
+      atom_marked[a] = marked;
+      const auto [key, added] =
+          key_ids.emplace(text, static_cast<std::uint32_t>(key_texts.size()));
+      if (added) key_texts.push_back(text);
+      key_of_atom[a] = key->second;
     }
     if (marked) word_start_keys_ = static_cast<int>(key_texts.size());
   }
@@ -623,10 +628,8 @@ void RuleEngine::BuildPrefilter() {
   need_list_of_key_.assign(key_texts.size(), empty);
   word_start_list_of_key_.assign(word_start_keys_, empty);
   for (std::size_t a = 0; a < atoms.size(); ++a) {
-    const bool marked = !atoms[a].empty() && atoms[a].front() == kWordStartMark;
-    const std::uint32_t key =
-        key_ids.at(marked ? atoms[a].substr(1) : atoms[a]);
-    (marked ? word_start_list_of_key_ : need_list_of_key_)[key] =
+    (atom_marked[a] ? word_start_list_of_key_
+                    : need_list_of_key_)[key_of_atom[a]] =
         list_id(std::move(needs_of_atom[a]));
   }
   need_lists_.resize(list_ids.size());

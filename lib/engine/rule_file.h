@@ -85,6 +85,13 @@ inline constexpr std::string_view kStrictPartPrefix = "(?P<strict__";
 // "money". The rest starts with an ASCII letter, digit or '_'.
 inline constexpr char kWordStartMark = '\x01';
 
+// True when `atom` opens with kWordStartMark, which it then drops.
+inline bool RemoveWordStartMark(std::string_view* atom) {
+  if (atom->empty() || atom->front() != kWordStartMark) return false;
+  atom->remove_prefix(1);
+  return true;
+}
+
 // Gives each strict part of `pattern` a name of its own, as RE2 wants: the
 // fragments' loose forms (RuleSet::loose_fragments) open each with
 // "(?P<strict__NAME_#>", and a rule's loose pattern has them numbered in

@@ -75,10 +75,8 @@ bool IsCaseless(char32_t c) {
 // True when, wherever `inner` holds, `outer` holds too: `outer` within it,
 // and if `outer` is marked kWordStartMark, at the start of a marked `inner`.
 bool HoldsWherever(std::string_view inner, std::string_view outer) {
-  const bool inner_marked = !inner.empty() && inner[0] == kWordStartMark;
-  const bool outer_marked = !outer.empty() && outer[0] == kWordStartMark;
-  if (inner_marked) inner.remove_prefix(1);
-  if (outer_marked) outer.remove_prefix(1);
+  const bool inner_marked = RemoveWordStartMark(&inner);
+  const bool outer_marked = RemoveWordStartMark(&outer);
   if (!outer_marked) return inner.find(outer) != std::string_view::npos;
   return inner_marked && inner.substr(0, outer.size()) == outer;
 }
