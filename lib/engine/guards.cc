@@ -8,47 +8,6 @@
 namespace factx::internal {
 namespace {
 
-// 〇零一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟, as a switch: a
-// few comparisons for the Han character next to most Chinese matches, not a
-// search of all 30.
-bool IsChineseNumeral(char32_t c) {
-  switch (c) {
-    case U'〇':
-    case U'零':
-    case U'一':
-    case U'二':
-    case U'两':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-    case U'百':
-    case U'千':
-    case U'万':
-    case U'亿':
-    case U'兆':
-    case U'壹':
-    case U'贰':
-    case U'叁':
-    case U'肆':
-    case U'伍':
-    case U'陆':
-    case U'柒':
-    case U'捌':
-    case U'玖':
-    case U'拾':
-    case U'佰':
-    case U'仟':
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool IsDigitSeparator(char c) {
   return c == '.' || c == ',' || c == ':' || c == '/' || c == '-';
 }

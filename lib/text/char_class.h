@@ -62,6 +62,49 @@ constexpr bool IsHan(char32_t c) {
          (c >= 0x20000 && c <= 0x3FFFF);
 }
 
+// The Chinese numerals: 〇零一二两三四五六七八九 (digits), 十百千 (units),
+// 万亿兆 (scales) and the financial capitals 壹贰叁肆伍陆柒捌玖拾佰仟. Not
+// 廿卅卌 (twenty, thirty, forty), which only some number fragments read. A
+// switch: a few comparisons for the Han character next to most Chinese
+// matches, not a search of all 30.
+constexpr bool IsChineseNumeral(char32_t c) {
+  switch (c) {
+    case U'〇':
+    case U'零':
+    case U'一':
+    case U'二':
+    case U'两':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'百':
+    case U'千':
+    case U'万':
+    case U'亿':
+    case U'兆':
+    case U'壹':
+    case U'贰':
+    case U'叁':
+    case U'肆':
+    case U'伍':
+    case U'陆':
+    case U'柒':
+    case U'捌':
+    case U'玖':
+    case U'拾':
+    case U'佰':
+    case U'仟':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Hiragana and katakana, U+3040..U+30FF: Japanese writes Han with them.
 constexpr bool IsKana(char32_t c) { return c >= 0x3040 && c <= 0x30FF; }
 
