@@ -1,22 +1,20 @@
-// Questions the token design of the engine issue must answer first: would a
-// lexer that reads the words of every rule table in one leftmost-longest pass,
-// and numbers as whole runs of numeral characters, cut the text where the
-// rules' captures begin and end today? For each match of the built-in rules
-// over documents in bench/varied_corpus.py's format, each capture that holds a
-// table alone (`(?P<cur>{@currency_zh})`,
-// `(?P<qual>(?i:{@qualifier_prefix_en}))`) is counted as on or off the lexer's
-// token boundaries, and each strict part (a Chinese number, rule_file.h) as
-// whole or not: a run of digits and Chinese numerals neither continues before
-// it nor after it. Those off are listed by rule, with examples.
+// Questions the token design of the engine issue must answer first: does the
+// lexer (lib/lexing/lexer.h), which reads the words of the tables the rules
+// name in one leftmost-longest pass and numbers as whole runs of numerals, cut
+// the text where the rules' captures begin and end today? For each match of the
+// built-in rules over documents in bench/varied_corpus.py's format, each
+// capture that holds a table alone (`(?P<cur>{@currency_zh})`,
+// `(?P<qual>(?i:{@qualifier_prefix_en}))`) is counted as on or off the
+// lexer's token boundaries, and each strict part (a Chinese number,
+// rule_file.h) as one number token or not. Those off are listed by rule, with
+// examples, and the lexer's own cost is timed.
 //
 //   python3 bench/varied_corpus.py build > /tmp/varied.docs
 //   build/bench/token_boundaries /tmp/varied.docs
 //
-// The lexer: at each position the longest word of any table the rules use
-// (ASCII letters in any case), where a word that starts or ends with an ASCII
-// letter must start or end a run of letters (`us` is no word in `thus`, `USD`
-// is one in `5USD`); elsewhere one code point. A measuring tool, not a test.
+// A measuring tool, not a test.
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -27,13 +25,11 @@
 #include <vector>
 
 #include "engine/builtin_rules.h"
-#include "engine/literal_matcher.h"
 #include "engine/rule_engine.h"
 #include "engine/rule_file.h"
-#include "text/char_class.h"
+#include "lexing/lexer.h"
 #include "text/document.h"
 #include "text/text_normalizer.h"
-#include "text/utf8.h"
 
 namespace factx::bench {
 namespace {
@@ -64,82 +60,14 @@ std::map<std::string, std::string> TableCaptures(const std::string& pattern) {
   return tables;
 }
 
-// Digits and the Chinese numerals, scales included (loose NUM_ZH's).
-bool IsNumeral(char32_t c) {
-  static constexpr std::u32string_view kNumerals =
-      U"0123456789〇零一二两三四五六七八九十拾百佰千仟廿卅卌万亿兆壹贰叁肆伍陆"
-      U"柒捌玖";
-  return kNumerals.find(c) != std::u32string_view::npos;
-}
-
-// True when a run of numerals continues across `pos` (text[pos] is a code
-// point boundary).
-bool SplitsNumerals(std::string_view text, std::size_t pos) {
-  if (pos == 0 || pos >= text.size()) return false;
-  std::size_t before = pos - 1;
-  while (before > 0 &&
-         (static_cast<unsigned char>(text[before]) & 0xC0) == 0x80) {
-    --before;
-  }
-  std::size_t length = 0;
-  return IsNumeral(internal::DecodeUtf8(text, before, &length)) &&
-         IsNumeral(internal::DecodeUtf8(text, pos, &length));
-}
-
-bool IsLetter(std::string_view text, std::size_t pos) {
-  return pos < text.size() &&
-         internal::IsAsciiLetter(static_cast<unsigned char>(text[pos]));
-}
-
-// Token boundaries of `text` under the lexer above: boundary[i] for offset i.
-std::vector<bool> TokenBoundaries(std::string_view text,
-                                  const internal::LiteralMatcher& words) {
-  std::vector<std::size_t> longest(text.size(), 0);  // valid word at each start
-  words.FindAll(text, [&](int word, std::size_t end) {
-    const std::size_t start = end - words.key_length(word);
-    if ((IsLetter(text, start) && start > 0 && IsLetter(text, start - 1)) ||
-        (IsLetter(text, end - 1) && IsLetter(text, end))) {
-      return;
-    }
-    longest[start] = std::max(longest[start], end - start);
-  });
-  std::vector<bool> boundary(text.size() + 1, false);
-  boundary[0] = true;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t length = longest[i];
-    if (length == 0) {
-      length = 1;
-      while (i + length < text.size() &&
-             (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
-        ++length;
-      }
-    }
-    i += length;
-    boundary[i] = true;
-  }
-  return boundary;
-}
-
 int Run(const char* path) {
   RuleSet rules;
   if (!internal::LoadBuiltinRules(&rules).ok()) return 1;
   std::map<std::string, std::map<std::string, std::string>> table_captures;
-  std::set<std::string> words;
   for (const internal::RuleSpec& spec : rules.rules) {
     table_captures[spec.name] = TableCaptures(spec.pattern);
-    for (std::size_t at = spec.pattern.find("{@"); at != std::string::npos;
-         at = spec.pattern.find("{@", at + 1)) {
-      const std::string table =
-          spec.pattern.substr(at + 2, spec.pattern.find('}', at) - at - 2);
-      for (const auto& entry : rules.tables.at(table).entries) {
-        std::string word = entry.first;
-        for (char& c : word) c = internal::ToAsciiLower(c);
-        words.insert(word);
-      }
-    }
   }
-  const internal::LiteralMatcher matcher(
-      std::vector<std::string>(words.begin(), words.end()));
+  const internal::Lexer lexer(rules, internal::TablesNamedByPatterns(rules));
   Result<std::unique_ptr<RuleEngine>> engine =
       RuleEngine::Build(std::move(rules));
   Result<internal::TextNormalizer> normalizer =
@@ -156,6 +84,11 @@ int Run(const char* path) {
   long on = 0, off = 0, numbers_on = 0, numbers_off = 0;
   std::map<std::string, long> off_by_capture;
   std::map<std::string, std::vector<std::string>> examples;
+  std::vector<internal::Token> tokens;
+  internal::LexScratch lex_scratch;
+  std::vector<int> token_at;
+  std::chrono::steady_clock::duration lex_time{};
+  std::size_t lexed_bytes = 0;
   internal::NormalizedText normalized;
   internal::Document document;
   RuleScratch scratch;
@@ -171,7 +104,17 @@ int Run(const char* path) {
     }
     const std::string_view text = normalized.text();
     document.Build(text);
-    const std::vector<bool> boundary = TokenBoundaries(text, matcher);
+    tokens.clear();
+    const auto lex_start = std::chrono::steady_clock::now();
+    lexer.Lex(text, 0, text.size(), &lex_scratch, &tokens);
+    lex_time += std::chrono::steady_clock::now() - lex_start;
+    lexed_bytes += text.size();
+    // The token that starts at each offset, or -1.
+    token_at.assign(text.size() + 1, -1);
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+      token_at[tokens[t].begin] = static_cast<int>(t);
+    }
+    token_at[text.size()] = static_cast<int>(tokens.size());
     scratch.candidates.clear();
     scratch.groups.clear();
     (*engine)->FindCandidates(document, ~0u, &scratch);
@@ -186,9 +129,11 @@ int Run(const char* path) {
         if ((table == tables.end() && !number) || capture.empty()) continue;
         const std::size_t from = capture.data() - text.data();
         const std::size_t to = from + capture.size();
+        const int first = token_at[from];
         const bool whole =
-            number ? !SplitsNumerals(text, from) && !SplitsNumerals(text, to)
-                   : boundary[from] && boundary[to];
+            first >= 0 && token_at[to] >= 0 &&
+            (!number || (tokens[first].kind == internal::TokenKind::kNumber &&
+                         tokens[first].end == to));
         long& count =
             number ? (whole ? numbers_on : numbers_off) : (whole ? on : off);
         ++count;
@@ -206,10 +151,13 @@ int Run(const char* path) {
       }
     }
   }
+  const double seconds = std::chrono::duration<double>(lex_time).count();
   std::printf(
-      "%zu table words; table captures on token boundaries %ld, off %ld; "
-      "Chinese numbers (strict parts) whole %ld, part of a longer run %ld\n",
-      words.size(), on, off, numbers_on, numbers_off);
+      "%zu tables, %zu word classes; lexed %zu bytes at %.1f MB/s; table "
+      "captures on token boundaries %ld, off %ld; Chinese numbers (strict "
+      "parts) one number token %ld, not %ld\n",
+      lexer.table_names().size(), lexer.word_class_count(), lexed_bytes,
+      lexed_bytes / seconds / 1e6, on, off, numbers_on, numbers_off);
   for (const auto& [key, count] : off_by_capture) {
     std::printf("%7ld  %s\n", count, key.c_str());
     for (const std::string& example : examples[key]) {
