@@ -27,6 +27,7 @@
 #include "engine/builtin_rules.h"
 #include "engine/rule_engine.h"
 #include "engine/rule_file.h"
+#include "engine/token_rules.h"
 #include "lexing/lexer.h"
 #include "text/document.h"
 #include "text/text_normalizer.h"
@@ -67,7 +68,7 @@ int Run(const char* path) {
   for (const internal::RuleSpec& spec : rules.rules) {
     table_captures[spec.name] = TableCaptures(spec.pattern);
   }
-  const internal::Lexer lexer(rules, internal::TablesNamedByPatterns(rules));
+  const internal::Lexer lexer(internal::LexiconTables(rules));
   Result<std::unique_ptr<RuleEngine>> engine =
       RuleEngine::Build(std::move(rules));
   Result<internal::TextNormalizer> normalizer =
@@ -87,6 +88,7 @@ int Run(const char* path) {
   std::vector<internal::Token> tokens;
   internal::LexScratch lex_scratch;
   std::vector<int> token_at;
+  std::vector<bool> inside;
   std::chrono::steady_clock::duration lex_time{};
   std::size_t lexed_bytes = 0;
   internal::NormalizedText normalized;
@@ -109,12 +111,17 @@ int Run(const char* path) {
     lexer.Lex(text, 0, text.size(), &lex_scratch, &tokens);
     lex_time += std::chrono::steady_clock::now() - lex_start;
     lexed_bytes += text.size();
-    // The token that starts at each offset, or -1.
+    // The token that starts at each offset, or -1; offsets strictly inside a
+    // token, where the lexer cuts nothing. Gap text is cut at every code
+    // point.
     token_at.assign(text.size() + 1, -1);
+    inside.assign(text.size() + 1, false);
     for (std::size_t t = 0; t < tokens.size(); ++t) {
       token_at[tokens[t].begin] = static_cast<int>(t);
+      for (std::size_t i = tokens[t].begin + 1; i < tokens[t].end; ++i) {
+        inside[i] = true;
+      }
     }
-    token_at[text.size()] = static_cast<int>(tokens.size());
     scratch.candidates.clear();
     scratch.groups.clear();
     (*engine)->FindCandidates(document, ~0u, &scratch);
@@ -131,9 +138,10 @@ int Run(const char* path) {
         const std::size_t to = from + capture.size();
         const int first = token_at[from];
         const bool whole =
-            first >= 0 && token_at[to] >= 0 &&
-            (!number || (tokens[first].kind == internal::TokenKind::kNumber &&
-                         tokens[first].end == to));
+            number ? first >= 0 &&
+                         tokens[first].kind == internal::TokenKind::kNumber &&
+                         tokens[first].end == to
+                   : !inside[from] && !inside[to];
         long& count =
             number ? (whole ? numbers_on : numbers_off) : (whole ? on : off);
         ++count;

@@ -35,15 +35,38 @@
 
 namespace {
 
+factx::Extractor Build(const factx::ExtractorOptions& options) {
+  factx::Result<factx::Extractor> built = factx::Extractor::Create(options);
+  if (!built.ok()) {
+    std::fprintf(stderr, "Extractor::Create: %s\n",
+                 built.status().ToString().c_str());
+    std::abort();
+  }
+  return std::move(built).value();
+}
+
 const factx::Extractor& SharedExtractor() {
+  static const factx::Extractor* extractor =
+      new factx::Extractor(Build(factx::ExtractorOptions()));
+  return *extractor;
+}
+
+// The built-in rules and rules written over tokens (docs/rules.md, "Rules
+// over tokens"), so that the lexer and the token strings see every input too.
+const factx::Extractor& TokenRulesExtractor() {
   static const factx::Extractor* extractor = [] {
-    factx::Result<factx::Extractor> built = factx::Extractor::Create();
-    if (!built.ok()) {
-      std::fprintf(stderr, "Extractor::Create: %s\n",
-                   built.status().ToString().c_str());
-      std::abort();
-    }
-    return new factx::Extractor(std::move(built).value());
+    factx::ExtractorOptions options;
+    options.extra_rules.push_back(
+        "rule fuzz.tokens.money\n"
+        "  kind      money\n"
+        "  tokens    (?:(?P<qual>{@qualifier_prefix_zh}) ?)?"
+        "(?P<num>{#NUM_ZH})(?P<qual__infix>{@qualifier_infix_zh})? "
+        "?(?P<cur>{@currency_zh})\n"
+        "rule fuzz.tokens.count\n"
+        "  kind      block\n"
+        "  tokens    {#NUM_ZH}(?:[余多几]|[多余]?{#SCALE_ZH_BIG})? "
+        "?{@measure_unit_zh}\n");
+    return new factx::Extractor(Build(options));
   }();
   return *extractor;
 }
@@ -143,27 +166,9 @@ bool SameFacts(const factx::Extraction& a, const factx::Extraction& b) {
   return true;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
-                                      std::size_t size) {
-  if (size < 4) return 0;
-  const std::uint8_t flags = data[0];
-  factx::ExtractOptions options;
-  if (flags & 1) {
-    options.reference_date =
-        factx::CivilDate{1990 + data[1] % 64, data[2] % 14, data[3] % 33};
-  }
-  options.replace_invalid_utf8 = (flags & 2) != 0;
-  const unsigned kinds = (flags >> 2) & 0xF;
-  if (kinds != 0) options.kinds = kinds;
-  // 0x40 keeps the default, so that the printable headers of the seeds do.
-  static constexpr std::size_t kFactLimits[] = {1000000, 1000000, 3, 1};
-  options.max_facts = kFactLimits[flags >> 6];
-  const std::string_view text(reinterpret_cast<const char*>(data) + 4,
-                              size - 4);
-
-  const factx::Extractor& extractor = SharedExtractor();
+// Extracts `text` with `extractor` and checks every invariant above.
+void Check(const factx::Extractor& extractor, std::string_view text,
+           const factx::ExtractOptions& options) {
   factx::Extraction facts;
   const factx::Status status = extractor.Extract(text, options, &facts);
   const bool valid_utf8 = factx::internal::FindInvalidUtf8(text) == text.size();
@@ -179,11 +184,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     case factx::StatusCode::kInvalidArgument:
       FUZZ_CHECK(!valid_date);
       FUZZ_CHECK(facts.size() == 0);
-      return 0;
+      return;
     case factx::StatusCode::kInvalidUtf8:
       FUZZ_CHECK(!valid_utf8 && !options.replace_invalid_utf8);
       FUZZ_CHECK(facts.size() == 0);
-      return 0;
+      return;
     case factx::StatusCode::kResourceExhausted: {
       FUZZ_CHECK(facts.size() <= options.max_facts);
       // Only past max_facts: without the limit there are more facts.
@@ -237,5 +242,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   FUZZ_CHECK(SameFacts(facts, again));
   FUZZ_CHECK(extractor.Extract(text, options, &facts).code() == status.code());
   FUZZ_CHECK(SameFacts(facts, again));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
+                                      std::size_t size) {
+  if (size < 4) return 0;
+  const std::uint8_t flags = data[0];
+  factx::ExtractOptions options;
+  if (flags & 1) {
+    options.reference_date =
+        factx::CivilDate{1990 + data[1] % 64, data[2] % 14, data[3] % 33};
+  }
+  options.replace_invalid_utf8 = (flags & 2) != 0;
+  const unsigned kinds = (flags >> 2) & 0xF;
+  if (kinds != 0) options.kinds = kinds;
+  // 0x40 keeps the default, so that the printable headers of the seeds do.
+  static constexpr std::size_t kFactLimits[] = {1000000, 1000000, 3, 1};
+  options.max_facts = kFactLimits[flags >> 6];
+  const std::string_view text(reinterpret_cast<const char*>(data) + 4,
+                              size - 4);
+
+  Check(SharedExtractor(), text, options);
+  Check(TokenRulesExtractor(), text, options);
   return 0;
 }

@@ -1,4 +1,4 @@
-#include "engine/literal_matcher.h"
+#include "lexing/literal_matcher.h"
 
 #include <gtest/gtest.h>
 

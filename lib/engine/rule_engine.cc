@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/token_rules.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
 
@@ -413,12 +414,14 @@ bool StrictFragment::MatchesAll(const re2::StringPiece& whole,
 CompiledRule::CompiledRule(const RuleSpec* spec, const RuleSet* rules,
                            RuleShape shape, std::unique_ptr<RE2> loose_regex,
                            std::vector<Guard> guards,
-                           std::vector<StrictPart> strict_parts)
+                           std::vector<StrictPart> strict_parts,
+                           std::string token_pattern)
     : spec_(spec),
       rules_(rules),
       shape_(std::move(shape)),
       has_own_pattern_(spec->pattern != spec->loose_pattern),
       loose_regex_(std::move(loose_regex)),
+      token_pattern_(std::move(token_pattern)),
       guards_(std::move(guards)),
       strict_parts_(std::move(strict_parts)) {
   for (const auto& [index, full_name] : shape_.group_names) {
@@ -461,6 +464,13 @@ const RE2& CompiledRule::regex() const {
   return *own_regex_;
 }
 
+const RE2& CompiledRule::token_regex() const {
+  std::call_once(token_regex_once_, [this] {
+    token_regex_ = std::make_unique<RE2>(token_pattern_, RuleOptions());
+  });
+  return *token_regex_;
+}
+
 bool CompiledRule::StrictPartsHold(const re2::StringPiece& whole,
                                    const re2::StringPiece* groups) const {
   for (const StrictPart& part : strict_parts_) {
@@ -486,7 +496,34 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
   std::unique_ptr<RuleEngine> engine(new RuleEngine());
   engine->rules_ = std::move(rules);
   const std::size_t shaped_rules = shapes != nullptr ? shapes->size() : 0;
+  std::vector<std::string> number_classes;
+  const bool has_token_rules = std::any_of(
+      engine->rules_.rules.begin(), engine->rules_.rules.end(),
+      [](const RuleSpec& spec) { return !spec.token_pattern.empty(); });
+  if (has_token_rules) {
+    engine->lexer_ = std::make_unique<Lexer>(LexiconTables(engine->rules_));
+    Result<std::vector<std::string>> classes = NumberClassesOf(engine->rules_);
+    if (!classes.ok()) return classes.status();
+    number_classes = std::move(*classes);
+    for (const std::string& name : number_classes) {
+      auto fragment = engine->rules_.fragments.find(name);
+      if (fragment == engine->rules_.fragments.end()) {
+        return Status(StatusCode::kRuleSyntax,
+                      "unknown number class {#" + name + "}");
+      }
+      engine->number_classes_.push_back(
+          &engine->strict_fragments_.try_emplace(name, fragment->second)
+               .first->second);
+    }
+  }
   for (const RuleSpec& spec : engine->rules_.rules) {
+    std::string token_pattern;
+    if (!spec.token_pattern.empty()) {
+      Result<std::string> translated = TranslateTokenPattern(
+          spec, engine->rules_, *engine->lexer_, number_classes);
+      if (!translated.ok()) return translated.status();
+      token_pattern = std::move(*translated);
+    }
     std::vector<Guard> guards(spec.guards.size());
     for (std::size_t g = 0; g < spec.guards.size(); ++g) {
       Status status =
@@ -501,7 +538,8 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
     if (rule_id < shaped_rules) {
       engine->compiled_.emplace_back(
           &spec, &engine->rules_, (*shapes)[rule_id], nullptr,
-          std::move(guards), engine->StrictPartsOf(spec, (*shapes)[rule_id]));
+          std::move(guards), engine->StrictPartsOf(spec, (*shapes)[rule_id]),
+          std::move(token_pattern));
       continue;
     }
     std::string loose_pattern;
@@ -525,9 +563,9 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
     shape.fact_ends_match = spec.pattern == spec.loose_pattern &&
                             FactGroupEndsEveryMatch(loose_pattern);
     std::vector<StrictPart> strict_parts = engine->StrictPartsOf(spec, shape);
-    engine->compiled_.emplace_back(&spec, &engine->rules_, std::move(shape),
-                                   std::move(loose_regex), std::move(guards),
-                                   std::move(strict_parts));
+    engine->compiled_.emplace_back(
+        &spec, &engine->rules_, std::move(shape), std::move(loose_regex),
+        std::move(guards), std::move(strict_parts), std::move(token_pattern));
     if (rule_id >= verified_rules) {
       status = engine->Verify(rule_id);
       if (!status.ok()) return status;
@@ -540,7 +578,7 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
 std::vector<StrictPart> RuleEngine::StrictPartsOf(const RuleSpec& spec,
                                                   const RuleShape& shape) {
   std::vector<StrictPart> parts;
-  if (spec.pattern == spec.loose_pattern ||
+  if (!spec.token_pattern.empty() || spec.pattern == spec.loose_pattern ||
       !StrictPartsReadOnce(spec.loose_pattern)) {
     return parts;
   }
@@ -642,6 +680,27 @@ void RuleEngine::BuildPrefilter() {
 
 Status RuleEngine::Verify(std::size_t id) const {
   const CompiledRule& rule = compiled_[id];
+  if (rule.is_token_rule()) {
+    // Its pattern over tokens has the loose pattern's groups, by which the
+    // builders read its captures.
+    const RE2& token_regex = rule.token_regex();
+    if (!token_regex.ok()) {
+      return Status(
+          StatusCode::kRuleSyntax,
+          Where(rule.spec()) + "bad tokens pattern: " + token_regex.error());
+    }
+    std::map<int, std::string> token_names(
+        token_regex.CapturingGroupNames().begin(),
+        token_regex.CapturingGroupNames().end());
+    if (token_regex.NumberOfCapturingGroups() != rule.group_count() ||
+        token_names != rule.capture_names()) {
+      return Status(StatusCode::kInternal,
+                    Where(rule.spec()) +
+                        "its tokens pattern and the pattern it stands for "
+                        "have different groups");
+    }
+    return Status();
+  }
   const RE2* loose_regex = rule.capture_regex();
   if (loose_regex == nullptr) return Status();  // compiled by Build
   const RE2& own_regex = rule.regex();
@@ -669,13 +728,6 @@ Status RuleEngine::Verify(std::size_t id) const {
         Where(rule.spec()) + "loose forms must not add or remove captures");
   }
   return Status();
-}
-
-bool RuleEngine::Selected(int id, unsigned kind_mask,
-                          unsigned language_mask) const {
-  const RuleSpec& spec = compiled_[id].spec();
-  return (kind_mask >> static_cast<unsigned>(spec.kind) & 1u) != 0 &&
-         (spec.languages & language_mask) != 0;
 }
 
 bool RuleEngine::MayMatch(std::string_view text, unsigned kind_mask,
@@ -832,6 +884,8 @@ void RuleEngine::MatchClause(std::string_view text, std::size_t begin,
                              std::size_t end, unsigned kind_mask,
                              unsigned language_mask,
                              RuleScratch* scratch) const {
+  // A token string left from an earlier text may have this one's address.
+  scratch->token_text.Invalidate();
   PotentialRules(!FindAtoms(text, begin, end, scratch), scratch);
   for (const int id : scratch->potential_rules) {
     if (!Selected(id, kind_mask, language_mask)) continue;
@@ -861,17 +915,23 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   // 营收3亿 before 元) so spares the NFA. Reading them anchored gives what an
   // unanchored search with captures gives: RE2 reads those anchored on the
   // match too.
-  const RE2* loose = rule.capture_regex();
+  // A rule over tokens reads every capture with its one search, over the
+  // clause's token string: its program is small.
+  const bool token_rule = rule.is_token_rule();
+  const RE2* loose = token_rule ? nullptr : rule.capture_regex();
   const bool captures_first = rule.fact_group() > 0 && !rule.fact_ends_match();
   std::size_t pos = begin;
   int retries = 0;
   while (pos < end) {
-    bool captured = false;
-    if (loose != nullptr ? !FindOwnMatch(rule, whole, pos, end, groups.data(),
-                                         group_count, &captured)
-                         : !rule.regex().Match(
-                               whole, pos, end, RE2::UNANCHORED, groups.data(),
-                               captures_first ? group_count : 1)) {
+    bool captured = token_rule;
+    if (token_rule ? !FindTokenMatch(rule, text, begin, pos, end, group_count,
+                                     groups.data(), scratch)
+        : loose != nullptr
+            ? !FindOwnMatch(rule, whole, pos, end, groups.data(), group_count,
+                            &captured)
+            : !rule.regex().Match(whole, pos, end, RE2::UNANCHORED,
+                                  groups.data(),
+                                  captures_first ? group_count : 1)) {
       break;
     }
     if (captures_first && loose != nullptr && !captured &&
@@ -890,10 +950,11 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
         allowed = !rule.guards()[g].looks_after() ||
                   rule.guards()[g].Allows(text, match_begin, match_end);
       }
-      if (allowed && !ReadCaptures(rule, whole, groups.data(), group_count)) {
+      if (allowed && !token_rule &&
+          !ReadCaptures(rule, whole, groups.data(), group_count)) {
         break;  // cannot happen: the rule matched this very text
       }
-      have_captures = allowed;
+      have_captures = token_rule || allowed;
     }
     // A `fact` capture narrows the fact to part of the match: the rest is
     // context the rule requires but does not report (what lookaround would do,
@@ -939,6 +1000,55 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
       pos = match_end;
     }
   }
+}
+
+bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
+                                std::size_t begin, std::size_t pos,
+                                std::size_t end, int group_count,
+                                re2::StringPiece* groups,
+                                RuleScratch* scratch) const {
+  TokenText& tokens = scratch->token_text;
+  if (!tokens.IsFor(text, begin, end)) {
+    tokens.Build(*lexer_, text, begin, end,
+                 [this](std::string_view whole, const Token& token) {
+                   return NumberClassesOfToken(whole, token);
+                 });
+  }
+  const std::string& symbols = tokens.symbols();
+  std::vector<re2::StringPiece>& found = scratch->token_groups;
+  if (found.size() < static_cast<std::size_t>(group_count)) {
+    found.resize(group_count);
+  }
+  const re2::StringPiece subject(symbols.data(), symbols.size());
+  if (!rule.token_regex().Match(subject, tokens.SymbolOffset(pos),
+                                symbols.size(), RE2::UNANCHORED, found.data(),
+                                group_count)) {
+    return false;
+  }
+  for (int g = 0; g < group_count; ++g) {
+    if (found[g].data() == nullptr) {
+      groups[g] = re2::StringPiece();
+      continue;
+    }
+    const auto from =
+        static_cast<std::size_t>(found[g].data() - symbols.data());
+    const std::size_t text_from = tokens.TextOffset(from);
+    const std::size_t text_to = tokens.TextOffset(from + found[g].size());
+    groups[g] = re2::StringPiece(text.data() + text_from, text_to - text_from);
+  }
+  return true;
+}
+
+std::uint32_t RuleEngine::NumberClassesOfToken(std::string_view text,
+                                               const Token& token) const {
+  const re2::StringPiece whole(text.data(), text.size());
+  const re2::StringPiece number(text.data() + token.begin,
+                                token.end - token.begin);
+  std::uint32_t classes = 0;
+  for (std::size_t k = 0; k < number_classes_.size(); ++k) {
+    if (number_classes_[k]->MatchesAll(whole, number)) classes |= 1u << k;
+  }
+  return classes;
 }
 
 RuleMatch RuleEngine::MatchOf(const Document& document,

@@ -21,11 +21,13 @@
 #include <vector>
 
 #include "engine/guards.h"
-#include "engine/literal_matcher.h"
 #include "engine/rule_file.h"
 #include "engine/rule_match.h"
 #include "engine/rule_shape.h"
 #include "factx/status.h"
+#include "lexing/lexer.h"
+#include "lexing/literal_matcher.h"
+#include "lexing/token_text.h"
 #include "re2/re2.h"
 
 namespace factx::internal {
@@ -67,9 +69,12 @@ class CompiledRule {
   // (rule_file.h), compiled, or null to compile it on first use.
   // `strict_parts` are the loose pattern's strict parts when each is read
   // once per match (none under a repetition), else empty.
+  // `token_pattern` is the rule's tokens pattern translated to symbols
+  // (token_rules.h), empty for a rule over text.
   CompiledRule(const RuleSpec* spec, const RuleSet* rules, RuleShape shape,
                std::unique_ptr<re2::RE2> loose_regex, std::vector<Guard> guards,
-               std::vector<StrictPart> strict_parts);
+               std::vector<StrictPart> strict_parts,
+               std::string token_pattern = std::string());
   ~CompiledRule();
   CompiledRule(const CompiledRule&) = delete;
   CompiledRule& operator=(const CompiledRule&) = delete;
@@ -88,6 +93,11 @@ class CompiledRule {
   const re2::RE2* capture_regex() const {
     return has_own_pattern_ ? &loose_regex() : nullptr;
   }
+  // True for a rule written over tokens, which matches with token_regex()
+  // over a clause's token string and never compiles its loose or own pattern.
+  bool is_token_rule() const { return !token_pattern_.empty(); }
+  // The rule's pattern over token strings, compiled by the first call.
+  const re2::RE2& token_regex() const;
   const std::vector<Guard>& guards() const { return guards_; }
   // Its groups and what it needs present (rule_shape.h), known without
   // compiling.
@@ -131,6 +141,9 @@ class CompiledRule {
   mutable std::unique_ptr<re2::RE2> loose_regex_;
   mutable std::once_flag own_regex_once_;
   mutable std::unique_ptr<re2::RE2> own_regex_;
+  std::string token_pattern_;
+  mutable std::once_flag token_regex_once_;
+  mutable std::unique_ptr<re2::RE2> token_regex_;
   std::vector<Guard> guards_;
   std::vector<StrictPart> strict_parts_;
   int fact_group_ = 0;
@@ -168,6 +181,10 @@ struct RuleScratch {
   std::vector<std::uint32_t> rule_stamp;
   std::vector<std::uint32_t> satisfied_counts;
   std::uint32_t stamp = 0;
+  // The token string of the clause that rules over tokens run on, built by
+  // the first of them, and their captures in it.
+  TokenText token_text;
+  std::vector<re2::StringPiece> token_groups;
 };
 
 // The whole rule set, compiled. Immutable once built; thread-safe.
@@ -246,9 +263,24 @@ class RuleEngine {
                    unsigned kind_mask, unsigned language_mask,
                    RuleScratch* scratch) const;
   // True when rule `id` runs for these masks (FindCandidates).
-  bool Selected(int id, unsigned kind_mask, unsigned language_mask) const;
+  bool Selected(int id, unsigned kind_mask, unsigned language_mask) const {
+    const RuleSpec& spec = compiled_[id].spec();
+    return (kind_mask >> static_cast<unsigned>(spec.kind) & 1u) != 0 &&
+           (spec.languages & language_mask) != 0;
+  }
   void MatchRule(std::uint32_t id, std::string_view text, std::size_t begin,
                  std::size_t end, RuleScratch* scratch) const;
+  // The leftmost-longest match of `rule` (over tokens) that starts at or after
+  // `pos` in the clause text[begin, end), over the clause's token string
+  // (built on first use); its groups, in the text, in groups[0, group_count).
+  bool FindTokenMatch(const CompiledRule& rule, std::string_view text,
+                      std::size_t begin, std::size_t pos, std::size_t end,
+                      int group_count, re2::StringPiece* groups,
+                      RuleScratch* scratch) const;
+  // The bit set of number classes (number_classes_) that number `token` of
+  // `text` belongs to.
+  std::uint32_t NumberClassesOfToken(std::string_view text,
+                                     const Token& token) const;
 
   // Builds the prefilter from the rules' shapes.
   void BuildPrefilter();
@@ -287,8 +319,14 @@ class RuleEngine {
   // The rules that run where no atom is found: those that need nothing.
   std::vector<int> rules_without_atoms_;
   std::deque<CompiledRule> compiled_;  // a deque: rules do not move
-  // The fragments with a loose form that rules' strict parts hold, by name.
+  // The fragments with a loose form that rules' strict parts hold, and the
+  // number classes of rules over tokens, by name.
   std::map<std::string, StrictFragment, std::less<>> strict_fragments_;
+  // For rules over tokens (token_rules.h), when the rule set has some: the
+  // lexer of the tables the rules read, and the fragments of the number
+  // classes, bit i of a number's symbol standing for number_classes_[i].
+  std::unique_ptr<Lexer> lexer_;
+  std::vector<const StrictFragment*> number_classes_;
 };
 
 }  // namespace factx::internal

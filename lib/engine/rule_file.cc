@@ -254,8 +254,42 @@ class Parser {
       rule_.languages = *languages;
       return Status();
     }
+    if (attribute == "tokens") {
+      if (value.empty()) return Error("empty tokens pattern");
+      if (!rule_.pattern.empty() && rule_.token_pattern.empty())
+        return Error("a rule has pattern lines or tokens lines, not both");
+      // Over text, {#NAME} (a number of class NAME) is the fragment NAME;
+      // other fragments have no place over tokens.
+      std::string text_form;
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\\' && i + 1 < value.size()) {
+          text_form.append(value.substr(i, 2));
+          ++i;
+          continue;
+        }
+        if (value[i] == '{' && i + 1 < value.size() &&
+            IsIdentifierStart(value[i + 1])) {
+          return Error(
+              "a tokens pattern reads numbers as {#NAME} and no other "
+              "fragment");
+        }
+        if (value.compare(i, 2, "{#") == 0) {
+          const std::size_t close = value.find('}', i);
+          if (close == std::string_view::npos) return Error("unclosed {#");
+          text_form.push_back('{');
+          i += 1;  // drop the #, keep NAME}
+          continue;
+        }
+        text_form.push_back(value[i]);
+      }
+      rule_.token_pattern.append(value);
+      return ExpandFragments(text_form, &rule_.pattern, &rule_.loose_pattern,
+                             &rule_.needs_pattern);
+    }
     if (attribute == "pattern") {
       if (value.empty()) return Error("empty pattern");
+      if (!rule_.token_pattern.empty())
+        return Error("a rule has pattern lines or tokens lines, not both");
       // Several pattern lines concatenate, so a long pattern can be written in
       // parts.
       return ExpandFragments(value, &rule_.pattern, &rule_.loose_pattern,
@@ -309,7 +343,8 @@ class Parser {
       // began.
       if (!has_kind_)
         return ErrorAt(rule_.line, "no kind (money, percent, date or block)");
-      if (rule_.pattern.empty()) return ErrorAt(rule_.line, "no pattern");
+      if (rule_.pattern.empty())
+        return ErrorAt(rule_.line, "no pattern (or tokens)");
       if (rule_.pattern.find(kStrictPartPrefix) != std::string::npos) {
         return ErrorAt(rule_.line,
                        "captures named strict__... are the engine's own");

@@ -108,6 +108,11 @@ struct RuleSpec {
   RuleKind kind = RuleKind::kBlock;
   int priority = 0;
   std::string pattern;  // fragments expanded ({@table} is left to the engine)
+  // A rule written over tokens (`tokens` lines, engine/token_rules.h): its
+  // pattern as written; `pattern` is then the one it stands for in text
+  // ({#NAME} read as {NAME}), for its needs, shape and captures. Empty for a
+  // rule written over text.
+  std::string token_pattern;
   // The same with each fragment's `loose` form, in a capture of its own (a
   // strict part: kStrictPartPrefix); rule_engine.h uses it for the prefilter
   // and for captures.

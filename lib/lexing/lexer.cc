@@ -1,11 +1,11 @@
 #include "lexing/lexer.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
-#include <set>
 #include <utility>
 
-#include "engine/literal_matcher.h"
+#include "lexing/literal_matcher.h"
 #include "numbers/number_parser.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -14,15 +14,64 @@ namespace factx::internal {
 namespace {
 
 // LexScratch::longest_word holds, per start, the byte length of the longest
-// word there in its low bits and the word's class above them.
-constexpr std::uint32_t kClassShift = 16;
-constexpr std::uint32_t kLengthMask = (1u << kClassShift) - 1;
+// word there in its low bits and the word's id above them. Words longer than
+// kLengthMask bytes, and words past the 65,536th, which no rule set has, are
+// not indexed.
+constexpr std::uint32_t kWordShift = 16;
+constexpr std::uint32_t kLengthMask = (1u << kWordShift) - 1;
+constexpr std::size_t kMaxWords = std::size_t{1} << 16;
+
+// The numerals of U+4E00..U+9FFF (IsChineseNumeral's and 廿卅卌), a bit each:
+// one load tells whether a Chinese character is one.
+constexpr char32_t kHanBase = 0x4E00;
+constexpr std::size_t kHanWords = (0xA000 - kHanBase) / 64;
+constexpr std::array<std::uint64_t, kHanWords> HanNumeralBits() {
+  std::array<std::uint64_t, kHanWords> bits{};
+  for (char32_t c = kHanBase; c < 0xA000; ++c) {
+    if (IsChineseNumeral(c) || c == U'廿' || c == U'卅' || c == U'卌') {
+      bits[(c - kHanBase) / 64] |= std::uint64_t{1} << ((c - kHanBase) % 64);
+    }
+  }
+  return bits;
+}
+constexpr std::array<std::uint64_t, kHanWords> kHanNumeralBits =
+    HanNumeralBits();
 
 // A character a number run is made of: IsAsciiDigit, IsChineseNumeral, and
-// 廿卅卌 (twenty, thirty, forty: 廿五 is 25).
+// 廿卅卌 (twenty, thirty, forty: 廿五 is 25). 〇 (U+3007) is the one outside
+// U+4E00..U+9FFF.
 bool IsNumeral(char32_t c) {
-  return IsAsciiDigit(c) || IsChineseNumeral(c) || c == U'廿' || c == U'卅' ||
-         c == U'卌';
+  if (c < 0x80) return IsAsciiDigit(c);
+  if (c >= kHanBase && c < 0xA000) {
+    return (kHanNumeralBits[(c - kHanBase) / 64] >> ((c - kHanBase) % 64) &
+            1) != 0;
+  }
+  return c == U'〇';
+}
+
+// The code point at text[i] (well-formed UTF-8) and its byte length.
+char32_t CodePointAt(const unsigned char* bytes, std::size_t i,
+                     std::size_t* length) {
+  const unsigned char lead = bytes[i];
+  if (lead < 0x80) {
+    *length = 1;
+    return lead;
+  }
+  if (lead < 0xE0) {
+    *length = 2;
+    return (static_cast<char32_t>(lead & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
+  }
+  if (lead < 0xF0) {
+    *length = 3;
+    return (static_cast<char32_t>(lead & 0x0F) << 12) |
+           (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) |
+           (bytes[i + 2] & 0x3F);
+  }
+  *length = 4;
+  return (static_cast<char32_t>(lead & 0x07) << 18) |
+         (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 12) |
+         (static_cast<char32_t>(bytes[i + 2] & 0x3F) << 6) |
+         (bytes[i + 3] & 0x3F);
 }
 
 bool IsLetterAt(std::string_view text, std::size_t pos) {
@@ -34,12 +83,6 @@ bool IsDigitAt(std::string_view text, std::size_t pos, std::size_t end) {
   return pos < end && IsAsciiDigit(static_cast<unsigned char>(text[pos]));
 }
 
-std::vector<std::string> AllTables(const RuleSet& rules) {
-  std::vector<std::string> names;
-  for (const auto& entry : rules.tables) names.push_back(entry.first);
-  return names;
-}
-
 std::string AsciiLower(std::string_view word) {
   std::string lower(word);
   for (char& c : lower) c = ToAsciiLower(c);
@@ -48,54 +91,45 @@ std::string AsciiLower(std::string_view word) {
 
 }  // namespace
 
-std::vector<std::string> TablesNamedByPatterns(const RuleSet& rules) {
-  std::set<std::string> names;
-  for (const RuleSpec& spec : rules.rules) {
-    const std::string& pattern = spec.pattern;
-    for (std::size_t at = pattern.find("{@"); at != std::string::npos;
-         at = pattern.find("{@", at + 2)) {
-      const std::size_t close = pattern.find('}', at);
-      if (close == std::string::npos) break;
-      const std::string name = pattern.substr(at + 2, close - at - 2);
-      if (rules.tables.count(name) != 0) names.insert(name);
-    }
-  }
-  return std::vector<std::string>(names.begin(), names.end());
-}
-
-Lexer::Lexer(const RuleSet& rules) : Lexer(rules, AllTables(rules)) {}
-
-Lexer::Lexer(const RuleSet& rules, const std::vector<std::string>& tables) {
+Lexer::Lexer(const std::vector<LexiconTable>& tables) {
+  std::vector<const LexiconTable*> sorted;
+  for (const LexiconTable& table : tables) sorted.push_back(&table);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const LexiconTable* a, const LexiconTable* b) {
+              return a->name < b->name;
+            });
   std::map<std::string, std::vector<std::uint16_t>> tables_of_word;
-  std::vector<std::string> sorted = tables;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  for (const std::string& name : sorted) {
-    const auto found = rules.tables.find(name);
-    if (found == rules.tables.end()) continue;
-    const RuleTable& table = found->second;
+  for (const LexiconTable* table : sorted) {
     const auto index = static_cast<std::uint16_t>(table_names_.size());
-    table_names_.push_back(name);
-    for (const auto& entry : table.entries) {
-      // A word longer than kLengthMask bytes, which no table has, is left out.
-      if (entry.first.empty() || entry.first.size() > kLengthMask) continue;
-      std::vector<std::uint16_t>& tables =
-          tables_of_word[AsciiLower(entry.first)];
+    table_names_.push_back(table->name);
+    for (const std::string& word : table->words) {
+      if (word.empty() || word.size() > kLengthMask) continue;
+      std::vector<std::uint16_t>& holders = tables_of_word[AsciiLower(word)];
       // Tables are visited in order: an index is added at most once per word,
       // after the smaller ones.
-      if (tables.empty() || tables.back() != index) tables.push_back(index);
+      if (holders.empty() || holders.back() != index) holders.push_back(index);
     }
   }
-  std::map<std::vector<std::uint16_t>, std::uint16_t> class_ids;
-  std::vector<std::string> words;
-  for (auto& [word, tables] : tables_of_word) {
-    const auto [id, added] = class_ids.emplace(
-        tables, static_cast<std::uint16_t>(class_tables_.size()));
-    if (added) class_tables_.push_back(std::move(tables));
-    class_of_word_.push_back(id->second);
-    words.push_back(word);
+  // Ids in order of (tables, word): the words of one set of tables are
+  // consecutive, and a table's words are few runs of ids.
+  std::vector<std::pair<const std::vector<std::uint16_t>*, const std::string*>>
+      order;
+  for (const auto& [word, holders] : tables_of_word) {
+    order.emplace_back(&holders, &word);
   }
-  words_ = std::make_unique<const LiteralMatcher>(words);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return *a.first != *b.first ? *a.first < *b.first : *a.second < *b.second;
+  });
+  if (order.size() > kMaxWords) order.resize(kMaxWords);
+  for (const auto& [holders, word] : order) {
+    if (class_tables_.empty() || class_tables_.back() != *holders) {
+      class_tables_.push_back(*holders);
+    }
+    class_of_word_.push_back(
+        static_cast<std::uint16_t>(class_tables_.size() - 1));
+    words_.push_back(*word);
+  }
+  matcher_ = std::make_unique<const LiteralMatcher>(words_);
 }
 
 Lexer::~Lexer() = default;
@@ -109,15 +143,15 @@ int Lexer::TableIndex(std::string_view name) const {
   return static_cast<int>(found - table_names_.begin());
 }
 
-std::size_t Lexer::NumberLength(std::string_view text, std::size_t begin,
-                                std::size_t pos, std::size_t end,
-                                const std::vector<std::uint32_t>& longest,
-                                std::optional<Decimal>* value) const {
+std::size_t Lexer::NumberLength(
+    std::string_view text, std::size_t begin, std::size_t pos, std::size_t end,
+    const std::vector<std::uint32_t>& longest) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t run_end = pos;  // just past the last numeral read
   std::size_t i = pos;
   while (i < end) {
     std::size_t length = 0;
-    const char32_t c = DecodeUtf8(text, i, &length);
+    const char32_t c = CodePointAt(bytes, i, &length);
     if (IsNumeral(c)) {
       i += length;
       run_end = i;
@@ -132,29 +166,27 @@ std::size_t Lexer::NumberLength(std::string_view text, std::size_t begin,
       continue;
     }
     if (c == U'点' && run_end == i && i + length < end &&
-        IsNumeral(DecodeUtf8(text, i + length, &next_length))) {
+        IsNumeral(CodePointAt(bytes, i + length, &next_length))) {
       i += length;
       continue;
     }
     break;
   }
-  *value = ParseNumber(text.substr(pos, run_end - pos));
-  if (value->has_value()) return run_end - pos;
-  // A run that is not one number ends where a table word starts inside it and
-  // ends past it, before the separator there if any (separators stand between
-  // numerals only, so at most one), when what is left is one number.
+  // A table word that starts inside the run and ends past it ends the run
+  // where it starts, before the separator there if any (separators stand
+  // between numerals only, so at most one), when the run is no number and
+  // what is left is one.
   for (std::size_t j = pos + 1; j < run_end; ++j) {
     const std::size_t word_length = longest[j - begin] & kLengthMask;
     if (word_length == 0 || j + word_length <= run_end) continue;
+    if (ParseNumber(text.substr(pos, run_end - pos)).has_value()) break;
     std::size_t cut = j;
     if (text[j - 1] == '.' || text[j - 1] == ',') {
       cut = j - 1;
     } else if (j - pos > 3 && text.compare(j - 3, 3, "点") == 0) {
       cut = j - 3;
     }
-    std::optional<Decimal> prefix = ParseNumber(text.substr(pos, cut - pos));
-    if (!prefix.has_value()) break;
-    *value = prefix;
+    if (!ParseNumber(text.substr(pos, cut - pos)).has_value()) break;
     return cut - pos;
   }
   return run_end - pos;
@@ -164,49 +196,46 @@ void Lexer::Lex(std::string_view text, std::size_t begin, std::size_t end,
                 LexScratch* scratch, std::vector<Token>* tokens) const {
   std::vector<std::uint32_t>& longest = scratch->longest_word;
   longest.assign(end - begin, 0);
-  words_->FindAll(text.substr(begin, end - begin), [&](int word,
-                                                       std::size_t word_end) {
-    const std::size_t from = begin + word_end - words_->key_length(word);
+  matcher_->FindAll(text.substr(begin, end - begin), [&](int word,
+                                                         std::size_t word_end) {
+    const std::size_t from = begin + word_end - matcher_->key_length(word);
     const std::size_t to = begin + word_end;
     // Latin letters at an end of the word must be an end of a letter run.
     if ((IsLetterAt(text, from) && from > 0 && IsLetterAt(text, from - 1)) ||
         (IsLetterAt(text, to - 1) && IsLetterAt(text, to))) {
       return;
     }
-    // The longest word per start, its class above its length.
+    // The longest word per start, its id above its length.
     std::uint32_t& at = longest[from - begin];
     if ((at & kLengthMask) < to - from) {
       at = static_cast<std::uint32_t>(to - from) |
-           static_cast<std::uint32_t>(class_of_word_[word]) << kClassShift;
+           static_cast<std::uint32_t>(word) << kWordShift;
     }
   });
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = begin;
   while (i < end) {
     std::size_t length = 0;
-    const char32_t c = DecodeUtf8(text, i, &length);
+    const char32_t c = CodePointAt(bytes, i, &length);
     const std::uint32_t word = longest[i - begin];
     const std::size_t word_length = word & kLengthMask;
-    Token token;
-    token.begin = static_cast<std::uint32_t>(i);
-    std::size_t number_length = 0;
-    std::optional<Decimal> value;
-    if (IsNumeral(c)) {
-      number_length = NumberLength(text, begin, i, end, longest, &value);
+    const std::size_t number_length =
+        IsNumeral(c) ? NumberLength(text, begin, i, end, longest) : 0;
+    if (word_length == 0 && number_length == 0) {
+      i += length;  // gap
+      continue;
     }
+    Token& token = tokens->emplace_back();
+    token.begin = static_cast<std::uint32_t>(i);
     if (word_length > number_length) {
       token.kind = TokenKind::kWord;
-      token.word_class = static_cast<std::uint16_t>(word >> kClassShift);
-      length = word_length;
-    } else if (number_length > 0) {
-      token.kind = TokenKind::kNumber;
-      length = number_length;
-      token.value = value;
+      token.word = static_cast<std::uint16_t>(word >> kWordShift);
+      i += word_length;
     } else {
-      token.kind = c == ' ' ? TokenKind::kSpace : TokenKind::kOther;
+      token.kind = TokenKind::kNumber;
+      i += number_length;
     }
-    i += length;
     token.end = static_cast<std::uint32_t>(i);
-    tokens->push_back(token);
   }
 }
 

@@ -11,8 +11,8 @@
 // Immutable once built; thread-safe. Time is linear in the text plus the
 // occurrences reported; memory is states x byte classes x 2 bytes (4 bytes
 // past 65,536 states).
-#ifndef FACTX_LIB_ENGINE_LITERAL_MATCHER_H_
-#define FACTX_LIB_ENGINE_LITERAL_MATCHER_H_
+#ifndef FACTX_LIB_LEXING_LITERAL_MATCHER_H_
+#define FACTX_LIB_LEXING_LITERAL_MATCHER_H_
 
 #include <array>
 #include <cstddef>
@@ -88,4 +88,4 @@ class LiteralMatcher {
 
 }  // namespace factx::internal
 
-#endif  // FACTX_LIB_ENGINE_LITERAL_MATCHER_H_
+#endif  // FACTX_LIB_LEXING_LITERAL_MATCHER_H_

@@ -1,0 +1,333 @@
+#include "engine/token_rules.h"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include "lexing/token_text.h"
+#include "text/utf8.h"
+
+namespace factx::internal {
+namespace {
+
+std::string Where(const RuleSpec& spec) {
+  return spec.source + ":" + std::to_string(spec.line) + ": rule " + spec.name +
+         ": ";
+}
+
+// "\x{HEX}" for code point `c`, as RE2 reads it.
+std::string Escape(char32_t c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string hex;
+  for (; c != 0; c >>= 4) hex.insert(hex.begin(), kHex[c & 0xF]);
+  return "\\x{" + (hex.empty() ? std::string("0") : hex) + "}";
+}
+
+// A class of the code points base + i for each i in `members` (sorted),
+// written as ranges.
+std::string ClassOf(char32_t base, const std::vector<std::uint32_t>& members) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < members.size();) {
+    std::size_t j = i;
+    while (j + 1 < members.size() && members[j + 1] == members[j] + 1) ++j;
+    out += Escape(base + members[i]);
+    if (j > i) out += "-" + Escape(base + members[j]);
+    i = j + 1;
+  }
+  return out + "]";
+}
+
+bool IsMeta(char c) {
+  return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
+}
+
+bool IsQuantifier(std::string_view pattern, std::size_t at) {
+  if (at >= pattern.size()) return false;
+  const char c = pattern[at];
+  return c == '?' || c == '*' || c == '+' ||
+         (c == '{' && at + 1 < pattern.size() && pattern[at + 1] >= '0' &&
+          pattern[at + 1] <= '9');
+}
+
+// Translates one tokens pattern (the state of one call).
+class Translator {
+ public:
+  Translator(const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer,
+             const std::vector<std::string>& number_classes)
+      : spec_(spec),
+        rules_(rules),
+        lexer_(lexer),
+        number_classes_(number_classes) {}
+
+  Result<std::string> Run() {
+    const std::string_view pattern = spec_.token_pattern;
+    std::size_t i = 0;
+    while (i < pattern.size()) {
+      const char c = pattern[i];
+      if (!IsMeta(c)) {
+        std::size_t length = 1;
+        DecodeUtf8(pattern, i, &length);
+        run_.append(pattern.substr(i, length));
+        i += length;
+        continue;
+      }
+      Status status = FlushRun(IsQuantifier(pattern, i));
+      if (!status.ok()) return status;
+      if (c == '\\') {
+        // An escape, with the braces of \x{...}, \p{...}, \P{...}.
+        std::size_t length = 2;
+        if (i + 2 < pattern.size() && pattern[i + 2] == '{') {
+          const std::size_t close = pattern.find('}', i);
+          if (close != std::string_view::npos) length = close + 1 - i;
+        }
+        out_.append(pattern.substr(i, length));
+        i += length;
+      } else if (c == '(' && pattern.compare(i, 2, "(?") == 0) {
+        // A group opener (?:, (?i:, (?P<name>: its letters are no text.
+        const std::size_t close = pattern.compare(i, 4, "(?P<") == 0
+                                      ? pattern.find('>', i)
+                                      : pattern.find_first_of(":)", i);
+        if (close == std::string_view::npos) return Error("unclosed group");
+        out_.append(pattern.substr(i, close + 1 - i));
+        i = close + 1;
+      } else if (c == '[') {
+        const std::size_t close = ClassEnd(pattern, i);
+        if (close == std::string_view::npos) return Error("unclosed [");
+        status = TranslateClass(pattern.substr(i, close + 1 - i));
+        if (!status.ok()) return status;
+        i = close + 1;
+      } else if (c == '{' && i + 1 < pattern.size() &&
+                 (pattern[i + 1] == '@' || pattern[i + 1] == '#')) {
+        const std::size_t close = pattern.find('}', i);
+        if (close == std::string_view::npos) return Error("unclosed {");
+        const std::string name(pattern.substr(i + 2, close - i - 2));
+        status = pattern[i + 1] == '@' ? AppendTable(name) : AppendNumber(name);
+        if (!status.ok()) return status;
+        i = close + 1;
+      } else if (c == '{' && !IsQuantifier(pattern, i)) {
+        return Error(
+            "a tokens pattern reads numbers as {#NAME} and no other "
+            "fragment");
+      } else if (c == '{') {
+        const std::size_t close = pattern.find('}', i);
+        if (close == std::string_view::npos) return Error("unclosed {");
+        out_.append(pattern.substr(i, close + 1 - i));
+        i = close + 1;
+      } else {
+        out_.push_back(c);
+        ++i;
+      }
+    }
+    Status status = FlushRun(false);
+    if (!status.ok()) return status;
+    NumberStrictParts(&out_);
+    return out_;
+  }
+
+ private:
+  Status Error(const std::string& what) const {
+    return Status(StatusCode::kRuleSyntax, Where(spec_) + what);
+  }
+
+  // The index of the `]` that closes the class opening at pattern[open].
+  static std::size_t ClassEnd(std::string_view pattern, std::size_t open) {
+    std::size_t i = open + 1;
+    if (i < pattern.size() && pattern[i] == '^') ++i;
+    if (i < pattern.size() && pattern[i] == ']') ++i;  // []a] holds ]
+    for (; i < pattern.size(); ++i) {
+      if (pattern[i] == '\\') {
+        ++i;
+      } else if (pattern[i] == ']') {
+        return i;
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  // Literal text read as the lexer reads text.
+  Status FlushRun(bool quantified) {
+    if (run_.empty()) return Status();
+    tokens_.clear();
+    lexer_.Lex(run_, 0, run_.size(), &scratch_, &tokens_);
+    std::size_t at = 0;
+    for (const Token& token : tokens_) {
+      if (token.kind == TokenKind::kNumber) {
+        return Error("the number " +
+                     run_.substr(token.begin, token.end - token.begin) +
+                     " in literal text: write {#NAME}");
+      }
+      out_.append(run_, at, token.begin - at);
+      if (quantified && token.end == run_.size() &&
+          CountCodePoints(std::string_view(run_).substr(
+              token.begin, token.end - token.begin)) > 1) {
+        return Error("the word " +
+                     run_.substr(token.begin, token.end - token.begin) +
+                     " under a quantifier: group it, (?:WORD)");
+      }
+      out_ += Escape(kWordSymbolBase + token.word);
+      at = token.end;
+    }
+    out_.append(run_, at, std::string::npos);
+    run_.clear();
+    return Status();
+  }
+
+  // A class of literal characters stays a class, unless one is a word: then
+  // it becomes an alternation of them (a plain list only).
+  Status TranslateClass(std::string_view cls) {
+    const std::string_view inside = cls.substr(1, cls.size() - 2);
+    const bool plain = inside.find_first_of("^-\\[") == std::string_view::npos;
+    std::vector<std::string> members;
+    bool has_token = false;
+    for (std::size_t i = 0; i < inside.size();) {
+      std::size_t length = 1;
+      DecodeUtf8(inside, i, &length);
+      const std::string member(inside.substr(i, length));
+      i += length;
+      tokens_.clear();
+      lexer_.Lex(member, 0, member.size(), &scratch_, &tokens_);
+      if (!tokens_.empty() && tokens_[0].kind == TokenKind::kNumber) {
+        return Error("the numeral " + member + " in a class: write {#NAME}");
+      }
+      if (tokens_.empty()) {
+        members.push_back(member);
+      } else {
+        has_token = true;
+        members.push_back(Escape(kWordSymbolBase + tokens_[0].word));
+      }
+    }
+    if (!has_token) {
+      out_.append(cls);
+      return Status();
+    }
+    if (!plain) {
+      return Error("the class " + std::string(cls) +
+                   " holds a word: write the characters as a plain list");
+    }
+    out_ += "(?:";
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      if (m > 0) out_ += '|';
+      out_ += members[m];
+    }
+    out_ += ")";
+    return Status();
+  }
+
+  Status AppendTable(const std::string& name) {
+    const int table = lexer_.TableIndex(name);
+    std::vector<std::uint32_t> words;
+    for (std::uint32_t w = 0; table >= 0 && w < lexer_.word_count(); ++w) {
+      const std::vector<std::uint16_t>& tables =
+          lexer_.TablesOf(static_cast<std::uint16_t>(w));
+      if (std::binary_search(tables.begin(), tables.end(), table)) {
+        words.push_back(w);
+      }
+    }
+    if (words.empty()) return Error("unknown or empty table {@" + name + "}");
+    out_ += "(?:" + ClassOf(kWordSymbolBase, words) + ")";
+    return Status();
+  }
+
+  Status AppendNumber(const std::string& name) {
+    const auto found =
+        std::find(number_classes_.begin(), number_classes_.end(), name);
+    const auto loose = rules_.loose_fragments.find(name);
+    if (found == number_classes_.end() || loose == rules_.loose_fragments.end())
+      return Error("unknown number class {#" + name + "}");
+    const std::size_t bit =
+        static_cast<std::size_t>(found - number_classes_.begin());
+    // The bit sets of number_classes_.size() classes that hold this one.
+    std::vector<std::uint32_t> sets;
+    for (std::uint32_t set = 0; set < (1u << number_classes_.size()); ++set) {
+      if ((set >> bit & 1) != 0) sets.push_back(set);
+    }
+    // As its loose form in the loose pattern: a strict part when it opens
+    // with one, and then no other inside.
+    const std::string& form = loose->second;
+    const bool strict_part =
+        form.compare(0, kStrictPartPrefix.size(), kStrictPartPrefix) == 0;
+    if (form.find(kStrictPartPrefix, strict_part ? 1 : 0) !=
+        std::string::npos) {
+      return Error("{#" + name +
+                   "} is a fragment whose loose form holds other fragments' "
+                   "loose forms");
+    }
+    out_ += strict_part ? std::string(kStrictPartPrefix) + name + "_#>"
+                        : std::string("(?:");
+    out_ += ClassOf(kNumberSymbolBase, sets) + ")";
+    return Status();
+  }
+
+  const RuleSpec& spec_;
+  const RuleSet& rules_;
+  const Lexer& lexer_;
+  const std::vector<std::string>& number_classes_;
+  std::string out_;
+  std::string run_;  // literal text not yet translated
+  std::vector<Token> tokens_;
+  LexScratch scratch_;
+};
+
+}  // namespace
+
+std::vector<LexiconTable> LexiconTables(const RuleSet& rules) {
+  std::set<std::string> names;
+  for (const RuleSpec& spec : rules.rules) {
+    const std::string& pattern = spec.pattern;
+    for (std::size_t at = pattern.find("{@"); at != std::string::npos;
+         at = pattern.find("{@", at + 2)) {
+      const std::size_t close = pattern.find('}', at);
+      if (close == std::string::npos) break;
+      names.insert(pattern.substr(at + 2, close - at - 2));
+    }
+  }
+  std::vector<LexiconTable> tables;
+  for (const std::string& name : names) {
+    const auto table = rules.tables.find(name);
+    if (table == rules.tables.end()) continue;
+    LexiconTable& lexicon = tables.emplace_back();
+    lexicon.name = name;
+    for (const auto& entry : table->second.entries) {
+      lexicon.words.push_back(entry.first);
+    }
+  }
+  return tables;
+}
+
+Result<std::vector<std::string>> NumberClassesOf(const RuleSet& rules) {
+  std::vector<std::string> classes;
+  for (const RuleSpec& spec : rules.rules) {
+    const std::string& pattern = spec.token_pattern;
+    for (std::size_t at = pattern.find("{#"); at != std::string::npos;
+         at = pattern.find("{#", at + 2)) {
+      const std::size_t close = pattern.find('}', at);
+      if (close == std::string::npos) break;
+      const std::string name = pattern.substr(at + 2, close - at - 2);
+      if (std::find(classes.begin(), classes.end(), name) != classes.end())
+        continue;
+      const auto fragment = rules.fragments.find(name);
+      if (fragment != rules.fragments.end() &&
+          fragment->second.find("{@") != std::string::npos) {
+        return Status(
+            StatusCode::kRuleSyntax,
+            Where(spec) + "the number class {#" + name + "} reads a table");
+      }
+      classes.push_back(name);
+    }
+  }
+  if (classes.size() > kMaxNumberClasses) {
+    return Status(StatusCode::kRuleSyntax,
+                  "the tokens patterns read more than " +
+                      std::to_string(kMaxNumberClasses) +
+                      " number classes ({#NAME})");
+  }
+  return classes;
+}
+
+Result<std::string> TranslateTokenPattern(
+    const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer,
+    const std::vector<std::string>& number_classes) {
+  return Translator(spec, rules, lexer, number_classes).Run();
+}
+
+}  // namespace factx::internal

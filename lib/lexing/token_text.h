@@ -1,0 +1,114 @@
+// The token string of a range of text (docs/pipeline.md, "Tokens"): the text
+// with each number and each table word the lexer finds replaced by one symbol,
+// so that a rule written over tokens (engine/token_rules.h) is a short RE2
+// program. Gap text stays as it is.
+//
+//   symbols of 超800亿元:  W(超) N(mask of 800亿) W(元)
+//
+// A word stands for itself: kWordSymbolBase + its id (Lexer). A number stands
+// for the number classes its text belongs to: kNumberSymbolBase + the bit set
+// of them (a class is a fragment a rule reads as {#NAME}). Both ranges are
+// private-use code points; one in the text itself stands in the token string
+// as U+FFFD (three bytes) or U+10FFFD (four), so that no rule reads it as a
+// symbol and the offsets still map one to one.
+//
+// Offsets map both ways: a capture of a rule over tokens starts and ends on
+// symbols, and the text it stands for is the text of those tokens and gaps.
+#ifndef FACTX_LIB_LEXING_TOKEN_TEXT_H_
+#define FACTX_LIB_LEXING_TOKEN_TEXT_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexing/lexer.h"
+
+namespace factx::internal {
+
+// Plane 15's private use area, U+F0000..U+FFFFD: room for every word id.
+inline constexpr char32_t kWordSymbolBase = 0xF0000;
+// The BMP's private use area, U+E000..U+F8FF: a bit set of up to 12 number
+// classes.
+inline constexpr char32_t kNumberSymbolBase = 0xE000;
+inline constexpr std::size_t kMaxNumberClasses = 12;
+
+// Appends the UTF-8 encoding of `c` (a valid code point) to *out.
+void AppendUtf8(char32_t c, std::string* out);
+
+// Appends `gap` (well-formed UTF-8) to *out with each code point of the
+// symbols' ranges replaced by one of the same length that is no symbol.
+void AppendGap(std::string_view gap, std::string* out);
+
+// The token string of one range of text, and the maps between the two.
+// Reused across ranges and calls: building it again allocates nothing once
+// its buffers have grown.
+class TokenText {
+ public:
+  // Lexes text[begin, end) with `lexer` and builds its token string;
+  // number_classes(text, token) gives a number token's bit set of classes.
+  template <typename NumberClassesOf>
+  void Build(const Lexer& lexer, std::string_view text, std::size_t begin,
+             std::size_t end, NumberClassesOf&& number_classes);
+
+  // Forgets the last Build: a later text may have the same address.
+  void Invalidate() { built_ = false; }
+  // True when the last Build was for text[begin, end) of this text.
+  bool IsFor(std::string_view text, std::size_t begin, std::size_t end) const {
+    return text_ == text.data() && begin_ == begin && end_ == end && built_;
+  }
+  const std::string& symbols() const { return symbols_; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+
+  // The text offset of `at`, an offset of symbols() on a symbol boundary.
+  std::size_t TextOffset(std::size_t at) const;
+  // The offset of symbols() where text offset `pos` (in [begin, end], a code
+  // point boundary) lies; a position inside a token maps to the end of its
+  // symbol.
+  std::size_t SymbolOffset(std::size_t pos) const;
+
+ private:
+  const char* text_ = nullptr;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  bool built_ = false;
+  std::string symbols_;
+  std::vector<Token> tokens_;
+  // Where each token's symbol starts in symbols_; it is 3 or 4 bytes long.
+  std::vector<std::uint32_t> symbol_begin_;
+  std::vector<std::uint32_t> symbol_end_;
+  LexScratch lex_;
+};
+
+template <typename NumberClassesOf>
+void TokenText::Build(const Lexer& lexer, std::string_view text,
+                      std::size_t begin, std::size_t end,
+                      NumberClassesOf&& number_classes) {
+  text_ = text.data();
+  begin_ = begin;
+  end_ = end;
+  built_ = true;
+  tokens_.clear();
+  symbols_.clear();
+  symbol_begin_.clear();
+  symbol_end_.clear();
+  lexer.Lex(text, begin, end, &lex_, &tokens_);
+  std::size_t at = begin;
+  for (const Token& token : tokens_) {
+    AppendGap(text.substr(at, token.begin - at), &symbols_);
+    symbol_begin_.push_back(static_cast<std::uint32_t>(symbols_.size()));
+    AppendUtf8(token.kind == TokenKind::kWord
+                   ? kWordSymbolBase + token.word
+                   : kNumberSymbolBase + number_classes(text, token),
+               &symbols_);
+    symbol_end_.push_back(static_cast<std::uint32_t>(symbols_.size()));
+    at = token.end;
+  }
+  AppendGap(text.substr(at, end - at), &symbols_);
+}
+
+}  // namespace factx::internal
+
+#endif  // FACTX_LIB_LEXING_TOKEN_TEXT_H_

@@ -1,0 +1,256 @@
+// Rules written over tokens (lib/engine/token_rules.h): the rule file's
+// `tokens` lines, their translation, and what the engine finds with them,
+// beside the same rule written over text.
+#include "engine/token_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "engine/rule_file.h"
+#include "text/document.h"
+
+namespace factx::internal {
+namespace {
+
+// Units, a currency whose first character is a unit (人民币), and a number
+// class; each rule over tokens has a twin over text.
+constexpr std::string_view kRules = R"(
+define N [0-9]+(?:\.[0-9]+)?(?:万|亿)?|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]
+define SCALE 万|亿
+table unit
+  亩
+  人
+  个
+  家
+  万吨
+table qualifier
+  多
+  余
+table currency
+  人民币
+  元
+
+rule count.tokens
+  kind      block
+  tokens    (?P<num>{#N})(?P<more>[余多几])? ?(?P<unit>{@unit})
+
+rule count.text
+  kind      block
+  pattern   (?P<num>{N})(?P<more>[余多几])? ?(?P<unit>{@unit})
+
+rule scaled.tokens
+  kind      block
+  tokens    {#N}多{#SCALE}{@currency}
+)";
+
+RuleSet TestRules() {
+  RuleSet rules;
+  const Status status = ParseRuleText(kRules, "test.rules", &rules);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  return rules;
+}
+
+// "rule:matched" for each candidate over `text`.
+std::vector<std::string> Candidates(const RuleEngine& engine,
+                                    std::string_view text) {
+  RuleScratch scratch;
+  engine.FindCandidates(Document(text), ~0u, &scratch);
+  std::vector<std::string> out;
+  for (const Candidate& c : scratch.candidates) {
+    out.push_back(std::string(engine.rule(c.rule).spec().name) + ":" +
+                  std::string(text.substr(c.begin, c.end - c.begin)));
+  }
+  return out;
+}
+
+TEST(TokenRulesTest, ATokensPatternReadsAsTextForItsNeedsAndCaptures) {
+  const RuleSet rules = TestRules();
+  ASSERT_EQ(rules.rules.size(), 3u);
+  const RuleSpec& tokens = rules.rules[0];
+  EXPECT_EQ(tokens.token_pattern,
+            "(?P<num>{#N})(?P<more>[余多几])? ?(?P<unit>{@unit})");
+  // The pattern it stands for in text is its twin's.
+  EXPECT_EQ(tokens.pattern, rules.rules[1].pattern);
+  EXPECT_EQ(tokens.loose_pattern, rules.rules[1].loose_pattern);
+}
+
+TEST(TokenRulesTest, FindsWhatItsTwinOverTextFinds) {
+  auto engine = RuleEngine::Build(TestRules());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const RuleEngine& e = **engine;
+  ASSERT_TRUE(e.rule(0).is_token_rule());
+  ASSERT_FALSE(e.rule(1).is_token_rule());
+  // The same spans where the lexer reads the text as the pattern does.
+  EXPECT_EQ(
+      Candidates(e, "占地3.6万亩，200余家，十 个"),
+      (std::vector<std::string>{"count.tokens:3.6万亩", "count.tokens:200余家",
+                                "count.tokens:十 个", "count.text:3.6万亩",
+                                "count.text:200余家", "count.text:十 个"}));
+  // Captures read over tokens are spans of the text.
+  RuleScratch scratch;
+  const Document document("有200余家");
+  e.FindCandidates(document, ~0u, &scratch);
+  ASSERT_EQ(scratch.candidates.size(), 2u);
+  const RuleMatch match = e.MatchOf(document, scratch.candidates[0], scratch);
+  EXPECT_EQ(match.rule_name(), "count.tokens");
+  EXPECT_EQ(match.Capture("num"), "200");
+  EXPECT_EQ(match.Capture("more"), "余");
+  EXPECT_EQ(match.Capture("unit"), "家");
+  // A number class and a literal word (多, a word of a table) in a row.
+  EXPECT_EQ(Candidates(e, "约30多万人民币"),
+            (std::vector<std::string>{"scaled.tokens:30多万人民币"}));
+}
+
+TEST(TokenRulesTest, TokensDifferFromTextWhereTheLexerReadsLongerWords) {
+  auto engine = RuleEngine::Build(TestRules());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const RuleEngine& e = **engine;
+  // 人 of 人民币 is no classifier over tokens: 人民币 is one word.
+  EXPECT_EQ(Candidates(e, "5人民币"),
+            (std::vector<std::string>{"count.text:5人"}));
+  // A run of numerals is one number: 二三十 is none, and no part of it is.
+  EXPECT_EQ(Candidates(e, "二三十个"),
+            (std::vector<std::string>{"count.text:三十个"}));
+}
+
+TEST(TokenRulesTest, MistakesAreRuleSyntaxErrors) {
+  const struct {
+    std::string_view rule;
+    std::string_view message;
+  } cases[] = {
+      {"  tokens    {N}个\n", "reads numbers as {#NAME}"},
+      {"  tokens    5个\n", "the number 5 in literal text"},
+      {"  tokens    {#N}[1-9个]\n", "the numeral 1"},
+      {"  tokens    {#N}[^个]\n", "holds a word"},
+      {"  tokens    {#N}万吨?\n", "the word 万吨 under a quantifier"},
+      {"  tokens    {#NOPE}个\n", "unknown fragment"},
+      {"  tokens    {#N}{@nope}\n", "unknown or empty table"},
+      {"  pattern   {N}个\n  tokens    {#N}个\n", "not both"},
+  };
+  for (const auto& c : cases) {
+    RuleSet rules = TestRules();
+    const std::string text =
+        "rule bad\n  kind      block\n" + std::string(c.rule);
+    Status status = ParseRuleText(text, "bad.rules", &rules);
+    if (status.ok()) {
+      auto engine = RuleEngine::Build(std::move(rules));
+      status = engine.ok() ? Status() : engine.status();
+    }
+    EXPECT_EQ(status.code(), StatusCode::kRuleSyntax) << c.rule;
+    EXPECT_NE(status.message().find(c.message), std::string::npos)
+        << c.rule << ": " << status.message();
+  }
+}
+
+// True when `lexer` reads `match` of a rule over text otherwise than the
+// rule did: the match splits a token (one of its ends lies inside a number or
+// a word the lexer reads whole), or its number (its first strict part) is no
+// number token.
+bool LexedOtherwise(const Lexer& lexer, const RuleMatch& match) {
+  const std::string_view text = match.text();
+  LexScratch scratch;
+  std::vector<Token> tokens;
+  lexer.Lex(text, 0, text.size(), &scratch, &tokens);
+  const std::size_t number_begin = match.CaptureOffset("strict");
+  const std::size_t number_end = number_begin + match.Capture("strict").size();
+  bool number_is_token = false;
+  for (const Token& token : tokens) {
+    if ((token.begin < match.begin() && match.begin() < token.end) ||
+        (token.begin < match.end() && match.end() < token.end)) {
+      return true;
+    }
+    number_is_token = number_is_token ||
+                      (token.kind == TokenKind::kNumber &&
+                       token.begin == number_begin && token.end == number_end);
+  }
+  return !number_is_token;
+}
+
+// Built-in rules written over tokens, beside the built-in rules over text they
+// would replace (the oracle), on every example and counter input of the
+// built-in rules and the cases below: the same matches, but for those over
+// text that the lexer reads otherwise (三十个 of the vague 二三十个; 5个 of
+// 5个月, where 个月 is a word; 5人 of 5人民币; 一度, a word, in 市值一度蒸发),
+// which the rules over tokens do not find. Whether such a match changes a
+// fact is bench/same_facts.py's to tell (docs/pipeline.md, "Tokens").
+TEST(TokenRulesTest, RulesOverTokensFindWhatTheBuiltInRulesFind) {
+  const struct {
+    std::string_view rule;
+    std::string_view tokens;
+  } over_tokens[] = {
+      {"block.measure.count",
+       "{#NUM_ZH}(?:[余多几]|[多余]?{#SCALE_ZH_BIG})? ?{@measure_unit_zh}"},
+  };
+  RuleSet rules;
+  ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
+  const Lexer lexer(LexiconTables(rules));
+  std::vector<std::string> inputs = {
+      "占地3.6万亩", "8亿平方米", "200余家企业",   "80多位专家",  "十几家银行",
+      "12个项目",    "增长1.5倍", "装机100万千瓦", "30多万吨",    "3000 吨",
+      "二三十个",    "5人民币",   "3个月",         "市值一度蒸发"};
+  for (const RuleSpec& spec : rules.rules) {
+    for (const RuleExample& example : spec.examples) {
+      inputs.push_back(example.input);
+    }
+    for (const RuleExample& counter : spec.counters) {
+      inputs.push_back(counter.input);
+    }
+  }
+  for (const auto& [name, tokens] : over_tokens) {
+    const std::string twin_name = std::string(name) + ".tokens";
+    RuleSet with_twin = rules;
+    ASSERT_TRUE(ParseRuleText("rule " + twin_name +
+                                  "\n  kind block\n  tokens " +
+                                  std::string(tokens) + "\n",
+                              "tokens.rules", &with_twin)
+                    .ok());
+    const RuleSpec* spec = nullptr;
+    for (const RuleSpec& s : with_twin.rules) {
+      if (s.name == name) spec = &s;
+    }
+    ASSERT_NE(spec, nullptr) << name;
+    with_twin.rules.back().guards = spec->guards;
+    auto engine = RuleEngine::Build(std::move(with_twin));
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    ASSERT_TRUE((*engine)->rule((*engine)->size() - 1).is_token_rule());
+    std::size_t otherwise = 0;
+    for (const std::string& input : inputs) {
+      RuleScratch scratch;
+      const Document document(input);
+      (*engine)->FindCandidates(document, ~0u, &scratch);
+      // Every match over tokens is one over text; every match over text that
+      // the lexer reads as the rule does is one over tokens.
+      std::vector<std::pair<std::size_t, std::size_t>> now, before, kept;
+      for (const Candidate& c : scratch.candidates) {
+        const std::string& rule = (*engine)->rule(c.rule).spec().name;
+        if (rule == twin_name) now.emplace_back(c.begin, c.end);
+        if (rule != name) continue;
+        before.emplace_back(c.begin, c.end);
+        if (LexedOtherwise(lexer, (*engine)->MatchOf(document, c, scratch))) {
+          ++otherwise;
+        } else {
+          kept.emplace_back(c.begin, c.end);
+        }
+      }
+      for (const auto& span : now) {
+        EXPECT_NE(std::find(before.begin(), before.end(), span), before.end())
+            << name << " on " << input << ": new match at " << span.first;
+      }
+      for (const auto& span : kept) {
+        EXPECT_NE(std::find(now.begin(), now.end(), span), now.end())
+            << name << " on " << input << ": lost match at " << span.first;
+      }
+    }
+    EXPECT_GT(otherwise, 0u) << "the cases above show none";
+  }
+}
+
+}  // namespace
+}  // namespace factx::internal
