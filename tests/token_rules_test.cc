@@ -14,6 +14,7 @@
 #include "engine/builtin_rules.h"
 #include "engine/rule_engine.h"
 #include "engine/rule_file.h"
+#include "lexing/token_text.h"
 #include "text/document.h"
 
 namespace factx::internal {
@@ -118,6 +119,29 @@ TEST(TokenRulesTest, TokensDifferFromTextWhereTheLexerReadsLongerWords) {
   // A run of numerals is one number: 二三十 is none, and no part of it is.
   EXPECT_EQ(Candidates(e, "二三十个"),
             (std::vector<std::string>{"count.text:三十个"}));
+}
+
+TEST(TokenRulesTest, PrivateUseCharactersInTheTextAreNoSymbols) {
+  const RuleSet rules = TestRules();
+  auto engine = RuleEngine::Build(rules);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  // The symbols of the word 个 and of a number of class N (the first class),
+  // written in the text itself: characters there, not tokens.
+  const Lexer lexer(LexiconTables(rules));
+  LexScratch scratch;
+  std::vector<Token> tokens;
+  lexer.Lex("个", 0, std::string_view("个").size(), &scratch, &tokens);
+  ASSERT_EQ(tokens.size(), 1u);
+  std::string word_symbol, number_symbol;
+  AppendUtf8(kWordSymbolBase + tokens[0].word, &word_symbol);
+  AppendUtf8(kNumberSymbolBase + 1, &number_symbol);
+  EXPECT_EQ(Candidates(**engine, "有5" + word_symbol),
+            std::vector<std::string>{});
+  EXPECT_EQ(Candidates(**engine, "5和" + number_symbol + "个"),
+            std::vector<std::string>{});
+  // The offsets after them still map to the text.
+  EXPECT_EQ(Candidates(**engine, number_symbol + word_symbol + "有3个"),
+            (std::vector<std::string>{"count.tokens:3个", "count.text:3个"}));
 }
 
 TEST(TokenRulesTest, MistakesAreRuleSyntaxErrors) {
