@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "lexing/token_text.h"
 #include "text/utf8.h"
@@ -268,17 +269,28 @@ class Translator {
   LexScratch scratch_;
 };
 
+// The names that `pattern` refers to as `{` + sigil + NAME + `}` ("{@TABLE}",
+// "{#NAME}"), in order.
+std::vector<std::string> NamesReferenced(const std::string& pattern,
+                                         std::string_view sigil) {
+  std::vector<std::string> names;
+  const std::string open = "{" + std::string(sigil);
+  for (std::size_t at = pattern.find(open); at != std::string::npos;
+       at = pattern.find(open, at + open.size())) {
+    const std::size_t close = pattern.find('}', at);
+    if (close == std::string::npos) break;
+    names.push_back(pattern.substr(at + open.size(), close - at - open.size()));
+  }
+  return names;
+}
+
 }  // namespace
 
 std::vector<LexiconTable> LexiconTables(const RuleSet& rules) {
   std::set<std::string> names;
   for (const RuleSpec& spec : rules.rules) {
-    const std::string& pattern = spec.pattern;
-    for (std::size_t at = pattern.find("{@"); at != std::string::npos;
-         at = pattern.find("{@", at + 2)) {
-      const std::size_t close = pattern.find('}', at);
-      if (close == std::string::npos) break;
-      names.insert(pattern.substr(at + 2, close - at - 2));
+    for (std::string& name : NamesReferenced(spec.pattern, "@")) {
+      names.insert(std::move(name));
     }
   }
   std::vector<LexiconTable> tables;
@@ -297,12 +309,7 @@ std::vector<LexiconTable> LexiconTables(const RuleSet& rules) {
 Result<std::vector<std::string>> NumberClassesOf(const RuleSet& rules) {
   std::vector<std::string> classes;
   for (const RuleSpec& spec : rules.rules) {
-    const std::string& pattern = spec.token_pattern;
-    for (std::size_t at = pattern.find("{#"); at != std::string::npos;
-         at = pattern.find("{#", at + 2)) {
-      const std::size_t close = pattern.find('}', at);
-      if (close == std::string::npos) break;
-      const std::string name = pattern.substr(at + 2, close - at - 2);
+    for (const std::string& name : NamesReferenced(spec.token_pattern, "#")) {
       if (std::find(classes.begin(), classes.end(), name) != classes.end())
         continue;
       const auto fragment = rules.fragments.find(name);
