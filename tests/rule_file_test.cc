@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/rule_engine.h"
+#include "test_support.h"
 #include "text/utf8.h"
 
 namespace factx::internal {
@@ -340,18 +341,7 @@ TEST(RuleEngineTest, VerifiedRulesCompileTheirOwnPatternOnFirstUse) {
   EXPECT_EQ(scratch.candidates[0].begin, 3u);
 }
 
-// Runs the engine over `text` and returns "rule:matched" for each candidate.
-std::vector<std::string> Candidates(const RuleEngine& engine,
-                                    std::string_view text) {
-  RuleScratch scratch;
-  engine.FindCandidates(Document(text), ~0u, &scratch);
-  std::vector<std::string> out;
-  for (const Candidate& c : scratch.candidates) {
-    out.push_back(std::string(engine.rule(c.rule).spec().name) + ":" +
-                  std::string(text.substr(c.begin, c.end - c.begin)));
-  }
-  return out;
-}
+using test_support::Candidates;
 
 TEST(RuleEngineTest, FindsGuardedMatchesWithCaptures) {
   RuleSet rules;

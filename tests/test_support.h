@@ -6,10 +6,26 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/rule_engine.h"
 #include "engine/rule_file.h"
 #include "factx/extractor.h"
+#include "text/document.h"
 
 namespace factx::test_support {
+
+// Runs `engine` over `text` and returns "rule:matched" for each candidate, in
+// the order found. Inline: tests of the engine alone use it without the rest.
+inline std::vector<std::string> Candidates(const internal::RuleEngine& engine,
+                                           std::string_view text) {
+  internal::RuleScratch scratch;
+  engine.FindCandidates(internal::Document(text), ~0u, &scratch);
+  std::vector<std::string> out;
+  for (const internal::Candidate& c : scratch.candidates) {
+    out.push_back(std::string(engine.rule(c.rule).spec().name) + ":" +
+                  std::string(text.substr(c.begin, c.end - c.begin)));
+  }
+  return out;
+}
 
 // The extractor with the built-in rules, built once per test program.
 const Extractor& BuiltInExtractor();

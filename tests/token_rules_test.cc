@@ -15,6 +15,7 @@
 #include "engine/rule_engine.h"
 #include "engine/rule_file.h"
 #include "lexing/token_text.h"
+#include "test_support.h"
 #include "text/document.h"
 
 namespace factx::internal {
@@ -58,18 +59,7 @@ RuleSet TestRules() {
   return rules;
 }
 
-// "rule:matched" for each candidate over `text`.
-std::vector<std::string> Candidates(const RuleEngine& engine,
-                                    std::string_view text) {
-  RuleScratch scratch;
-  engine.FindCandidates(Document(text), ~0u, &scratch);
-  std::vector<std::string> out;
-  for (const Candidate& c : scratch.candidates) {
-    out.push_back(std::string(engine.rule(c.rule).spec().name) + ":" +
-                  std::string(text.substr(c.begin, c.end - c.begin)));
-  }
-  return out;
-}
+using test_support::Candidates;
 
 TEST(TokenRulesTest, ATokensPatternReadsAsTextForItsNeedsAndCaptures) {
   const RuleSet rules = TestRules();

@@ -505,14 +505,11 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
     Result<std::vector<std::string>> classes = NumberClassesOf(engine->rules_);
     if (!classes.ok()) return classes.status();
     number_classes = std::move(*classes);
+    // Each class is a fragment (NumberClassesOf checked it).
     for (const std::string& name : number_classes) {
-      auto fragment = engine->rules_.fragments.find(name);
-      if (fragment == engine->rules_.fragments.end()) {
-        return Status(StatusCode::kRuleSyntax,
-                      "unknown number class {#" + name + "}");
-      }
       engine->number_classes_.push_back(
-          &engine->strict_fragments_.try_emplace(name, fragment->second)
+          &engine->strict_fragments_
+               .try_emplace(name, engine->rules_.fragments.find(name)->second)
                .first->second);
     }
   }

@@ -313,8 +313,11 @@ Result<std::vector<std::string>> NumberClassesOf(const RuleSet& rules) {
       if (std::find(classes.begin(), classes.end(), name) != classes.end())
         continue;
       const auto fragment = rules.fragments.find(name);
-      if (fragment != rules.fragments.end() &&
-          fragment->second.find("{@") != std::string::npos) {
+      if (fragment == rules.fragments.end()) {
+        return Status(StatusCode::kRuleSyntax,
+                      Where(spec) + "unknown number class {#" + name + "}");
+      }
+      if (fragment->second.find("{@") != std::string::npos) {
         return Status(
             StatusCode::kRuleSyntax,
             Where(spec) + "the number class {#" + name + "} reads a table");

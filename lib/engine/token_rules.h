@@ -35,7 +35,7 @@ std::vector<LexiconTable> LexiconTables(const RuleSet& rules);
 
 // The number classes the tokens patterns of `rules` read ({#NAME}), each
 // once, in order of first use. kRuleSyntax when there are more than
-// kMaxNumberClasses, or when a class is a fragment that reads a table.
+// kMaxNumberClasses, or when a class is no fragment or one that reads a table.
 Result<std::vector<std::string>> NumberClassesOf(const RuleSet& rules);
 
 // The pattern over token strings that `spec`'s tokens pattern stands for,

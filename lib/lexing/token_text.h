@@ -60,7 +60,6 @@ class TokenText {
     return text_ == text.data() && begin_ == begin && end_ == end && built_;
   }
   const std::string& symbols() const { return symbols_; }
-  const std::vector<Token>& tokens() const { return tokens_; }
 
   // The text offset of `at`, an offset of symbols() on a symbol boundary.
   std::size_t TextOffset(std::size_t at) const;
