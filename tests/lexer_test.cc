@@ -86,6 +86,10 @@ TEST(LexerTest, CutsNumbersWordsSpacesAndCodePoints) {
       {"二十千瓦时", "N:二十 W:千瓦时"},
       {"三点千瓦时", "N:三 O:点 W:千瓦时"},
       {"二三十千瓦时", "N:二三十千 O:瓦 O:时"},
+      // A zero that ends a word before a number, and zeros of numbers.
+      {"找零20元", "O:找 N:零 N:20 W:元"},
+      {"零点五", "N:零点五"},
+      {"〇〇七", "N:〇〇七"},
       // A run that is one number is not cut.
       {"三千米", "N:三千 O:米"},
       {"十万吨", "N:十万 O:吨"},
@@ -103,6 +107,39 @@ TEST(LexerTest, CutsNumbersWordsSpacesAndCodePoints) {
   for (const auto& c : cases) {
     EXPECT_EQ(Lex(lexer, c.text), c.tokens) << c.text;
   }
+}
+
+TEST(LexerTest, NumbersHaveTheFormOfTheirCharacters) {
+  const Lexer lexer(TestTables());
+  const struct {
+    std::string_view text;
+    unsigned form;
+  } cases[] = {
+      {"800", kFormDigit},
+      {"1,100.9亿", kFormDigit | kFormComma | kFormDot | kFormBigScale},
+      {"三千五百万", kFormChineseDigit | kFormSmallUnit | kFormBigScale},
+      {"二点一五", kFormChineseDigit | kFormChinesePoint},
+      {"廿五", kFormChineseDigit},
+      {"〇", kFormChineseDigit},
+      {"百", kFormSmallUnit},
+      {"3千5百万", kFormDigit | kFormSmallUnit | kFormBigScale},
+      {"壹佰贰拾", kFormChineseDigit | kFormSmallUnit},
+      // The form of what the number is once cut: 30亿 of 30亿千瓦时.
+      {"30亿千瓦时", kFormDigit | kFormBigScale},
+  };
+  for (const auto& c : cases) {
+    LexScratch scratch;
+    std::vector<Token> tokens;
+    lexer.Lex(c.text, 0, c.text.size(), &scratch, &tokens);
+    ASSERT_FALSE(tokens.empty()) << c.text;
+    ASSERT_EQ(tokens[0].kind, TokenKind::kNumber) << c.text;
+    EXPECT_EQ(tokens[0].form, c.form) << c.text;
+    EXPECT_LT(tokens[0].form, kNumberForms);
+  }
+  // Characters of no number have no form.
+  EXPECT_EQ(NumberFormOf(U'元'), 0);
+  EXPECT_EQ(NumberFormOf(U'a'), 0);
+  EXPECT_EQ(NumberFormOf(U'点'), kFormChinesePoint);
 }
 
 TEST(LexerTest, ReadsLetterRunsAcrossTheEdgesOfTheRange) {

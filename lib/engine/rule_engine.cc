@@ -415,13 +415,15 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RuleSet* rules,
                            RuleShape shape, std::unique_ptr<RE2> loose_regex,
                            std::vector<Guard> guards,
                            std::vector<StrictPart> strict_parts,
-                           std::string token_pattern)
+                           std::string token_pattern,
+                           std::vector<const StrictFragment*> number_checks)
     : spec_(spec),
       rules_(rules),
       shape_(std::move(shape)),
       has_own_pattern_(spec->pattern != spec->loose_pattern),
       loose_regex_(std::move(loose_regex)),
       token_pattern_(std::move(token_pattern)),
+      number_checks_(std::move(number_checks)),
       guards_(std::move(guards)),
       strict_parts_(std::move(strict_parts)) {
   for (const auto& [index, full_name] : shape_.group_names) {
@@ -464,11 +466,35 @@ const RE2& CompiledRule::regex() const {
   return *own_regex_;
 }
 
-const RE2& CompiledRule::token_regex() const {
-  std::call_once(token_regex_once_, [this] {
-    token_regex_ = std::make_unique<RE2>(token_pattern_, RuleOptions());
+const TokenProgram& CompiledRule::token_program() const {
+  std::call_once(token_program_once_, [this] {
+    TokenProgram& program = token_program_;
+    program.regex = std::make_unique<RE2>(token_pattern_, RuleOptions());
+    // Its groups are the rule's in order, with number checks of its own
+    // among them; the number classes' groups (strict parts and number checks)
+    // are the {#NAME} in order.
+    const int groups = program.regex->NumberOfCapturingGroups();
+    const std::map<int, std::string>& names =
+        program.regex->CapturingGroupNames();
+    const std::string_view check_name =
+        kNumberCheckPrefix.substr(std::string_view("(?P<").size());
+    program.rule_group.assign(groups + 1, -1);
+    program.rule_group[0] = 0;
+    int rule_group = 0;
+    std::size_t check = 0;
+    for (int g = 1; g <= groups; ++g) {
+      const auto name = names.find(g);
+      const bool own_check =
+          name != names.end() &&
+          name->second.compare(0, check_name.size(), check_name) == 0;
+      if (!own_check) program.rule_group[g] = ++rule_group;
+      if ((own_check || (name != names.end() && IsStrictPart(name->second))) &&
+          check < number_checks_.size()) {
+        program.number_checks.emplace_back(g, number_checks_[check++]);
+      }
+    }
   });
-  return *token_regex_;
+  return token_program_;
 }
 
 bool CompiledRule::StrictPartsHold(const re2::StringPiece& whole,
@@ -496,30 +522,27 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
   std::unique_ptr<RuleEngine> engine(new RuleEngine());
   engine->rules_ = std::move(rules);
   const std::size_t shaped_rules = shapes != nullptr ? shapes->size() : 0;
-  std::vector<std::string> number_classes;
   const bool has_token_rules = std::any_of(
       engine->rules_.rules.begin(), engine->rules_.rules.end(),
       [](const RuleSpec& spec) { return !spec.token_pattern.empty(); });
   if (has_token_rules) {
     engine->lexer_ = std::make_unique<Lexer>(LexiconTables(engine->rules_));
-    Result<std::vector<std::string>> classes = NumberClassesOf(engine->rules_);
-    if (!classes.ok()) return classes.status();
-    number_classes = std::move(*classes);
-    // Each class is a fragment (NumberClassesOf checked it).
-    for (const std::string& name : number_classes) {
-      engine->number_classes_.push_back(
-          &engine->strict_fragments_
-               .try_emplace(name, engine->rules_.fragments.find(name)->second)
-               .first->second);
-    }
   }
   for (const RuleSpec& spec : engine->rules_.rules) {
     std::string token_pattern;
+    std::vector<const StrictFragment*> number_checks;
     if (!spec.token_pattern.empty()) {
-      Result<std::string> translated = TranslateTokenPattern(
-          spec, engine->rules_, *engine->lexer_, number_classes);
+      Result<TokenPattern> translated =
+          TranslateTokenPattern(spec, engine->rules_, *engine->lexer_);
       if (!translated.ok()) return translated.status();
-      token_pattern = std::move(*translated);
+      token_pattern = std::move(translated->pattern);
+      // Each class is a fragment (TranslateTokenPattern checked it).
+      for (const std::string& name : translated->number_checks) {
+        number_checks.push_back(
+            &engine->strict_fragments_
+                 .try_emplace(name, engine->rules_.fragments.find(name)->second)
+                 .first->second);
+      }
     }
     std::vector<Guard> guards(spec.guards.size());
     for (std::size_t g = 0; g < spec.guards.size(); ++g) {
@@ -536,7 +559,7 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
       engine->compiled_.emplace_back(
           &spec, &engine->rules_, (*shapes)[rule_id], nullptr,
           std::move(guards), engine->StrictPartsOf(spec, (*shapes)[rule_id]),
-          std::move(token_pattern));
+          std::move(token_pattern), std::move(number_checks));
       continue;
     }
     std::string loose_pattern;
@@ -562,7 +585,8 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
     std::vector<StrictPart> strict_parts = engine->StrictPartsOf(spec, shape);
     engine->compiled_.emplace_back(
         &spec, &engine->rules_, std::move(shape), std::move(loose_regex),
-        std::move(guards), std::move(strict_parts), std::move(token_pattern));
+        std::move(guards), std::move(strict_parts), std::move(token_pattern),
+        std::move(number_checks));
     if (rule_id >= verified_rules) {
       status = engine->Verify(rule_id);
       if (!status.ok()) return status;
@@ -679,17 +703,23 @@ Status RuleEngine::Verify(std::size_t id) const {
   const CompiledRule& rule = compiled_[id];
   if (rule.is_token_rule()) {
     // Its pattern over tokens has the loose pattern's groups, by which the
-    // builders read its captures.
-    const RE2& token_regex = rule.token_regex();
-    if (!token_regex.ok()) {
+    // builders read its captures, and number checks of its own.
+    const TokenProgram& program = rule.token_program();
+    if (!program.regex->ok()) {
       return Status(
           StatusCode::kRuleSyntax,
-          Where(rule.spec()) + "bad tokens pattern: " + token_regex.error());
+          Where(rule.spec()) + "bad tokens pattern: " + program.regex->error());
     }
-    std::map<int, std::string> token_names(
-        token_regex.CapturingGroupNames().begin(),
-        token_regex.CapturingGroupNames().end());
-    if (token_regex.NumberOfCapturingGroups() != rule.group_count() ||
+    std::map<int, std::string> token_names;
+    for (const auto& [group, name] : program.regex->CapturingGroupNames()) {
+      if (program.rule_group[group] > 0) {
+        token_names[program.rule_group[group]] = name;
+      }
+    }
+    const int rule_groups = static_cast<int>(
+        std::count_if(program.rule_group.begin() + 1, program.rule_group.end(),
+                      [](int g) { return g > 0; }));
+    if (rule_groups != rule.group_count() ||
         token_names != rule.capture_names()) {
       return Status(StatusCode::kInternal,
                     Where(rule.spec()) +
@@ -1005,47 +1035,53 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
                                 re2::StringPiece* groups,
                                 RuleScratch* scratch) const {
   TokenText& tokens = scratch->token_text;
-  if (!tokens.IsFor(text, begin, end)) {
-    tokens.Build(*lexer_, text, begin, end,
-                 [this](std::string_view whole, const Token& token) {
-                   return NumberClassesOfToken(whole, token);
-                 });
-  }
+  if (!tokens.IsFor(text, begin, end)) tokens.Build(*lexer_, text, begin, end);
+  const TokenProgram& program = rule.token_program();
   const std::string& symbols = tokens.symbols();
+  const int token_groups = static_cast<int>(program.rule_group.size());
   std::vector<re2::StringPiece>& found = scratch->token_groups;
-  if (found.size() < static_cast<std::size_t>(group_count)) {
-    found.resize(group_count);
+  if (found.size() < static_cast<std::size_t>(token_groups)) {
+    found.resize(token_groups);
   }
   const re2::StringPiece subject(symbols.data(), symbols.size());
-  if (!rule.token_regex().Match(subject, tokens.SymbolOffset(pos),
-                                symbols.size(), RE2::UNANCHORED, found.data(),
-                                group_count)) {
-    return false;
-  }
-  for (int g = 0; g < group_count; ++g) {
-    if (found[g].data() == nullptr) {
-      groups[g] = re2::StringPiece();
-      continue;
-    }
+  const re2::StringPiece whole(text.data(), text.size());
+  // The text of token group g.
+  auto text_of = [&](int g) {
     const auto from =
         static_cast<std::size_t>(found[g].data() - symbols.data());
     const std::size_t text_from = tokens.TextOffset(from);
     const std::size_t text_to = tokens.TextOffset(from + found[g].size());
-    groups[g] = re2::StringPiece(text.data() + text_from, text_to - text_from);
+    return re2::StringPiece(text.data() + text_from, text_to - text_from);
+  };
+  std::size_t from = tokens.SymbolOffset(pos);
+  for (;;) {
+    if (!program.regex->Match(subject, from, symbols.size(), RE2::UNANCHORED,
+                              found.data(), token_groups)) {
+      return false;
+    }
+    // A number of the wrong class (its form was right) makes no match: the
+    // search goes on from the next symbol, as a search over text goes on
+    // from the next character where no branch matched (8，9港元: not the
+    // grouped figure 8，9, then 9港元).
+    const bool numbers_hold = std::all_of(
+        program.number_checks.begin(), program.number_checks.end(),
+        [&](const std::pair<int, const StrictFragment*>& check) {
+          return found[check.first].data() == nullptr ||
+                 check.second->MatchesAll(whole, text_of(check.first));
+        });
+    if (numbers_hold) break;
+    const auto match_begin =
+        static_cast<std::size_t>(found[0].data() - symbols.data());
+    if (match_begin >= symbols.size()) return false;
+    from = NextCodePoint(symbols, match_begin);
+  }
+  for (int g = 0; g < token_groups; ++g) {
+    const int rule_group = program.rule_group[g];
+    if (rule_group < 0 || rule_group >= group_count) continue;
+    groups[rule_group] =
+        found[g].data() == nullptr ? re2::StringPiece() : text_of(g);
   }
   return true;
-}
-
-std::uint32_t RuleEngine::NumberClassesOfToken(std::string_view text,
-                                               const Token& token) const {
-  const re2::StringPiece whole(text.data(), text.size());
-  const re2::StringPiece number(text.data() + token.begin,
-                                token.end - token.begin);
-  std::uint32_t classes = 0;
-  for (std::size_t k = 0; k < number_classes_.size(); ++k) {
-    if (number_classes_[k]->MatchesAll(whole, number)) classes |= 1u << k;
-  }
-  return classes;
 }
 
 RuleMatch RuleEngine::MatchOf(const Document& document,

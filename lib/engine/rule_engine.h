@@ -60,6 +60,18 @@ struct StrictPart {
   const StrictFragment* fragment = nullptr;
 };
 
+// The program of a rule over tokens (token_rules.h), with what reads its
+// groups.
+struct TokenProgram {
+  std::unique_ptr<re2::RE2> regex;
+  // For each of its groups (0 included), the rule's group it stands for; -1
+  // for a number check of its own (kNumberCheckPrefix).
+  std::vector<int> rule_group;
+  // Its groups that hold a number class, with the fragment whose text each
+  // number must be.
+  std::vector<std::pair<int, const StrictFragment*>> number_checks;
+};
+
 // One rule of an engine. Thread-safe; each of its programs is compiled on
 // first use, once.
 class CompiledRule {
@@ -70,11 +82,13 @@ class CompiledRule {
   // `strict_parts` are the loose pattern's strict parts when each is read
   // once per match (none under a repetition), else empty.
   // `token_pattern` is the rule's tokens pattern translated to symbols
-  // (token_rules.h), empty for a rule over text.
+  // (token_rules.h), empty for a rule over text, and `number_checks` the
+  // fragments of its number classes, in order (TokenPattern::number_checks).
   CompiledRule(const RuleSpec* spec, const RuleSet* rules, RuleShape shape,
                std::unique_ptr<re2::RE2> loose_regex, std::vector<Guard> guards,
                std::vector<StrictPart> strict_parts,
-               std::string token_pattern = std::string());
+               std::string token_pattern = std::string(),
+               std::vector<const StrictFragment*> number_checks = {});
   ~CompiledRule();
   CompiledRule(const CompiledRule&) = delete;
   CompiledRule& operator=(const CompiledRule&) = delete;
@@ -96,8 +110,9 @@ class CompiledRule {
   // True for a rule written over tokens, which matches with token_regex()
   // over a clause's token string and never compiles its loose or own pattern.
   bool is_token_rule() const { return !token_pattern_.empty(); }
-  // The rule's pattern over token strings, compiled by the first call.
-  const re2::RE2& token_regex() const;
+  // The rule's pattern over token strings, compiled by the first call, and
+  // how its groups map to the rule's.
+  const TokenProgram& token_program() const;
   const std::vector<Guard>& guards() const { return guards_; }
   // Its groups and what it needs present (rule_shape.h), known without
   // compiling.
@@ -142,8 +157,9 @@ class CompiledRule {
   mutable std::once_flag own_regex_once_;
   mutable std::unique_ptr<re2::RE2> own_regex_;
   std::string token_pattern_;
-  mutable std::once_flag token_regex_once_;
-  mutable std::unique_ptr<re2::RE2> token_regex_;
+  std::vector<const StrictFragment*> number_checks_;
+  mutable std::once_flag token_program_once_;
+  mutable TokenProgram token_program_;
   std::vector<Guard> guards_;
   std::vector<StrictPart> strict_parts_;
   int fact_group_ = 0;
@@ -270,18 +286,14 @@ class RuleEngine {
   }
   void MatchRule(std::uint32_t id, std::string_view text, std::size_t begin,
                  std::size_t end, RuleScratch* scratch) const;
-  // The leftmost-longest match of `rule` (over tokens) that starts at or after
-  // `pos` in the clause text[begin, end), over the clause's token string
-  // (built on first use); its groups, in the text, in groups[0, group_count).
+  // The leftmost match of `rule` (over tokens) that starts at or after `pos`
+  // in the clause text[begin, end), over the clause's token string (built on
+  // first use), and whose numbers are of their classes; its groups, in the
+  // text, in groups[0, group_count).
   bool FindTokenMatch(const CompiledRule& rule, std::string_view text,
                       std::size_t begin, std::size_t pos, std::size_t end,
                       int group_count, re2::StringPiece* groups,
                       RuleScratch* scratch) const;
-  // The bit set of number classes (number_classes_) that number `token` of
-  // `text` belongs to.
-  std::uint32_t NumberClassesOfToken(std::string_view text,
-                                     const Token& token) const;
-
   // Builds the prefilter from the rules' shapes.
   void BuildPrefilter();
   // The strict parts of a rule with this spec and shape, if they decide
@@ -323,10 +335,8 @@ class RuleEngine {
   // number classes of rules over tokens, by name.
   std::map<std::string, StrictFragment, std::less<>> strict_fragments_;
   // For rules over tokens (token_rules.h), when the rule set has some: the
-  // lexer of the tables the rules read, and the fragments of the number
-  // classes, bit i of a number's symbol standing for number_classes_[i].
+  // lexer of the tables the rules read.
   std::unique_ptr<Lexer> lexer_;
-  std::vector<const StrictFragment*> number_classes_;
 };
 
 }  // namespace factx::internal

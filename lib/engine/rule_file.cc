@@ -99,9 +99,11 @@ class Parser {
     if (!IsIdentifier(name)) return Error("define needs a NAME and a PATTERN");
     if (pattern.empty())
       return Error("define " + std::string(name) + " has no pattern");
-    std::string expanded, loose, needs;
-    Status status = ExpandFragments(pattern, &expanded, &loose, &needs);
+    std::string expanded, loose, needs, tokens;
+    Status status =
+        ExpandFragments(pattern, &expanded, &loose, &needs, &tokens);
     if (!status.ok()) return status;
+    rules_->token_fragments[std::string(name)] = std::move(tokens);
     rules_->fragments[std::string(name)] = std::move(expanded);
     rules_->loose_fragments[std::string(name)] = std::move(loose);
     rules_->needs_fragments[std::string(name)] = std::move(needs);
@@ -118,8 +120,9 @@ class Parser {
     if (rules_->fragments.find(name) == rules_->fragments.end())
       return Error("loose form for " + std::string(name) +
                    ", which no define has made");
-    std::string loose, unused, needs;
-    Status status = ExpandFragments(pattern, &unused, &loose, &needs);
+    std::string loose, unused, needs, unused_tokens;
+    Status status =
+        ExpandFragments(pattern, &unused, &loose, &needs, &unused_tokens);
     if (!status.ok()) return status;
     // In a capture of its own (a strict part), which the engine checks
     // against the fragment to learn whether the rule's own pattern matches
@@ -259,32 +262,9 @@ class Parser {
       if (!rule_.pattern.empty() && rule_.token_pattern.empty())
         return Error("a rule has pattern lines or tokens lines, not both");
       // Over text, {#NAME} (a number of class NAME) is the fragment NAME;
-      // other fragments have no place over tokens.
-      std::string text_form;
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        if (value[i] == '\\' && i + 1 < value.size()) {
-          text_form.append(value.substr(i, 2));
-          ++i;
-          continue;
-        }
-        if (value[i] == '{' && i + 1 < value.size() &&
-            IsIdentifierStart(value[i + 1])) {
-          return Error(
-              "a tokens pattern reads numbers as {#NAME} and no other "
-              "fragment");
-        }
-        if (value.compare(i, 2, "{#") == 0) {
-          const std::size_t close = value.find('}', i);
-          if (close == std::string_view::npos) return Error("unclosed {#");
-          text_form.push_back('{');
-          i += 1;  // drop the #, keep NAME}
-          continue;
-        }
-        text_form.push_back(value[i]);
-      }
-      rule_.token_pattern.append(value);
-      return ExpandFragments(text_form, &rule_.pattern, &rule_.loose_pattern,
-                             &rule_.needs_pattern);
+      // over tokens, a fragment is its tokens form.
+      return ExpandFragments(value, &rule_.pattern, &rule_.loose_pattern,
+                             &rule_.needs_pattern, &rule_.token_pattern);
     }
     if (attribute == "pattern") {
       if (value.empty()) return Error("empty pattern");
@@ -292,8 +272,9 @@ class Parser {
         return Error("a rule has pattern lines or tokens lines, not both");
       // Several pattern lines concatenate, so a long pattern can be written in
       // parts.
+      std::string over_tokens;  // a rule over text has none
       return ExpandFragments(value, &rule_.pattern, &rule_.loose_pattern,
-                             &rule_.needs_pattern);
+                             &rule_.needs_pattern, &over_tokens);
     }
     if (attribute == "guard") {
       GuardSpec guard;
@@ -363,8 +344,12 @@ class Parser {
   // for the engine, which expands it once every file has been read, so later
   // files can extend a table that earlier rules use. RE2's own braces ({3},
   // {1,3}) start with a digit and are left alone.
+  // Expands the fragments of `pattern` into its text form (*out), loose form,
+  // needs form and tokens form (RuleSet's maps). {#NAME}, a number of class
+  // NAME, is the fragment NAME in all but the tokens form, which keeps it.
   Status ExpandFragments(std::string_view pattern, std::string* out,
-                         std::string* loose_out, std::string* needs_out) {
+                         std::string* loose_out, std::string* needs_out,
+                         std::string* tokens_out) {
     std::size_t i = 0;
     while (i < pattern.size()) {
       char c = pattern[i];
@@ -381,18 +366,28 @@ class Parser {
         out->append(pattern.substr(i, length));
         loose_out->append(pattern.substr(i, length));
         needs_out->append(pattern.substr(i, length));
+        tokens_out->append(pattern.substr(i, length));
         i += length;
         continue;
       }
-      if (c == '{' && i + 1 < pattern.size() &&
-          IsIdentifierStart(pattern[i + 1])) {
+      const bool number_class = pattern.compare(i, 2, "{#") == 0;
+      const std::size_t name_at = number_class ? i + 2 : i + 1;
+      if (c == '{' && name_at < pattern.size() &&
+          IsIdentifierStart(pattern[name_at])) {
         std::size_t close = pattern.find('}', i);
         if (close == std::string_view::npos)
           return Error("unclosed { in pattern");
-        std::string_view name = pattern.substr(i + 1, close - i - 1);
+        std::string_view name = pattern.substr(name_at, close - name_at);
         auto fragment = rules_->fragments.find(name);
         if (!IsIdentifier(name) || fragment == rules_->fragments.end()) {
           return Error("unknown fragment {" + std::string(name) + "}");
+        }
+        if (number_class) {
+          tokens_out->append(pattern.substr(i, close + 1 - i));
+        } else {
+          tokens_out->append("(?:")
+              .append(rules_->token_fragments.find(name)->second)
+              .append(")");
         }
         out->append("(?:").append(fragment->second).append(")");
         loose_out->append("(?:")
@@ -407,6 +402,7 @@ class Parser {
       out->push_back(c);
       loose_out->push_back(c);
       needs_out->push_back(c);
+      tokens_out->push_back(c);
       ++i;
     }
     return Status();

@@ -109,9 +109,9 @@ struct RuleSpec {
   int priority = 0;
   std::string pattern;  // fragments expanded ({@table} is left to the engine)
   // A rule written over tokens (`tokens` lines, engine/token_rules.h): its
-  // pattern as written; `pattern` is then the one it stands for in text
-  // ({#NAME} read as {NAME}), for its needs, shape and captures. Empty for a
-  // rule written over text.
+  // pattern with each fragment in its tokens form (RuleSet::token_fragments);
+  // `pattern` is then the one it stands for in text ({#NAME} read as {NAME}),
+  // for its needs, shape and captures. Empty for a rule written over text.
   std::string token_pattern;
   // The same with each fragment's `loose` form, in a capture of its own (a
   // strict part: kStrictPartPrefix); rule_engine.h uses it for the prefilter
@@ -166,6 +166,10 @@ struct RuleSet {
   // the fragment, and of its loose form, holds one of them.
   std::map<std::string, std::string, std::less<>> needs_fragments;
   std::map<std::string, std::vector<std::string>, std::less<>> fragment_needs;
+  // Each fragment's form in tokens patterns (RuleSpec::token_pattern): the
+  // fragments it uses in their tokens forms, its number classes ({#NAME})
+  // and tables ({@TABLE}) as written.
+  std::map<std::string, std::string, std::less<>> token_fragments;
 };
 
 // Parses `text` (from `source`, a name for messages) and appends its rules,

@@ -1,6 +1,7 @@
 #include "engine/token_rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -53,14 +54,10 @@ bool IsQuantifier(std::string_view pattern, std::size_t at) {
 // Translates one tokens pattern (the state of one call).
 class Translator {
  public:
-  Translator(const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer,
-             const std::vector<std::string>& number_classes)
-      : spec_(spec),
-        rules_(rules),
-        lexer_(lexer),
-        number_classes_(number_classes) {}
+  Translator(const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer)
+      : spec_(spec), rules_(rules), lexer_(lexer) {}
 
-  Result<std::string> Run() {
+  Result<TokenPattern> Run() {
     const std::string_view pattern = spec_.token_pattern;
     std::size_t i = 0;
     while (i < pattern.size()) {
@@ -122,7 +119,7 @@ class Translator {
     Status status = FlushRun(false);
     if (!status.ok()) return status;
     NumberStrictParts(&out_);
-    return out_;
+    return TokenPattern{std::move(out_), std::move(checks_)};
   }
 
  private:
@@ -230,17 +227,23 @@ class Translator {
   }
 
   Status AppendNumber(const std::string& name) {
-    const auto found =
-        std::find(number_classes_.begin(), number_classes_.end(), name);
+    const auto fragment = rules_.fragments.find(name);
     const auto loose = rules_.loose_fragments.find(name);
-    if (found == number_classes_.end() || loose == rules_.loose_fragments.end())
+    if (fragment == rules_.fragments.end() ||
+        loose == rules_.loose_fragments.end()) {
       return Error("unknown number class {#" + name + "}");
-    const std::size_t bit =
-        static_cast<std::size_t>(found - number_classes_.begin());
-    // The bit sets of number_classes_.size() classes that hold this one.
-    std::vector<std::uint32_t> sets;
-    for (std::uint32_t set = 0; set < (1u << number_classes_.size()); ++set) {
-      if ((set >> bit & 1) != 0) sets.push_back(set);
+    }
+    if (fragment->second.find("{@") != std::string::npos) {
+      return Error("the number class {#" + name + "} reads a table");
+    }
+    // The forms whose bits its text may hold.
+    const std::uint32_t bits = NumberFormBitsOf(fragment->second);
+    std::vector<std::uint32_t> forms;
+    for (std::uint32_t form = 1; form < kNumberForms; ++form) {
+      if ((form & ~bits) == 0) forms.push_back(form);
+    }
+    if (forms.empty()) {
+      return Error("the number class {#" + name + "} holds no numeral");
     }
     // As its loose form in the loose pattern: a strict part when it opens
     // with one, and then no other inside.
@@ -254,17 +257,19 @@ class Translator {
                    "loose forms");
     }
     out_ += strict_part ? std::string(kStrictPartPrefix) + name + "_#>"
-                        : std::string("(?:");
-    out_ += ClassOf(kNumberSymbolBase, sets) + ")";
+                        : std::string(kNumberCheckPrefix) + name + "_" +
+                              std::to_string(checks_.size() + 1) + ">";
+    out_ += ClassOf(kNumberSymbolBase, forms) + ")";
+    checks_.push_back(name);
     return Status();
   }
 
   const RuleSpec& spec_;
   const RuleSet& rules_;
   const Lexer& lexer_;
-  const std::vector<std::string>& number_classes_;
   std::string out_;
-  std::string run_;  // literal text not yet translated
+  std::vector<std::string> checks_;  // TokenPattern::number_checks
+  std::string run_;                  // literal text not yet translated
   std::vector<Token> tokens_;
   LexScratch scratch_;
 };
@@ -306,38 +311,96 @@ std::vector<LexiconTable> LexiconTables(const RuleSet& rules) {
   return tables;
 }
 
-Result<std::vector<std::string>> NumberClassesOf(const RuleSet& rules) {
-  std::vector<std::string> classes;
-  for (const RuleSpec& spec : rules.rules) {
-    for (const std::string& name : NamesReferenced(spec.token_pattern, "#")) {
-      if (std::find(classes.begin(), classes.end(), name) != classes.end())
-        continue;
-      const auto fragment = rules.fragments.find(name);
-      if (fragment == rules.fragments.end()) {
-        return Status(StatusCode::kRuleSyntax,
-                      Where(spec) + "unknown number class {#" + name + "}");
+std::uint32_t NumberFormBitsOf(std::string_view pattern) {
+  constexpr std::uint32_t kAll = kNumberForms - 1;
+  std::uint32_t bits = 0;
+  // The bits of the code points first..last.
+  auto add_range = [&bits](char32_t first, char32_t last) {
+    for (char32_t c = first; c <= last && bits != kAll; ++c) {
+      bits |= NumberFormOf(c);
+    }
+  };
+  // The character an escape at pattern[i] names (its length in *length), or
+  // -1 for one that names a set of them (\d, \x{...}, \p{...}) or a place
+  // (\b).
+  auto escape = [&pattern](std::size_t i, std::size_t* length) -> long {
+    *length = 2;
+    if (i + 1 >= pattern.size()) return -1;
+    const char next = pattern[i + 1];
+    if (next == 'x' || next == 'p' || next == 'P') {
+      const std::size_t close = pattern.find('}', i);
+      if (i + 2 < pattern.size() && pattern[i + 2] == '{' &&
+          close != std::string_view::npos) {
+        *length = close + 1 - i;
       }
-      if (fragment->second.find("{@") != std::string::npos) {
-        return Status(
-            StatusCode::kRuleSyntax,
-            Where(spec) + "the number class {#" + name + "} reads a table");
+      return -1;
+    }
+    if (std::isalnum(static_cast<unsigned char>(next))) return -1;
+    return next;
+  };
+  for (std::size_t i = 0; i < pattern.size() && bits != kAll;) {
+    const char c = pattern[i];
+    std::size_t length = 1;
+    if (c == '\\') {
+      const long named = escape(i, &length);
+      const char next = i + 1 < pattern.size() ? pattern[i + 1] : 0;
+      if (named >= 0) {
+        bits |= NumberFormOf(static_cast<char32_t>(named));
+      } else if (next != 'b' && next != 'B' && next != 'A' && next != 'z') {
+        bits = kAll;  // a set of characters this does not read
       }
-      classes.push_back(name);
+      i += length;
+    } else if (c == '(' && pattern.compare(i, 2, "(?") == 0) {
+      // A group opener: (?:, (?i:, (?P<name>.
+      const std::size_t close = pattern.compare(i, 4, "(?P<") == 0
+                                    ? pattern.find('>', i)
+                                    : pattern.find_first_of(":)", i);
+      i = close == std::string_view::npos ? pattern.size() : close + 1;
+    } else if (c == '{') {
+      // A repetition count.
+      const std::size_t close = pattern.find('}', i);
+      i = close == std::string_view::npos ? pattern.size() : close + 1;
+    } else if (c == '.') {
+      bits = kAll;
+      ++i;
+    } else if (c == '[') {
+      ++i;
+      if (i < pattern.size() && pattern[i] == '^') bits = kAll;
+      bool first = true;
+      while (i < pattern.size() && (pattern[i] != ']' || first)) {
+        first = false;
+        char32_t from;
+        if (pattern[i] == '\\') {
+          const long named = escape(i, &length);
+          if (named < 0) bits = kAll;
+          from = named < 0 ? 0 : static_cast<char32_t>(named);
+        } else {
+          from = DecodeUtf8(pattern, i, &length);
+        }
+        i += length;
+        char32_t to = from;
+        if (i + 1 < pattern.size() && pattern[i] == '-' &&
+            pattern[i + 1] != ']') {
+          to = DecodeUtf8(pattern, i + 1, &length);
+          i += 1 + length;
+        }
+        add_range(from, to);
+      }
+      ++i;  // the ]
+    } else if (std::string_view("^$|?*+()").find(c) != std::string_view::npos) {
+      ++i;
+    } else {
+      bits |= NumberFormOf(DecodeUtf8(pattern, i, &length));
+      i += length;
     }
   }
-  if (classes.size() > kMaxNumberClasses) {
-    return Status(StatusCode::kRuleSyntax,
-                  "the tokens patterns read more than " +
-                      std::to_string(kMaxNumberClasses) +
-                      " number classes ({#NAME})");
-  }
-  return classes;
+  return bits;
 }
 
-Result<std::string> TranslateTokenPattern(
-    const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer,
-    const std::vector<std::string>& number_classes) {
-  return Translator(spec, rules, lexer, number_classes).Run();
+Result<TokenPattern> TranslateTokenPattern(const RuleSpec& spec,
+                                           const RuleSet& rules,
+                                           const Lexer& lexer) {
+  return Translator(spec, rules, lexer).Run();
 }
 
 }  // namespace factx::internal

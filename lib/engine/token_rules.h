@@ -9,7 +9,10 @@
 //
 // In a tokens pattern:
 //  - {#NAME} is a number token whose whole text the fragment NAME matches (a
-//    number class);
+//    number class): a class of the number forms (lexing/lexer.h) such a text
+//    may have, captured, and its text checked against NAME once a match is
+//    found (a class under a repetition: its last number; the others by form
+//    alone);
 //  - {@TABLE} is a word token of the table;
 //  - literal text is read as the lexer reads text: 多, a word of a table,
 //    stands for that word's token, 几 for the character;
@@ -20,7 +23,9 @@
 #ifndef FACTX_LIB_ENGINE_TOKEN_RULES_H_
 #define FACTX_LIB_ENGINE_TOKEN_RULES_H_
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/rule_file.h"
@@ -33,22 +38,38 @@ namespace factx::internal {
 // the engine's lexer indexes.
 std::vector<LexiconTable> LexiconTables(const RuleSet& rules);
 
-// The number classes the tokens patterns of `rules` read ({#NAME}), each
-// once, in order of first use. kRuleSyntax when there are more than
-// kMaxNumberClasses, or when a class is no fragment or one that reads a table.
-Result<std::vector<std::string>> NumberClassesOf(const RuleSet& rules);
+// The group a {#NAME} becomes when NAME has no loose form, checked against
+// NAME after a match; a {#NAME} of a fragment with a loose form is a strict
+// part (kStrictPartPrefix), numbered as in the loose pattern, and checked the
+// same way.
+inline constexpr std::string_view kNumberCheckPrefix = "(?P<number__";
+
+// The NumberForm bits that a text `pattern` (an expanded fragment) matches
+// may hold: those of each character it names, literally, in a class, or as
+// an escape; all of them where it reads any character (`.`, a negated class,
+// \p{...}). A superset: [1-9][0-9]{2} gives kFormDigit.
+std::uint32_t NumberFormBitsOf(std::string_view pattern);
+
+// A tokens pattern translated to symbols.
+struct TokenPattern {
+  std::string pattern;
+  // The fragment of each number class it reads ({#NAME}), in order: the
+  // groups the engine checks after a match, strict parts and kNumberCheckPrefix
+  // groups, are these in this order.
+  std::vector<std::string> number_checks;
+};
 
 // The pattern over token strings that `spec`'s tokens pattern stands for,
-// with `lexer` the engine's and `number_classes` NumberClassesOf's. Each
-// {#NAME} of a fragment with a loose form is a capture of its own, a strict
-// part, numbered as in the loose pattern, so that both patterns have the same
-// groups. kRuleSyntax names the rule and what is wrong: a number in literal
-// text (write {#NAME}), a word of several characters under a quantifier
-// (group it), a character class with a numeral or a word in it that is not a
-// plain list of characters, a fragment other than {#NAME}.
-Result<std::string> TranslateTokenPattern(
-    const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer,
-    const std::vector<std::string>& number_classes);
+// with `lexer` the engine's. It has the groups of the loose pattern, in the
+// same order, with a kNumberCheckPrefix group added for each {#NAME} that is
+// no strict part. kRuleSyntax names the rule and what is wrong: a number in
+// literal text (write {#NAME}), a word of several characters under a
+// quantifier (group it), a character class with a numeral or a word in it
+// that is not a plain list of characters, a fragment other than {#NAME}, a
+// class that is no fragment or reads a table.
+Result<TokenPattern> TranslateTokenPattern(const RuleSpec& spec,
+                                           const RuleSet& rules,
+                                           const Lexer& lexer);
 
 }  // namespace factx::internal
 

@@ -89,7 +89,44 @@ std::string AsciiLower(std::string_view word) {
   return lower;
 }
 
+// The form of the number token text[begin, end).
+std::uint8_t FormOf(const unsigned char* bytes, std::size_t begin,
+                    std::size_t end) {
+  std::uint8_t form = 0;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t length = 0;
+    form |= NumberFormOf(CodePointAt(bytes, i, &length));
+    i += length;
+  }
+  return form;
+}
+
 }  // namespace
+
+std::uint8_t NumberFormOf(char32_t c) {
+  switch (c) {
+    case '.':
+      return kFormDot;
+    case ',':
+      return kFormComma;
+    case U'点':
+      return kFormChinesePoint;
+    case U'十':
+    case U'拾':
+    case U'百':
+    case U'佰':
+    case U'千':
+    case U'仟':
+      return kFormSmallUnit;
+    case U'万':
+    case U'亿':
+    case U'兆':
+      return kFormBigScale;
+    default:
+      if (IsAsciiDigit(c)) return kFormDigit;
+      return c >= 0x80 && IsNumeral(c) ? kFormChineseDigit : 0;
+  }
+}
 
 Lexer::Lexer(const std::vector<LexiconTable>& tables) {
   std::vector<const LexiconTable*> sorted;
@@ -189,6 +226,18 @@ std::size_t Lexer::NumberLength(
     if (!ParseNumber(text.substr(pos, cut - pos)).has_value()) break;
     return cut - pos;
   }
+  // A zero that ends a word (找零, 归零, 清零) before a number: a run that
+  // starts with 零 or 〇 and is no number is that zero, when the rest is one
+  // (找零20元 is 零 and 20).
+  constexpr std::size_t kZeroBytes = 3;  // 零 and 〇 in UTF-8
+  if (run_end - pos > kZeroBytes &&
+      (text.compare(pos, kZeroBytes, "零") == 0 ||
+       text.compare(pos, kZeroBytes, "〇") == 0) &&
+      !ParseNumber(text.substr(pos, run_end - pos)).has_value() &&
+      ParseNumber(text.substr(pos + kZeroBytes, run_end - pos - kZeroBytes))
+          .has_value()) {
+    return kZeroBytes;
+  }
   return run_end - pos;
 }
 
@@ -233,6 +282,7 @@ void Lexer::Lex(std::string_view text, std::size_t begin, std::size_t end,
       i += word_length;
     } else {
       token.kind = TokenKind::kNumber;
+      token.form = FormOf(bytes, i, i + number_length);
       i += number_length;
     }
     token.end = static_cast<std::uint32_t>(i);

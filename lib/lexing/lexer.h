@@ -18,8 +18,10 @@
 //    starts inside the run and ends past it, and the run is not one number
 //    (ParseNumber) but what is before the word is, the run ends there:
 //    30亿千瓦时 is 30亿 and the word 千瓦时 (while 278.7亿元 is 278.7亿 and
-//    元, even with a word 亿元). A run that is no number (二三十, 两三) is a
-//    number token all the same, which no number class holds;
+//    元, even with a word 亿元). A run that starts with 零 or 〇 and is no
+//    number is cut after that zero when the rest is one (找零20元: the zero
+//    ends a word). A run that is no number (二三十, 两三) is a number token
+//    all the same, which no number class holds;
 //  - a table word is the longest word of any indexed table that starts here
 //    (ASCII letters in any case); a word that starts or ends with an ASCII
 //    letter must start or end a run of letters (`us` is no word in `thus`,
@@ -49,10 +51,33 @@ enum class TokenKind : std::uint8_t {
   kWord,  // a word of one or more indexed tables: 总投资, 超, 元, percent
 };
 
+// The form of a number token: a bit for each kind of character it is written
+// with. 1,100.9亿 is kFormDigit|kFormComma|kFormDot|kFormBigScale, 三千五百万
+// kFormChineseDigit|kFormSmallUnit|kFormBigScale. Rules tell numbers apart by
+// form first (engine/token_rules.h), and by their text only where a match
+// needs it.
+enum NumberForm : std::uint8_t {
+  kFormDigit = 1,         // 0-9
+  kFormDot = 2,           // . between digits
+  kFormComma = 4,         // , between digits
+  kFormChineseDigit = 8,  // 〇 零 一 二 两 三 … 九, 壹 … 玖, 廿 卅 卌
+  kFormSmallUnit = 16,     // 十 拾 百 佰 千 仟
+  kFormBigScale = 32,      // 万 亿 兆
+  kFormChinesePoint = 64,  // 点 between numerals
+};
+// Forms are below this: every bit set is one.
+inline constexpr unsigned kNumberForms = 128;
+
+// The NumberForm bit of `c`, a character a number token may hold; 0 for any
+// other.
+std::uint8_t NumberFormOf(char32_t c);
+
 struct Token {
   std::uint32_t begin = 0;  // byte offsets into the lexed text
   std::uint32_t end = 0;
   TokenKind kind = TokenKind::kNumber;
+  // kNumber: its form, a bit set of NumberForm.
+  std::uint8_t form = 0;
   // kWord: the word's id (Lexer::TablesOf); words of the same tables have
   // consecutive ids.
   std::uint16_t word = 0;

@@ -1,5 +1,7 @@
 #include "lexing/token_text.h"
 
+#include <algorithm>
+
 namespace factx::internal {
 
 void AppendUtf8(char32_t c, std::string* out) {
@@ -43,6 +45,30 @@ void AppendGap(std::string_view gap, std::string* out) {
       i += 3;
     }
   }
+}
+
+void TokenText::Build(const Lexer& lexer, std::string_view text,
+                      std::size_t begin, std::size_t end) {
+  text_ = text.data();
+  begin_ = begin;
+  end_ = end;
+  built_ = true;
+  tokens_.clear();
+  symbols_.clear();
+  symbol_begin_.clear();
+  symbol_end_.clear();
+  lexer.Lex(text, begin, end, &lex_, &tokens_);
+  std::size_t at = begin;
+  for (const Token& token : tokens_) {
+    AppendGap(text.substr(at, token.begin - at), &symbols_);
+    symbol_begin_.push_back(static_cast<std::uint32_t>(symbols_.size()));
+    AppendUtf8(token.kind == TokenKind::kWord ? kWordSymbolBase + token.word
+                                              : kNumberSymbolBase + token.form,
+               &symbols_);
+    symbol_end_.push_back(static_cast<std::uint32_t>(symbols_.size()));
+    at = token.end;
+  }
+  AppendGap(text.substr(at, end - at), &symbols_);
 }
 
 std::size_t TokenText::TextOffset(std::size_t at) const {

@@ -3,21 +3,19 @@
 // so that a rule written over tokens (engine/token_rules.h) is a short RE2
 // program. Gap text stays as it is.
 //
-//   symbols of 超800亿元:  W(超) N(mask of 800亿) W(元)
+//   symbols of 超800亿元:  W(超) N(form of 800亿) W(元)
 //
 // A word stands for itself: kWordSymbolBase + its id (Lexer). A number stands
-// for the number classes its text belongs to: kNumberSymbolBase + the bit set
-// of them (a class is a fragment a rule reads as {#NAME}). Both ranges are
-// private-use code points; one in the text itself stands in the token string
-// as U+FFFD (three bytes) or U+10FFFD (four), so that no rule reads it as a
-// symbol and the offsets still map one to one.
+// for its form: kNumberSymbolBase + its NumberForm bits (lexing/lexer.h).
+// Both ranges are private-use code points; one in the text itself stands in
+// the token string as U+FFFD (three bytes) or U+10FFFD (four), so that no rule
+// reads it as a symbol and the offsets still map one to one.
 //
 // Offsets map both ways: a capture of a rule over tokens starts and ends on
 // symbols, and the text it stands for is the text of those tokens and gaps.
 #ifndef FACTX_LIB_LEXING_TOKEN_TEXT_H_
 #define FACTX_LIB_LEXING_TOKEN_TEXT_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -30,10 +28,9 @@ namespace factx::internal {
 
 // Plane 15's private use area, U+F0000..U+FFFFD: room for every word id.
 inline constexpr char32_t kWordSymbolBase = 0xF0000;
-// The BMP's private use area, U+E000..U+F8FF: a bit set of up to 12 number
-// classes.
+// The BMP's private use area, U+E000..U+F8FF: a number's form, below
+// kNumberForms.
 inline constexpr char32_t kNumberSymbolBase = 0xE000;
-inline constexpr std::size_t kMaxNumberClasses = 12;
 
 // Appends the UTF-8 encoding of `c` (a valid code point) to *out.
 void AppendUtf8(char32_t c, std::string* out);
@@ -47,11 +44,9 @@ void AppendGap(std::string_view gap, std::string* out);
 // its buffers have grown.
 class TokenText {
  public:
-  // Lexes text[begin, end) with `lexer` and builds its token string;
-  // number_classes(text, token) gives a number token's bit set of classes.
-  template <typename NumberClassesOf>
+  // Lexes text[begin, end) with `lexer` and builds its token string.
   void Build(const Lexer& lexer, std::string_view text, std::size_t begin,
-             std::size_t end, NumberClassesOf&& number_classes);
+             std::size_t end);
 
   // Forgets the last Build: a later text may have the same address.
   void Invalidate() { built_ = false; }
@@ -80,33 +75,6 @@ class TokenText {
   std::vector<std::uint32_t> symbol_end_;
   LexScratch lex_;
 };
-
-template <typename NumberClassesOf>
-void TokenText::Build(const Lexer& lexer, std::string_view text,
-                      std::size_t begin, std::size_t end,
-                      NumberClassesOf&& number_classes) {
-  text_ = text.data();
-  begin_ = begin;
-  end_ = end;
-  built_ = true;
-  tokens_.clear();
-  symbols_.clear();
-  symbol_begin_.clear();
-  symbol_end_.clear();
-  lexer.Lex(text, begin, end, &lex_, &tokens_);
-  std::size_t at = begin;
-  for (const Token& token : tokens_) {
-    AppendGap(text.substr(at, token.begin - at), &symbols_);
-    symbol_begin_.push_back(static_cast<std::uint32_t>(symbols_.size()));
-    AppendUtf8(token.kind == TokenKind::kWord
-                   ? kWordSymbolBase + token.word
-                   : kNumberSymbolBase + number_classes(text, token),
-               &symbols_);
-    symbol_end_.push_back(static_cast<std::uint32_t>(symbols_.size()));
-    at = token.end;
-  }
-  AppendGap(text.substr(at, end - at), &symbols_);
-}
 
 }  // namespace factx::internal
 
