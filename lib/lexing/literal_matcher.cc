@@ -1,5 +1,6 @@
 #include "lexing/literal_matcher.h"
 
+#include <algorithm>
 #include <deque>
 #include <limits>
 
@@ -30,14 +31,53 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
   for (unsigned char upper = 'A'; upper <= 'Z'; ++upper) {
     byte_class_[upper] = byte_class_[FoldAscii(upper)];
   }
+  // The trie's states, counted before its table is made, so that the table
+  // is made once, in the narrow type when it fits (a wide table of the
+  // lexer's thousand words took 6 MB while it was built): the root, and each
+  // distinct prefix of the folded keys, which sorted keys share with their
+  // neighbours.
+  std::vector<std::string> folded;
+  folded.reserve(keys.size());
+  for (const std::string& key : keys) {
+    std::string& f = folded.emplace_back(key);
+    for (char& c : f)
+      c = static_cast<char>(FoldAscii(static_cast<unsigned char>(c)));
+  }
+  std::sort(folded.begin(), folded.end());
+  std::uint64_t state_count = 1;
+  for (std::size_t k = 0; k < folded.size(); ++k) {
+    std::size_t shared = 0;
+    if (k > 0) {
+      const std::string& previous = folded[k - 1];
+      while (shared < previous.size() && shared < folded[k].size() &&
+             previous[shared] == folded[k][shared]) {
+        ++shared;
+      }
+    }
+    state_count += folded[k].size() - shared;
+  }
+  if (state_count < std::numeric_limits<std::uint16_t>::max()) {
+    Build(keys, static_cast<std::uint32_t>(state_count), &narrow_next_);
+  } else {
+    Build(keys, static_cast<std::uint32_t>(state_count), &wide_next_);
+  }
+}
 
+template <typename State>
+void LiteralMatcher::Build(const std::vector<std::string>& keys,
+                           std::uint32_t state_count,
+                           std::vector<State>* table) {
+  constexpr State kNoState = std::numeric_limits<State>::max();
+  std::vector<State>& next = *table;
   // The trie of the keys, with kNoState for a missing edge.
-  std::vector<std::uint32_t> next;
+  next.reserve(std::size_t{state_count} * class_count_);
+  output_.reserve(state_count);
+  output_link_.reserve(state_count);
   auto add_state = [&] {
     next.resize(next.size() + class_count_, kNoState);
     output_.push_back(-1);
     output_link_.push_back(0);
-    return static_cast<std::uint32_t>(output_.size() - 1);
+    return static_cast<State>(output_.size() - 1);
   };
   add_state();
   for (std::size_t k = 0; k < keys.size(); ++k) {
@@ -46,7 +86,7 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
       const std::uint32_t cls =
           byte_class_[FoldAscii(static_cast<unsigned char>(c))];
       if (next[state * class_count_ + cls] == kNoState) {
-        const std::uint32_t child = add_state();
+        const State child = add_state();
         next[state * class_count_ + cls] = child;
       }
       state = next[state * class_count_ + cls];
@@ -55,14 +95,13 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
       output_[state] = static_cast<std::int32_t>(k);
     }
   }
-  const std::uint32_t state_count = static_cast<std::uint32_t>(output_.size());
 
   // Breadth first: each missing edge goes where the longest proper suffix's
   // edge goes, which turns the trie into the matching automaton.
-  std::vector<std::uint32_t> failure(state_count, 0);
+  std::vector<std::uint32_t> failure(output_.size(), 0);
   std::deque<std::uint32_t> queue;
   for (std::uint32_t cls = 0; cls < class_count_; ++cls) {
-    std::uint32_t& edge = next[cls];
+    State& edge = next[cls];
     if (edge == kNoState) {
       edge = 0;
     } else {
@@ -75,8 +114,8 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
     const std::uint32_t fail = failure[state];
     output_link_[state] = output_[fail] >= 0 ? fail : output_link_[fail];
     for (std::uint32_t cls = 0; cls < class_count_; ++cls) {
-      std::uint32_t& edge = next[state * class_count_ + cls];
-      const std::uint32_t fallback = next[fail * class_count_ + cls];
+      State& edge = next[state * class_count_ + cls];
+      const State fallback = next[fail * class_count_ + cls];
       if (edge == kNoState) {
         edge = fallback;
       } else {
@@ -86,18 +125,12 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
     }
   }
 
-  first_output_.resize(state_count);
-  for (std::uint32_t s = 0; s < state_count; ++s) {
+  first_output_.resize(output_.size());
+  for (std::uint32_t s = 0; s < output_.size(); ++s) {
     first_output_[s] = output_[s] >= 0 ? s : output_link_[s];
   }
   for (int byte = 0; byte < 256; ++byte) {
     starts_key_[byte] = next[byte_class_[byte]] != 0;
-  }
-  if (state_count <=
-      std::size_t{std::numeric_limits<std::uint16_t>::max()} + 1) {
-    narrow_next_.assign(next.begin(), next.end());
-  } else {
-    wide_next_ = std::move(next);
   }
 }
 

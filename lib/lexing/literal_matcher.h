@@ -66,6 +66,12 @@ class LiteralMatcher {
     }
   }
 
+  // Builds the automaton into *next, given how many states its trie has
+  // (fewer than State's largest value, which marks a missing edge).
+  template <typename State>
+  void Build(const std::vector<std::string>& keys, std::uint32_t state_count,
+             std::vector<State>* next);
+
   std::vector<std::size_t> key_lengths_;
   // Byte -> class; bytes in no key (after ASCII case folding) share class 0.
   std::array<std::uint8_t, 256> byte_class_{};
