@@ -240,6 +240,13 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"money.zh.amount",
        "(?:{MONEY_ZH_LEAD})?(?:{MONEY_ZH_NUMBER})[ ]?(?P<cur>{@currency_zh})"
        "(?P<cur_post>{@currency_zh_prefix})?"},
+      {"percent.zh.symbol",
+       "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
+       "(?P<num>{PCT_ZH_FIGURE}|{PCT_CJK_GROUPED}|{PCT_TOKENIZED_DECIMAL})"
+       "(?:(?: *(?P<lower_sign>[%‰‱]))? *(?:{PCT_ZH_RANGE}) *"
+       "(?P<upper>{PCT_ZH_FIGURE}))?"
+       "(?P<qual_mid>{@qualifier_infix_zh})? *(?P<sign>[%‰‱])"
+       "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
       {"percent.zh.points",
        "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
        "(?P<num>{PCT_ZH_FIGURE}|{PCT_CJK_GROUPED})"
@@ -272,6 +279,9 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "降息25个基点",
                                      "找零20元",
                                      "报价分别为8，9港元",
+                                     "增长1，123%",
+                                     "rose 6 . 2 % to",
+                                     "三点五%至四%",
                                      "约合人民币5亿元",
                                      "三十几万元",
                                      "12，345.67亿元",
