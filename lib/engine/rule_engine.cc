@@ -470,6 +470,8 @@ const TokenProgram& CompiledRule::token_program() const {
   std::call_once(token_program_once_, [this] {
     TokenProgram& program = token_program_;
     program.regex = std::make_unique<RE2>(token_pattern_, RuleOptions());
+    program.rule_group = {0};
+    if (!program.regex->ok()) return;  // Verify reports it; nothing matches
     // Its groups are the rule's in order, with number checks of its own
     // among them; the number classes' groups (strict parts and number checks)
     // are the {#NAME} in order.
