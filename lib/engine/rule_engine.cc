@@ -1055,28 +1055,53 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
     const std::size_t text_to = tokens.TextOffset(from + found[g].size());
     return re2::StringPiece(text.data() + text_from, text_to - text_from);
   };
-  std::size_t from = tokens.SymbolOffset(pos);
-  for (;;) {
-    if (!program.regex->Match(subject, from, symbols.size(), RE2::UNANCHORED,
-                              found.data(), token_groups)) {
-      return false;
-    }
-    // A number of the wrong class (its form was right) makes no match: the
-    // search goes on from the next symbol, as a search over text goes on
-    // from the next character where no branch matched (8，9港元: not the
-    // grouped figure 8，9, then 9港元).
-    const bool numbers_hold = std::all_of(
+  // The check that failed, if one did.
+  auto wrong_number = [&] {
+    return std::find_if(
         program.number_checks.begin(), program.number_checks.end(),
         [&](const std::pair<int, const StrictFragment*>& check) {
-          return found[check.first].data() == nullptr ||
-                 check.second->MatchesAll(whole, text_of(check.first));
+          return found[check.first].data() != nullptr &&
+                 !check.second->MatchesAll(whole, text_of(check.first));
         });
-    if (numbers_hold) break;
-    const auto match_begin =
+  };
+  std::vector<std::pair<std::uint32_t, std::uint8_t>>& unformed =
+      scratch->unformed_numbers;
+  std::size_t from = tokens.SymbolOffset(pos);
+  bool matched = false;
+  while (!matched &&
+         program.regex->Match(subject, from, symbols.size(), RE2::UNANCHORED,
+                              found.data(), token_groups)) {
+    // A number of the wrong class (its form was right) is read as a number
+    // of no form, which no class holds, and the rule tries again where the
+    // match started: another branch may match there, as over text (5月32日
+    // is 5月). If none does, the number is put back and the search goes on
+    // from the next symbol, where the number may be of another class
+    // (8，9港元: not the grouped figure 8，9, then 9港元).
+    const auto start =
         static_cast<std::size_t>(found[0].data() - symbols.data());
-    if (match_begin >= symbols.size()) return false;
-    from = NextCodePoint(symbols, match_begin);
+    unformed.clear();
+    for (;;) {
+      const auto wrong = wrong_number();
+      if (wrong == program.number_checks.end()) {
+        matched = true;
+        break;
+      }
+      const auto at = static_cast<std::uint32_t>(found[wrong->first].data() -
+                                                 symbols.data());
+      unformed.emplace_back(at, tokens.NumberFormAt(at));
+      tokens.SetNumberFormAt(at, 0);
+      if (!program.regex->Match(subject, start, symbols.size(),
+                                RE2::ANCHOR_START, found.data(),
+                                token_groups)) {
+        break;
+      }
+    }
+    // The symbols are the clause's, which other rules read.
+    for (const auto& [at, form] : unformed) tokens.SetNumberFormAt(at, form);
+    if (start >= symbols.size()) break;
+    from = NextCodePoint(symbols, start);
   }
+  if (!matched) return false;
   for (int g = 0; g < token_groups; ++g) {
     const int rule_group = program.rule_group[g];
     if (rule_group < 0 || rule_group >= group_count) continue;

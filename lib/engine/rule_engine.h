@@ -201,6 +201,9 @@ struct RuleScratch {
   // the first of them, and their captures in it.
   TokenText token_text;
   std::vector<re2::StringPiece> token_groups;
+  // Numbers a rule's search read as of no form, with their forms, to put
+  // back when the search is done.
+  std::vector<std::pair<std::uint32_t, std::uint8_t>> unformed_numbers;
 };
 
 // The whole rule set, compiled. Immutable once built; thread-safe.
@@ -288,8 +291,8 @@ class RuleEngine {
                  std::size_t end, RuleScratch* scratch) const;
   // The leftmost match of `rule` (over tokens) that starts at or after `pos`
   // in the clause text[begin, end), over the clause's token string (built on
-  // first use), and whose numbers are of their classes; its groups, in the
-  // text, in groups[0, group_count).
+  // first use), whose numbers are of their classes; its groups, in the text,
+  // in groups[0, group_count).
   bool FindTokenMatch(const CompiledRule& rule, std::string_view text,
                       std::size_t begin, std::size_t pos, std::size_t end,
                       int group_count, re2::StringPiece* groups,

@@ -71,6 +71,18 @@ void TokenText::Build(const Lexer& lexer, std::string_view text,
   AppendGap(text.substr(at, end - at), &symbols_);
 }
 
+std::uint8_t TokenText::NumberFormAt(std::size_t at) const {
+  // U+E000 + form, form < 128: EE, 80 + (form >> 6), 80 + (form & 3F).
+  return static_cast<std::uint8_t>(
+      (static_cast<unsigned char>(symbols_[at + 1]) & 0x3F) << 6 |
+      (static_cast<unsigned char>(symbols_[at + 2]) & 0x3F));
+}
+
+void TokenText::SetNumberFormAt(std::size_t at, std::uint8_t form) {
+  symbols_[at + 1] = static_cast<char>(0x80 | (form >> 6));
+  symbols_[at + 2] = static_cast<char>(0x80 | (form & 0x3F));
+}
+
 std::size_t TokenText::TextOffset(std::size_t at) const {
   // The last token whose symbol starts at or before `at`.
   const auto after =
