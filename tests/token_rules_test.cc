@@ -258,6 +258,8 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "(?:{DATE_ZH_Y})(?:\\s?(?:(?:{DATE_ZH_M1})(?:\\s?(?:{DATE_ZH_D1}|"
        "{DATE_ZH_T1}))?|{DATE_ZH_P1}|第(?P<quarter__season>[一二三四1-4])季|"
        "(?P<season>{@date_zh_season})|全年度?))?"},
+      {"date.zh.range",
+       "(?:{DATE_ZH_FROM})\\s?(?:{DATE_RANGE_SEP})\\s?(?:{DATE_ZH_TO})"},
       {"percent.zh.symbol",
        "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
        "(?P<num>{PCT_ZH_FIGURE}|{PCT_CJK_GROUPED}|{PCT_TOKENIZED_DECIMAL})"
@@ -308,6 +310,12 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "二〇二三年三月初一",
                                      "2024年5月32日",
                                      "去年2024季度",
+                                     "9月12日至15日",
+                                     "一季度至三季度",
+                                     "上周四到十月一日",
+                                     "2019年12月至2020年3月",
+                                     "四月的最后一个星期一至五月",
+                                     "12日和13日",
                                      "约合人民币5亿元",
                                      "三十几万元",
                                      "12，345.67亿元",
