@@ -260,6 +260,27 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "(?P<season>{@date_zh_season})|全年度?))?"},
       {"date.zh.range",
        "(?:{DATE_ZH_FROM})\\s?(?:{DATE_RANGE_SEP})\\s?(?:{DATE_ZH_TO})"},
+      {"date.zh.between",
+       "(?:{DATE_ZH_FROM})\\s?(?:和|与|及)\\s?(?:{DATE_ZH_TO})\\s?(?:之间|间)"},
+      {"date.zh.after_before",
+       "(?:{DATE_ZH_FROM})\\s?(?:之后|以后)\\s?(?:{DATE_ZH_TO})\\s?"
+       "(?:之前|以前)"},
+      {"date.zh.until_now",
+       "(?:{DATE_ZH_FROM})\\s?(?P<to_now>至今|迄今|到现在|至目前)"},
+      {"date.zh.year_span",
+       "(?P<year>[12][0-9]{3})\\s?年?\\s?(?:{DATE_RANGE_SEP})\\s?"
+       "(?P<to_year>[12][0-9]{3})\\s?年度?"},
+      {"date.zh.month_span",
+       "(?:(?:{DATE_ZH_Y})\\s?)?(?P<month__s>{DATE_MONTH_NUM})\\s?月?\\s?"
+       "(?:{DATE_RANGE_SEP})\\s?(?P<to_month>{DATE_MONTH_NUM})\\s?月份?"},
+      {"date.zh.day_span",
+       "(?:(?:{DATE_ZH_Y})\\s?)?(?:(?:{DATE_ZH_M1})\\s?)?"
+       "(?P<day__s>{DATE_DAY_NUM})\\s?[日号]?\\s?(?:{DATE_RANGE_SEP})\\s?"
+       "(?P<to_day>{DATE_DAY_NUM})\\s?[日号]"},
+      {"date.zh.quarter_span",
+       "(?:(?:{DATE_ZH_Y})\\s?)?第?(?P<quarter__s>[一二三四1-4])\\s?(?:季度)?"
+       "\\s?"
+       "(?:{DATE_RANGE_SEP})\\s?第?(?P<to_quarter>[一二三四1-4])\\s?季度"},
       {"percent.zh.symbol",
        "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
        "(?P<num>{PCT_ZH_FIGURE}|{PCT_CJK_GROUPED}|{PCT_TOKENIZED_DECIMAL})"
@@ -316,6 +337,13 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "2019年12月至2020年3月",
                                      "四月的最后一个星期一至五月",
                                      "12日和13日",
+                                     "2015年和2018年之间",
+                                     "2010年之后2018年之前",
+                                     "2019年3月至今",
+                                     "2021—2035年",
+                                     "5-8月",
+                                     "1至3季度",
+                                     "3月12日-15日",
                                      "约合人民币5亿元",
                                      "三十几万元",
                                      "12，345.67亿元",
