@@ -394,10 +394,49 @@ bool ReadCaptures(const CompiledRule& rule, const re2::StringPiece& whole,
                                   group_count);
 }
 
+// The form to read `number` (of form `form`, in `whole`) as, given the number
+// classes of `program`: one whose classes (those whose form bits hold it) are
+// classes the number's text is of, as many of them as one form can give; 0,
+// the form of no class, when none can.
+std::uint8_t StandInForm(const TokenProgram& program,
+                         const re2::StringPiece& whole,
+                         const re2::StringPiece& number, std::uint8_t form) {
+  // The classes its text is of, by check; a class whose form bits do not
+  // hold its form cannot be one.
+  std::uint64_t member = 0;
+  const std::size_t checks =
+      std::min<std::size_t>(program.number_checks.size(), 64);
+  for (std::size_t c = 0; c < checks; ++c) {
+    const StrictFragment& fragment = *program.number_checks[c].second;
+    if ((form & ~fragment.form_bits()) == 0 &&
+        fragment.MatchesAll(whole, number)) {
+      member |= std::uint64_t{1} << c;
+    }
+  }
+  std::uint8_t best = 0;
+  int best_count = 0;
+  for (unsigned stand_in = 1; stand_in < kNumberForms; ++stand_in) {
+    int count = 0;
+    bool only_its_classes = true;
+    for (std::size_t c = 0; c < checks && only_its_classes; ++c) {
+      if ((stand_in & ~program.number_checks[c].second->form_bits()) != 0) {
+        continue;  // not in this class
+      }
+      only_its_classes = (member >> c & 1) != 0;
+      ++count;
+    }
+    if (only_its_classes && count > best_count) {
+      best = static_cast<std::uint8_t>(stand_in);
+      best_count = count;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 StrictFragment::StrictFragment(std::string pattern)
-    : pattern_(std::move(pattern)) {}
+    : pattern_(std::move(pattern)), form_bits_(NumberFormBitsOf(pattern_)) {}
 
 StrictFragment::~StrictFragment() = default;
 
@@ -1071,12 +1110,13 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
   while (!matched &&
          program.regex->Match(subject, from, symbols.size(), RE2::UNANCHORED,
                               found.data(), token_groups)) {
-    // A number of the wrong class (its form was right) is read as a number
-    // of no form, which no class holds, and the rule tries again where the
-    // match started: another branch may match there, as over text (5月32日
-    // is 5月). If none does, the number is put back and the search goes on
-    // from the next symbol, where the number may be of another class
-    // (8，9港元: not the grouped figure 8，9, then 9港元).
+    // A number of the wrong class (its form was right) is given a stand-in
+    // form that puts it in the classes of the rule its text is of and no
+    // other (StandInForm), and the rule tries again where the match started:
+    // another branch may match there, as over text (5月32日 is 5月, 百分之十
+    // is 十 of NUM_ZH after failing as 百). If none does, the number is put
+    // back and the search goes on from the next symbol, where the number may
+    // begin another match (8，9港元: not the grouped figure 8，9, then 9港元).
     const auto start =
         static_cast<std::size_t>(found[0].data() - symbols.data());
     unformed.clear();
@@ -1088,8 +1128,10 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
       }
       const auto at = static_cast<std::uint32_t>(found[wrong->first].data() -
                                                  symbols.data());
-      unformed.emplace_back(at, tokens.NumberFormAt(at));
-      tokens.SetNumberFormAt(at, 0);
+      const std::uint8_t form = tokens.NumberFormAt(at);
+      unformed.emplace_back(at, form);
+      tokens.SetNumberFormAt(
+          at, StandInForm(program, whole, text_of(wrong->first), form));
       if (!program.regex->Match(subject, start, symbols.size(),
                                 RE2::ANCHOR_START, found.data(),
                                 token_groups)) {
@@ -1097,7 +1139,9 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
       }
     }
     // The symbols are the clause's, which other rules read.
-    for (const auto& [at, form] : unformed) tokens.SetNumberFormAt(at, form);
+    for (auto it = unformed.rbegin(); it != unformed.rend(); ++it) {
+      tokens.SetNumberFormAt(it->first, it->second);
+    }
     if (start >= symbols.size()) break;
     from = NextCodePoint(symbols, start);
   }

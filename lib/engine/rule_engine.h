@@ -46,9 +46,14 @@ class StrictFragment {
   // fragment, read with the text around it (as \b reads it).
   bool MatchesAll(const re2::StringPiece& whole,
                   const re2::StringPiece& part) const;
+  // The NumberForm bits its matches may hold (token_rules.h,
+  // NumberFormBitsOf): as a number class, the forms it lets in are those
+  // within these bits.
+  std::uint32_t form_bits() const { return form_bits_; }
 
  private:
   std::string pattern_;
+  std::uint32_t form_bits_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<re2::RE2> regex_;
 };
