@@ -113,6 +113,32 @@ TEST(TokenRulesTest, TokensDifferFromTextWhereTheLexerReadsLongerWords) {
             (std::vector<std::string>{"count.text:三十个"}));
 }
 
+// A number whose form a narrow class lets in but whose text it is not of (十
+// for 百: both are written with a unit character) is read again as a number
+// of the classes its text is of, so the branch of a broad class after it
+// takes it; a number no class of the rule holds makes no match.
+TEST(TokenRulesTest, ANumberThatFailsANarrowClassIsReadByABroadOne) {
+  RuleSet rules = TestRules();
+  const Status parsed = ParseRuleText(
+      "define HUNDRED 百\n"
+      "rule narrow_first.tokens\n"
+      "  kind      block\n"
+      "  tokens    (?P<num>{#HUNDRED}|{#N}) ?{@unit}\n",
+      "narrow.rules", &rules);
+  ASSERT_TRUE(parsed.ok()) << parsed.ToString();
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  auto found = [&](std::string_view text, std::string_view candidate) {
+    const std::vector<std::string> all = Candidates(**engine, text);
+    return std::find(all.begin(), all.end(), candidate) != all.end();
+  };
+  EXPECT_TRUE(found("百个", "narrow_first.tokens:百个"));
+  EXPECT_TRUE(found("十个", "narrow_first.tokens:十个"));
+  EXPECT_TRUE(found("二十个", "narrow_first.tokens:二十个"));
+  EXPECT_FALSE(found("二三十个", "narrow_first.tokens:二三十个"));
+  EXPECT_FALSE(found("千个", "narrow_first.tokens:千个"));
+}
+
 TEST(TokenRulesTest, PrivateUseCharactersInTheTextAreNoSymbols) {
   const RuleSet rules = TestRules();
   auto engine = RuleEngine::Build(rules);
@@ -281,6 +307,12 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "(?:(?:{DATE_ZH_Y})\\s?)?第?(?P<quarter__s>[一二三四1-4])\\s?(?:季度)?"
        "\\s?"
        "(?:{DATE_RANGE_SEP})\\s?第?(?P<to_quarter>[一二三四1-4])\\s?季度"},
+      {"date.zh.first_quarters_short",
+       "(?:(?:{DATE_ZH_Y})\\s?的?\\s?)?(?P<window>前)(?P<count>[一二三123])"
+       "(?P<unit>季)"},
+      {"date.zh.year_edge",
+       "(?:{DATE_ZH_Y})年?(?P<year_edge>初|底|末)|年(?P<year_edge__b>初|底|"
+       "末)"},
       {"percent.zh.symbol",
        "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
        "(?P<num>{PCT_ZH_FIGURE}|{PCT_CJK_GROUPED}|{PCT_TOKENIZED_DECIMAL})"
@@ -344,6 +376,14 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "5-8月",
                                      "1至3季度",
                                      "3月12日-15日",
+                                     "近三年来",
+                                     "过去5个月里",
+                                     "今年前三季",
+                                     "2023年底",
+                                     "百分之三十五",
+                                     "千 万 分 之 五",
+                                     "百分之百",
+                                     "百分之七十百分位",
                                      "约合人民币5亿元",
                                      "三十几万元",
                                      "12，345.67亿元",
