@@ -90,6 +90,10 @@ TEST(LexerTest, CutsNumbersWordsSpacesAndCodePoints) {
       {"找零20元", "O:找 N:零 N:20 W:元"},
       {"零点五", "N:零点五"},
       {"〇〇七", "N:〇〇七"},
+      // A scale that begins 百分 (per cent) after a number.
+      {"七十百分位", "N:七十 N:百 O:分 O:位"},
+      {"二三十百分", "N:二三十百 O:分"},
+      {"五百分", "N:五百 O:分"},
       // A run that is one number is not cut.
       {"三千米", "N:三千 O:米"},
       {"十万吨", "N:十万 O:吨"},

@@ -313,6 +313,14 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"date.zh.year_edge",
        "(?:{DATE_ZH_Y})年?(?P<year_edge>初|底|末)|年(?P<year_edge__b>初|底|"
        "末)"},
+      {"percent.zh.fraction",
+       "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
+       "(?P<denom>{PCT_ZH_DENOMINATOR}) *分 *之 *(?P<num>{PCT_ZH_FIGURE}|百)"
+       "(?: *(?:{PCT_ZH_RANGE}) *(?:(?P<upper_denom>{PCT_ZH_DENOMINATOR}) *分 "
+       "*之 *)?"
+       "(?P<upper>{PCT_ZH_FIGURE}|百))?"
+       "(?P<qual_mid>{@qualifier_infix_zh})?"
+       "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
       {"percent.zh.symbol",
        "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
        "(?P<num>{PCT_ZH_FIGURE}|{PCT_CJK_GROUPED}|{PCT_TOKENIZED_DECIMAL})"
@@ -383,6 +391,7 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "百分之三十五",
                                      "千 万 分 之 五",
                                      "百分之百",
+                                     "排名后百分之十。",
                                      "百分之七十百分位",
                                      "约合人民币5亿元",
                                      "三十几万元",

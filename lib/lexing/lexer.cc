@@ -238,6 +238,20 @@ std::size_t Lexer::NumberLength(
           .has_value()) {
     return kZeroBytes;
   }
+  // A scale character that begins 百分, 千分 or 万分 (per cent, per mille, per
+  // myriad) after a number: a run that is no number and ends with 百, 千 or
+  // 万 right before 分 is cut before it, when the rest is a number
+  // (百分之七十百分位 is 七十, then 百 of 百分位).
+  constexpr std::size_t kScaleBytes = 3;  // 百 千 万 分 in UTF-8
+  if (run_end - pos > kScaleBytes && run_end + kScaleBytes <= end &&
+      text.compare(run_end, kScaleBytes, "分") == 0 &&
+      (text.compare(run_end - kScaleBytes, kScaleBytes, "百") == 0 ||
+       text.compare(run_end - kScaleBytes, kScaleBytes, "千") == 0 ||
+       text.compare(run_end - kScaleBytes, kScaleBytes, "万") == 0) &&
+      !ParseNumber(text.substr(pos, run_end - pos)).has_value() &&
+      ParseNumber(text.substr(pos, run_end - kScaleBytes - pos)).has_value()) {
+    return run_end - kScaleBytes - pos;
+  }
   return run_end - pos;
 }
 

@@ -20,8 +20,10 @@
 //    30亿千瓦时 is 30亿 and the word 千瓦时 (while 278.7亿元 is 278.7亿 and
 //    元, even with a word 亿元). A run that starts with 零 or 〇 and is no
 //    number is cut after that zero when the rest is one (找零20元: the zero
-//    ends a word). A run that is no number (二三十, 两三) is a number token
-//    all the same, which no number class holds;
+//    ends a word), and a run that is no number and ends with 百, 千 or 万
+//    before 分 is cut before that scale when the rest is one (七十百分位 is
+//    七十 and 百 of 百分位). A run that is no number (二三十, 两三) is a
+//    number token all the same, which no number class holds;
 //  - a table word is the longest word of any indexed table that starts here
 //    (ASCII letters in any case); a word that starts or ends with an ASCII
 //    letter must start or end a run of letters (`us` is no word in `thus`,
