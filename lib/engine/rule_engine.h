@@ -206,8 +206,8 @@ struct RuleScratch {
   // the first of them, and their captures in it.
   TokenText token_text;
   std::vector<re2::StringPiece> token_groups;
-  // Numbers a rule's search read as of no form, with their forms, to put
-  // back when the search is done.
+  // Numbers a rule's search gave a stand-in form, with their own forms, to
+  // put back when the search is done.
   std::vector<std::pair<std::uint32_t, std::uint8_t>> unformed_numbers;
 };
 

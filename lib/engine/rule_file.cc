@@ -340,13 +340,12 @@ class Parser {
   }
 
   // Replaces each {NAME} with (?:fragment) in *out, with (?:its loose form)
-  // in *loose_out, and with (?:its needs form) in *needs_out. {@table} stays
-  // for the engine, which expands it once every file has been read, so later
-  // files can extend a table that earlier rules use. RE2's own braces ({3},
-  // {1,3}) start with a digit and are left alone.
-  // Expands the fragments of `pattern` into its text form (*out), loose form,
-  // needs form and tokens form (RuleSet's maps). {#NAME}, a number of class
+  // in *loose_out, with (?:its needs form) in *needs_out and with (?:its
+  // tokens form) in *tokens_out (RuleSet's maps). {#NAME}, a number of class
   // NAME, is the fragment NAME in all but the tokens form, which keeps it.
+  // {@table} stays for the engine, which expands it once every file has been
+  // read, so later files can extend a table that earlier rules use. RE2's own
+  // braces ({3}, {1,3}) start with a digit and are left alone.
   Status ExpandFragments(std::string_view pattern, std::string* out,
                          std::string* loose_out, std::string* needs_out,
                          std::string* tokens_out) {

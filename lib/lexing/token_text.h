@@ -57,7 +57,7 @@ class TokenText {
   const std::string& symbols() const { return symbols_; }
   // The form of the number whose symbol starts at `at`, and a way to change
   // it in place (the symbol's length stays), so that a rule can read a
-  // number as one of no form, which no number class holds, and put it back.
+  // number as of another form for one search and put it back.
   std::uint8_t NumberFormAt(std::size_t at) const;
   void SetNumberFormAt(std::size_t at, std::uint8_t form);
 
