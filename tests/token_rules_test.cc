@@ -193,6 +193,31 @@ TEST(TokenRulesTest, ClassesHaveTheFormsOfTheCharactersTheyName) {
   }
 }
 
+// \b beside a table word goes (the lexer cuts words at runs of letters); beside
+// gap letters it stays; an escaped character is literal text.
+TEST(TokenRulesTest, WordBoundariesBesideTableWordsAreDropped) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(R"(
+table sign
+  $
+  cent
+  or more
+rule t
+  kind      block
+  tokens    \b(?:{@sign})\b[ ]\$ (?i:per cent)\b (?:x|cent)\b abc\b(?i:{@sign})
+)",
+                            "t.rules", &rules)
+                  .ok());
+  const Lexer lexer(LexiconTables(rules));
+  auto translated = TranslateTokenPattern(rules.rules[0], rules, lexer);
+  ASSERT_TRUE(translated.ok()) << translated.status().ToString();
+  const std::string dollar = "\\x{F0000}";  // the first word: $
+  const std::string cent = "\\x{F0001}";
+  EXPECT_EQ(translated->pattern,
+            "(?:(?:[\\x{F0000}-\\x{F0002}]))[ ]" + dollar + " (?i:per " + cent +
+                ") (?:x|" + cent + ")\\b abc(?i:(?:[\\x{F0000}-\\x{F0002}]))");
+}
+
 TEST(TokenRulesTest, MistakesAreRuleSyntaxErrors) {
   const struct {
     std::string_view rule;
@@ -328,6 +353,28 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "(?P<upper>{PCT_ZH_FIGURE}))?"
        "(?P<qual_mid>{@qualifier_infix_zh})? *(?P<sign>[%‰‱])"
        "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
+      {"money.en.symbol",
+       "(?:\\b(?P<qual>{MONEY_EN_QUAL})[ ])?"
+       "(?:\\b(?P<dollar_prefix>(?i:{@dollar_prefix}))[ ]?(?P<cur__dollar>\\$)"
+       "|(?P<cur>(?i:{@currency_symbol})))"
+       "[ ]?(?P<num>{MONEY_EN_INDIAN_DIGITS}|{NUM_EN}|{NUM_ZH})"
+       "(?:[ ](?P<cur_post>(?i:dollars?)))?"
+       "(?:[ ](?P<qual__post>(?i:{@qualifier_suffix_en})))?"},
+      {"percent.en.word",
+       "(?:\\b(?P<qual>(?i:{@qualifier_prefix_en})) )?"
+       "(?:(?P<num>{PCT_EN_NUMBER})[ -]?(?P<sign>{PCT_EN_UNIT})"
+       "|\\b(?P<num__fraction>{PCT_EN_FRACTION})(?: (?i:of))? (?i:an?|one)[ -]"
+       "(?P<sign__fraction>{PCT_EN_UNIT})"
+       "|(?P<num__pc>(?:-)?{NUM_ARABIC})(?P<sign__pc>pc))\\b"
+       "(?: (?P<qual_post>(?i:{@qualifier_suffix_en}))\\b)?"},
+      {"percent.en.range",
+       "(?:(?P<change>(?i:from)) )?"
+       "(?:\\b(?i:between) (?P<num__a>{PCT_EN_NUMBER})"
+       "(?: ?(?P<lower_sign__a>%|{PCT_EN_UNIT}))?"
+       "[ ](?i:and) (?P<upper__a>{PCT_EN_NUMBER})"
+       "|(?P<num__b>{PCT_EN_NUMBER})(?: ?(?P<lower_sign__b>%|{PCT_EN_UNIT}))?"
+       "{PCT_EN_RANGE}(?P<upper__b>{PCT_EN_NUMBER}))"
+       "(?: ?(?P<sign__a>%)|[ -]?(?P<sign__b>{PCT_EN_UNIT})\\b)"},
       {"percent.zh.points",
        "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
        "(?P<num>{PCT_ZH_FIGURE}|{PCT_CJK_GROUPED})"
@@ -396,7 +443,23 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "约合人民币5亿元",
                                      "三十几万元",
                                      "12，345.67亿元",
-                                     "1.5亿3000万元"};
+                                     "1.5亿3000万元",
+                                     "HK$683 million",
+                                     "paid US$ 5 million or more",
+                                     "thus $5 in all",
+                                     "Rs 12,34,567 in cash",
+                                     "a $1,00 fee",
+                                     "nearly ￥3.5万",
+                                     "about $ a million",
+                                     "$ half a billion",
+                                     "$ 5 dollars",
+                                     "US$1.2bn. $3.1 bln",
+                                     "up 5 percent or more, then",
+                                     "17 percentof",
+                                     "a 5 m percent",
+                                     "rose 2.5pc and 3pc.",
+                                     "from 5 to 8 percent",
+                                     "between minus 2 and 3 per cent"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);

@@ -149,12 +149,17 @@ Status ExpandTables(const RuleSpec& spec, const std::string& pattern,
       if (placeholders != nullptr) {
         out->append(TablePlaceholder(placeholders->keys.size()));
         std::vector<std::string>& keys = placeholders->keys.emplace_back();
-        const bool word_start = FollowsWordBoundary(pattern, i);
+        // After a \b a key that starts with a word character starts a word;
+        // over tokens one that starts with a letter does, wherever it stands
+        // (the lexer reads it only where a run of letters starts).
+        const bool after_boundary = FollowsWordBoundary(pattern, i);
+        const bool over_tokens = !spec.token_pattern.empty();
         for (const auto& entry : table->second.entries) {
-          keys.push_back(word_start && !entry.first.empty() &&
-                                 IsAsciiWordChar(entry.first.front())
-                             ? kWordStartMark + entry.first
-                             : entry.first);
+          const char first = entry.first.empty() ? '\0' : entry.first.front();
+          const bool word_start = (after_boundary && IsAsciiWordChar(first)) ||
+                                  (over_tokens && IsAsciiLetter(first));
+          keys.push_back(word_start ? kWordStartMark + entry.first
+                                    : entry.first);
         }
         i = close + 1;
         continue;
@@ -838,7 +843,7 @@ bool RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
         const std::size_t start = begin + atom_end - atoms_->key_length(atom);
         if (seen_in_pass[list] != pass &&
             (start == 0 ||
-             !IsAsciiWordChar(static_cast<unsigned char>(text[start - 1])))) {
+             !IsAsciiLetter(static_cast<unsigned char>(text[start - 1])))) {
           seen_in_pass[list] = pass;
           lists.push_back(list);
         }

@@ -80,9 +80,13 @@ inline constexpr std::string_view kStrictPartPrefix = "(?P<strict__";
 
 // A needed word (`needs NAME \bWORD`, RuleSet::fragment_needs) or atom
 // (rule_shape.h) that opens with this byte holds only where the rest of it
-// starts a word, as RE2's \b reads one: the byte before it is no ASCII letter,
-// digit or '_', or there is none. `one` then holds in "one million" but not in
-// "money". The rest starts with an ASCII letter, digit or '_'.
+// starts a run of letters: the byte before it is no ASCII letter, or there is
+// none. `one` then holds in "one million" but not in "money". That is where
+// RE2's \b holds and a little more (after a digit or '_', as 5one), so the
+// prefilter keeps every rule that may match; and it is where the lexer reads
+// a table word that starts with a letter (lexing/lexer.h), which marks the
+// keys of the tables a rule over tokens reads. The rest starts with an ASCII
+// letter, digit or '_'.
 inline constexpr char kWordStartMark = '\x01';
 
 // True when `atom` opens with kWordStartMark, which it then drops.

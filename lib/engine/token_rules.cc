@@ -71,6 +71,28 @@ class Translator {
       }
       Status status = FlushRun(IsQuantifier(pattern, i));
       if (!status.ok()) return status;
+      if (c == '\\' && i + 1 < pattern.size() && IsMeta(pattern[i + 1])) {
+        // An escaped character is literal text: \$ is the word $.
+        run_.push_back(pattern[i + 1]);
+        i += 2;
+        continue;
+      }
+      if (pattern.compare(i, 2, "\\b") == 0) {
+        // Next to a table word it goes: the lexer reads a word that starts
+        // or ends with a letter only where a run of letters does, and over
+        // the token string the word is a symbol, no word character, around
+        // which \b would not hold.
+        if (!after_word_ && !WordFollows(pattern, i + 2)) out_.append("\\b");
+        i += 2;
+        continue;
+      }
+      const bool closes_word =
+          c == ')' && after_word_ && !bars_.empty() && !bars_.back();
+      after_word_ = false;
+      if (c == '(') bars_.push_back(false);
+      if (c == '|' && !bars_.empty()) bars_.back() = true;
+      if (c == ')' && !bars_.empty()) bars_.pop_back();
+      after_word_ = closes_word && !IsQuantifier(pattern, i + 1);
       if (c == '\\') {
         // An escape, with the braces of \x{...}, \p{...}, \P{...}.
         std::size_t length = 2;
@@ -99,9 +121,11 @@ class Translator {
         const std::size_t close = pattern.find('}', i);
         if (close == std::string_view::npos) return Error("unclosed {");
         const std::string name(pattern.substr(i + 2, close - i - 2));
-        status = pattern[i + 1] == '@' ? AppendTable(name) : AppendNumber(name);
+        const bool table = pattern[i + 1] == '@';
+        status = table ? AppendTable(name) : AppendNumber(name);
         if (!status.ok()) return status;
         i = close + 1;
+        after_word_ = table && !IsQuantifier(pattern, i);
       } else if (c == '{' && !IsQuantifier(pattern, i)) {
         return Error(
             "a tokens pattern reads numbers as {#NAME} and no other "
@@ -147,6 +171,9 @@ class Translator {
     if (run_.empty()) return Status();
     tokens_.clear();
     lexer_.Lex(run_, 0, run_.size(), &scratch_, &tokens_);
+    after_word_ = !quantified && !tokens_.empty() &&
+                  tokens_.back().kind == TokenKind::kWord &&
+                  tokens_.back().end == run_.size();
     std::size_t at = 0;
     for (const Token& token : tokens_) {
       if (token.kind == TokenKind::kNumber) {
@@ -154,7 +181,7 @@ class Translator {
                      run_.substr(token.begin, token.end - token.begin) +
                      " in literal text: write {#NAME}");
       }
-      out_.append(run_, at, token.begin - at);
+      AppendLiteral(std::string_view(run_).substr(at, token.begin - at));
       if (quantified && token.end == run_.size() &&
           CountCodePoints(std::string_view(run_).substr(
               token.begin, token.end - token.begin)) > 1) {
@@ -165,9 +192,17 @@ class Translator {
       out_ += Escape(kWordSymbolBase + token.word);
       at = token.end;
     }
-    out_.append(run_, at, std::string::npos);
+    AppendLiteral(std::string_view(run_).substr(at));
     run_.clear();
     return Status();
+  }
+
+  // Text that is no token, its metacharacters escaped.
+  void AppendLiteral(std::string_view text) {
+    for (const char c : text) {
+      if (IsMeta(c)) out_.push_back('\\');
+      out_.push_back(c);
+    }
   }
 
   // A class of literal characters stays a class, unless one is a word: then
@@ -264,9 +299,56 @@ class Translator {
     return Status();
   }
 
+  // True when the text at `at` opens with a table word: {@TABLE} or literal
+  // text the lexer reads as a word from its first character, after group
+  // openers whose groups hold no alternation.
+  bool WordFollows(std::string_view pattern, std::size_t at) {
+    while (pattern.compare(at, 2, "(?") == 0) {
+      const std::size_t close = pattern.compare(at, 4, "(?P<") == 0
+                                    ? pattern.find('>', at)
+                                    : pattern.find_first_of(":)", at);
+      if (close == std::string_view::npos || HasBar(pattern, at)) return false;
+      at = close + 1;
+    }
+    if (pattern.compare(at, 2, "{@") == 0) return true;
+    std::size_t end = at;
+    while (end < pattern.size() && !IsMeta(pattern[end])) ++end;
+    if (end == at) return false;
+    const std::string text(pattern.substr(at, end - at));
+    tokens_.clear();
+    lexer_.Lex(text, 0, text.size(), &scratch_, &tokens_);
+    return !tokens_.empty() && tokens_[0].begin == 0 &&
+           tokens_[0].kind == TokenKind::kWord;
+  }
+
+  // True when the group opening at pattern[open] has a `|` of its own.
+  static bool HasBar(std::string_view pattern, std::size_t open) {
+    int depth = 0;
+    for (std::size_t i = open; i < pattern.size(); ++i) {
+      const char c = pattern[i];
+      if (c == '\\') {
+        ++i;
+      } else if (c == '[') {
+        i = ClassEnd(pattern, i);
+        if (i == std::string_view::npos) return false;
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        if (--depth == 0) return false;
+      } else if (c == '|' && depth == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   const RuleSpec& spec_;
   const RuleSet& rules_;
   const Lexer& lexer_;
+  // True when what was translated last is a table word (or a group without
+  // alternation that ends with one), which no \b may follow over tokens.
+  bool after_word_ = false;
+  std::vector<bool> bars_;  // per open group: whether it has a `|` yet
   std::string out_;
   std::vector<std::string> checks_;  // TokenPattern::number_checks
   std::string run_;                  // literal text not yet translated

@@ -15,7 +15,12 @@
 //    alone);
 //  - {@TABLE} is a word token of the table;
 //  - literal text is read as the lexer reads text: 多, a word of a table,
-//    stands for that word's token, 几 for the character;
+//    stands for that word's token, 几 for the character; so is an escaped
+//    character (\$, the word $);
+//  - \b next to a table word is dropped (the lexer reads a word that starts
+//    or ends with a letter only where a run of letters does): \b{@TABLE},
+//    {@TABLE}\b, cent\b for a literal word, and through the parentheses of a
+//    group without `|`;
 //  - the rest is RE2's syntax, over tokens: `.` is one token or one character
 //    of gap text.
 // For its needs, its shape and the rule schema, a tokens pattern reads as the
