@@ -74,11 +74,37 @@ class NumberFragments {
     options.set_encoding(RE2::Options::EncodingUTF8);
     options.set_longest_match(true);
     options.set_log_errors(false);
+    // The English number words are tables ({@number_en_ones}): each is the
+    // alternation of its keys.
+    for (auto* patterns : {&rules.fragments, &rules.loose_fragments}) {
+      for (auto& [name, pattern] : *patterns) {
+        pattern = WithTablesExpanded(pattern, rules);
+      }
+    }
     Compile(rules.fragments, options, "", &compiled_);
     // A loose form is a strict part (rule_file.h), named as in a rule.
     for (auto& [name, loose] : rules.loose_fragments) NumberStrictParts(&loose);
     Compile(rules.loose_fragments, options, " (loose)", &loose_compiled_);
     needs_ = rules.fragment_needs;
+  }
+
+  static std::string WithTablesExpanded(const std::string& pattern,
+                                        const RuleSet& rules) {
+    std::string out;
+    std::size_t at = 0;
+    for (std::size_t open; (open = pattern.find("{@", at)) != std::string::npos;
+         at = pattern.find('}', open) + 1) {
+      const std::size_t close = pattern.find('}', open);
+      const auto table =
+          rules.tables.find(pattern.substr(open + 2, close - open - 2));
+      out.append(pattern, at, open - at).append("(?:");
+      for (const auto& [key, value] : table->second.entries) {
+        if (out.back() != ':') out += '|';
+        out += RE2::QuoteMeta(key);
+      }
+      out += ')';
+    }
+    return out + pattern.substr(at);
   }
 
   void Compile(const std::map<std::string, std::string, std::less<>>& patterns,

@@ -209,7 +209,7 @@ TEST(RuleFileTest, ReportsSyntaxErrorsWithLineAndRule) {
        "bad.rules:3: rule a: unknown fragment {NOPE}"},
       {"rule a\n  kind money\n  colour red\n", "unknown attribute \"colour\""},
       {"  indented\n", "bad.rules:1: indented line outside"},
-      {"frobnicate x\n", "expected define, loose, needs, table or rule"},
+      {"frobnicate x\n", "expected define, loose, needs, tokens, table or rule"},
       {"needs X 1 2\n", "needs for X, which no define has made"},
       {"define X [0-9]\nneeds X\n", "needs needs a NAME and WORDs"},
       {"define X [0-9$]\nneeds X 1 \\b$\n",

@@ -459,7 +459,11 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "a 5 m percent",
                                      "rose 2.5pc and 3pc.",
                                      "from 5 to 8 percent",
-                                     "between minus 2 and 3 per cent"};
+                                     "between minus 2 and 3 per cent",
+                                     "百分之15K的增长",
+                                     "12k个百分点",
+                                     "three quarters of a percentage point",
+                                     "twenty-one million dollars, one hundred"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);

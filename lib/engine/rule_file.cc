@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "text/char_class.h"
@@ -88,10 +90,12 @@ class Parser {
     if (keyword == "define") return Define(rest);
     if (keyword == "loose") return Loose(rest);
     if (keyword == "needs") return Needs(rest);
+    if (keyword == "tokens") return Tokens(rest);
     if (keyword == "table") return StartTable(rest);
     if (keyword == "rule") return StartRule(rest);
-    return Error("expected define, loose, needs, table or rule, found \"" +
-                 std::string(keyword) + "\"");
+    return Error(
+        "expected define, loose, needs, tokens, table or rule, found \"" +
+        std::string(keyword) + "\"");
   }
 
   Status Define(std::string_view rest) {
@@ -114,15 +118,10 @@ class Parser {
   // `loose NAME PATTERN`: what NAME stands for in loose patterns (and so in
   // every fragment and rule that uses NAME from here on).
   Status Loose(std::string_view rest) {
-    auto [name, pattern] = SplitWord(rest);
-    if (!IsIdentifier(name) || pattern.empty())
-      return Error("loose needs a NAME and a PATTERN");
-    if (rules_->fragments.find(name) == rules_->fragments.end())
-      return Error("loose form for " + std::string(name) +
-                   ", which no define has made");
+    std::string_view name;
     std::string loose, unused, needs, unused_tokens;
-    Status status =
-        ExpandFragments(pattern, &unused, &loose, &needs, &unused_tokens);
+    Status status = OtherForm("loose", rest, &name, &unused, &loose, &needs,
+                              &unused_tokens);
     if (!status.ok()) return status;
     // In a capture of its own (a strict part), which the engine checks
     // against the fragment to learn whether the rule's own pattern matches
@@ -133,6 +132,36 @@ class Parser {
     if (rules_->fragment_needs.find(name) == rules_->fragment_needs.end())
       rules_->needs_fragments[std::string(name)] = std::move(needs);
     return Status();
+  }
+
+  // `tokens NAME PATTERN`: what NAME stands for in tokens patterns (and so in
+  // every fragment and rule that uses NAME from here on), where the lexer's
+  // cuts make part of the pattern over text needless or wrong: a \b beside
+  // a table word inside a group that mixes words and gap letters.
+  Status Tokens(std::string_view rest) {
+    std::string_view name;
+    std::string unused, unused_loose, unused_needs, tokens;
+    Status status = OtherForm("tokens", rest, &name, &unused, &unused_loose,
+                              &unused_needs, &tokens);
+    if (!status.ok()) return status;
+    rules_->token_fragments[std::string(name)] = std::move(tokens);
+    return Status();
+  }
+
+  // `KEYWORD NAME PATTERN`, another form of the fragment NAME: its NAME, and
+  // PATTERN expanded as ExpandFragments does.
+  Status OtherForm(std::string_view keyword, std::string_view rest,
+                   std::string_view* name, std::string* expanded,
+                   std::string* loose, std::string* needs,
+                   std::string* tokens) {
+    std::string_view pattern;
+    std::tie(*name, pattern) = SplitWord(rest);
+    if (!IsIdentifier(*name) || pattern.empty())
+      return Error(std::string(keyword) + " needs a NAME and a PATTERN");
+    if (rules_->fragments.find(*name) == rules_->fragments.end())
+      return Error(std::string(keyword) + " form for " + std::string(*name) +
+                   ", which no define has made");
+    return ExpandFragments(pattern, expanded, loose, needs, tokens);
   }
 
   // `needs NAME WORD...`: every match of NAME, and of its loose form, holds

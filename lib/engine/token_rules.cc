@@ -116,6 +116,7 @@ class Translator {
         status = TranslateClass(pattern.substr(i, close + 1 - i));
         if (!status.ok()) return status;
         i = close + 1;
+        if (IsQuantifier(pattern, i)) after_word_ = false;
       } else if (c == '{' && i + 1 < pattern.size() &&
                  (pattern[i + 1] == '@' || pattern[i + 1] == '#')) {
         const std::size_t close = pattern.find('}', i);
@@ -212,6 +213,7 @@ class Translator {
     const bool plain = inside.find_first_of("^-\\[") == std::string_view::npos;
     std::vector<std::string> members;
     bool has_token = false;
+    std::size_t words = 0;
     for (std::size_t i = 0; i < inside.size();) {
       std::size_t length = 1;
       DecodeUtf8(inside, i, &length);
@@ -226,6 +228,7 @@ class Translator {
         members.push_back(member);
       } else {
         has_token = true;
+        ++words;
         members.push_back(Escape(kWordSymbolBase + tokens_[0].word));
       }
     }
@@ -243,6 +246,7 @@ class Translator {
       out_ += members[m];
     }
     out_ += ")";
+    after_word_ = words == members.size();  // [kK]\b: k is a word
     return Status();
   }
 
