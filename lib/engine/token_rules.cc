@@ -86,9 +86,9 @@ class Translator {
         i += 2;
         continue;
       }
+      // A group closes on a word when it has no `|` and its last part is one.
       const bool closes_word =
           c == ')' && after_word_ && !bars_.empty() && !bars_.back();
-      after_word_ = false;
       if (c == '(') bars_.push_back(false);
       if (c == '|' && !bars_.empty()) bars_.back() = true;
       if (c == ')' && !bars_.empty()) bars_.pop_back();
