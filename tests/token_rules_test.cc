@@ -382,6 +382,46 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "(?P<qual_mid>{@qualifier_infix_zh})?"
        "[ ]*(?P<sign>个 *百 *分 *点|百 *分 *点|个 *基 *点|基 *点)"
        "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
+      {"money.zh.suffix_qualifier",
+       "(?:{MONEY_ZH_LEAD})?(?:{MONEY_ZH_NUMBER})[ ]?(?P<cur>{@currency_zh})"
+       "(?P<cur_post>{@currency_zh_prefix})?(?P<qual__post>{@qualifier_suffix_"
+       "zh})"},
+      {"money.zh.currency_first",
+       "(?P<qual>{@qualifier_prefix_zh})?(?P<cur_pre>{@currency_zh_prefix})[ "
+       "]{0,3}"
+       "(?:{MONEY_ZH_NUMBER})"},
+      {"money.zh.kuai",
+       "(?:{MONEY_ZH_LEAD})?(?:{MONEY_ZH_NUMBER})[ "
+       "]?(?P<cur>{@currency_zh_colloquial})"
+       "(?:{MONEY_ZH_SPOKEN_TAIL})?(?P<qual__post>{@qualifier_suffix_zh})?"},
+      {"money.zh.hk_spoken",
+       "(?:{MONEY_ZH_LEAD})?(?:{MONEY_ZH_NUMBER})[ "
+       "]?(?P<cur>{@currency_zh_hk_spoken})"
+       "(?:{MONEY_ZH_SPOKEN_TAIL})?(?P<qual__post>{@qualifier_suffix_zh})?"},
+      {"money.zh.range",
+       "(?:{MONEY_ZH_LEAD})?(?P<num__range>{NUM_ZH})(?P<cur__lower>{@currency_"
+       "zh})?[ ]?"
+       "{MONEY_ZH_RANGE_DASH}[ ]?(?P<cur_pre__upper>{@currency_zh_prefix})?"
+       "(?P<upper>{NUM_ZH})[ "
+       "]?(?P<cur>{@currency_zh})(?P<cur_post>{@currency_zh_prefix})?"},
+      {"money.zh.range_to",
+       "(?:{MONEY_ZH_LEAD})?(?P<num__range>{NUM_ZH})(?P<cur__lower>{@currency_"
+       "zh})?[ ]?"
+       "{MONEY_ZH_RANGE_TO}[ ]?(?P<cur_pre__upper>{@currency_zh_prefix})?"
+       "(?P<upper>{NUM_ZH})[ "
+       "]?(?P<cur>{@currency_zh})(?P<cur_post>{@currency_zh_prefix})?"},
+      {"money.zh.per_share_bound",
+       "(?P<qual>{@qualifier_prefix_zh})每股(?P<fact>(?P<num>{NUM_ZH})[ "
+       "]?(?P<cur>{@currency_zh})(?P<cur_post>{@currency_zh_prefix})?)"},
+      {"money.zh.minor_alone",
+       "(?P<qual>{@qualifier_prefix_zh})?(?P<num>{NUM_ZH})[ "
+       "]?(?P<cur_minor>{@money_minor_currency})"},
+      {"money.zh.counted",
+       "(?P<num>{NUM_ZH})[ ]?[个枚](?P<cur>{@currency_zh_counted})"},
+      {"money.zh.round_scale",
+       "(?P<qual>{@qualifier_prefix_zh}|{@qualifier_round_zh})(?P<cur_pre>{@"
+       "currency_zh_prefix})?"
+       "(?P<num>{MONEY_ZH_ROUND})[ ]?(?P<cur>{@currency_zh})"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -463,7 +503,13 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "百分之15K的增长",
                                      "12k个百分点",
                                      "three quarters of a percentage point",
-                                     "twenty-one million dollars, one hundred"};
+                                     "twenty-one million dollars, one hundred",
+                                     "四块零五，三块五毛",
+                                     "5元零3分，5元零三分",
+                                     "一块二一斤",
+                                     "港币五个二毫",
+                                     "三到五万港元",
+                                     "超万亿元，上千万元"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);

@@ -33,9 +33,10 @@
 // - minor2, minor2_unit: a second minor part: 50元6角[三分]; without a unit it
 //   is worth a tenth of the previous minor unit: 五毛[五], 三毛[五] (after
 //   cur_minor).
-// - cents: a bare count after the main unit, in hundredths: 15 dollars [50],
-//   四块零[五].
-// - tenths: a bare count after the main unit, in tenths: 三块[五].
+// - cents: a bare count after the main unit, in hundredths: 15 dollars [50].
+// - tenths: a bare count after the main unit, in tenths: 三块[五]; in
+//   hundredths when it starts with 零: 四块[零五] (a rule over tokens reads the
+//   number 零五 whole).
 // - upper_minor, upper_minor_unit, upper_minor2, upper_minor2_unit,
 //   upper_cents, upper_tenths: the same parts of a range's upper bound, when
 //   each bound states its own: 六块二到六块八毛五 = 6.2..6.85.
@@ -591,7 +592,13 @@ bool AddMinorParts(const RuleMatch& match, const MoneyTables& tables,
     if (!AddMinor(cents, Decimal{1, -2}, amount)) return false;
   }
   if (std::string_view tenths = capture("tenths"); !tenths.empty()) {
-    if (!AddMinor(tenths, Decimal{1, -1}, amount)) return false;
+    // Over tokens 四块零五 captures 零五 here: 零 makes the digit hundredths.
+    constexpr std::string_view kZero = "零";
+    const bool cents = tenths.substr(0, kZero.size()) == kZero;
+    if (cents) tenths.remove_prefix(kZero.size());
+    if (!AddMinor(tenths, cents ? Decimal{1, -2} : Decimal{1, -1}, amount)) {
+      return false;
+    }
   }
   return true;
 }
