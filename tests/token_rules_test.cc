@@ -422,6 +422,19 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "(?P<qual>{@qualifier_prefix_zh}|{@qualifier_round_zh})(?P<cur_pre>{@"
        "currency_zh_prefix})?"
        "(?P<num>{MONEY_ZH_ROUND})[ ]?(?P<cur>{@currency_zh})"},
+      {"money.zh.minor_alone_hk",
+       "(?P<qual>{@qualifier_prefix_zh})?(?P<num>{MONEY_ZH_MINOR_COUNT}|[1-9]["
+       "0-9]?)(?P<cur_minor>{@money_minor_alone_hk})"},
+      {"money.zh.named_ge",
+       "(?P<qual>{@qualifier_prefix_zh})?(?P<cur_pre>{@currency_zh_prefix})[ "
+       "]{0,3}"
+       "(?P<num>{NUM_CHINESE}|{NUM_ARABIC})(?P<cur>{@currency_zh_counted_after_"
+       "name})"
+       "(?:(?P<minor>{MONEY_ZH_MINOR_COUNT})(?P<minor_unit>{@money_minor_unit})"
+       "|(?P<tenths>{MONEY_ZH_TAIL_DIGIT}))"},
+      {"money.zh.ge_yi",
+       "(?:(?P<qual>{@qualifier_prefix_zh}))?(?P<num>{NUM_ARABIC}|{NUM_CHINESE}"
+       ")(?P<cur>个(?P<scale>亿))"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -509,7 +522,10 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "一块二一斤",
                                      "港币五个二毫",
                                      "三到五万港元",
-                                     "超万亿元，上千万元"};
+                                     "超万亿元，上千万元",
+                                     "港幣五個二毫，三仙，五毫",
+                                     "港币五个二一斤",
+                                     "投资5个亿元，十几个亿"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
