@@ -435,6 +435,46 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"money.zh.ge_yi",
        "(?:(?P<qual>{@qualifier_prefix_zh}))?(?P<num>{NUM_ARABIC}|{NUM_CHINESE}"
        ")(?P<cur>个(?P<scale>亿))"},
+      {"date.zh.month_led",
+       "(?:{DATE_ZH_M2})(?:\\s?(?:{DATE_ZH_D2}|{DATE_ZH_T2}))?"},
+      {"date.zh.part", "{DATE_ZH_P2}"},
+      {"date.zh.day", "{DATE_ZH_D3}"},
+      {"date.zh.ago",
+       "(?P<count>{DATE_COUNT})\\s?(?P<unit>年|个月|周|週|个星期|星期|天|"
+       "个季度)(?P<ago>前|以前|之前)"},
+      {"date.zh.prior_year", "(?P<prior_year>{@date_zh_prior_year})"},
+      {"date.zh.same_period", "(?P<same_period>{@date_zh_same_period})"},
+      {"date.zh.whole_year", "(?P<whole_year>全年度?)"},
+      {"date.zh.same_period_of_year",
+       "(?:{DATE_ZH_Y})\\s?(?P<same_period>同期)"},
+      {"date.zh.month_day_bare",
+       "(?:(?:{DATE_ZH_Y})\\s?)?(?P<month>{DATE_MONTH_ZH})月(?P<day>{DATE_DAY_"
+       "ZH})"},
+      {"date.zh.month_edge",
+       "(?:(?:{DATE_ZH_Y})\\s?)?(?:{DATE_ZH_M1})(?P<ten_days>初|底|末)|月(?P<"
+       "ten_days__b>初|底|末)"},
+      {"date.zh.month_itself",
+       "(?P<month>{DATE_MONTH_NUM})\\s?月份?\\s?(?:当月|单月)"},
+      {"date.zh.edge_until_now",
+       "(?:(?:{DATE_ZH_Y})年?|年)(?P<year_edge>初)\\s?(?P<to_now>至今|迄今|"
+       "到现在|至目前)"},
+      {"date.zh.decade",
+       "(?:(?P<century>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?|["
+       "一二三四五六七八九])世纪|(?P<century_rel>{@date_zh_century_offset}))?(?"
+       "P<decade>[1-9]0|[一二三四五六七八九]十)年代"},
+      {"date.zh.week",
+       "(?P<week_rel>{@date_zh_week_offset})\\s?(?:周|週|星期|礼拜|禮拜)"},
+      {"date.zh.weekday", "{DATE_ZH_WD}"},
+      {"date.zh.nth_weekday", "{DATE_ZH_NTH}"},
+      {"date.zh.relative_day",
+       "(?P<day_rel>{@date_zh_day_offset})|(?P<day_ana>{@date_zh_day_anaphora}"
+       ")"},
+      {"date.zh.year_far",
+       "(?P<year_far>{@date_zh_year_far})(?:\\s?(?:(?:{DATE_ZH_M1})(?:\\s?(?:{"
+       "DATE_ZH_D1}|{DATE_ZH_T1}))?|{DATE_ZH_P1})|(?P<year_edge>初|底|末))?"},
+      {"date.zh.day_in_brackets",
+       "(?:昨|今|明|前|本)\\s?\\(\\s?(?P<day__3>3[01]|[12][0-9]|0?[1-9])\\s?\\)"
+       "\\s?日"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -525,7 +565,13 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "超万亿元，上千万元",
                                      "港幣五個二毫，三仙，五毫",
                                      "港币五个二一斤",
-                                     "投资5个亿元，十几个亿"};
+                                     "投资5个亿元，十几个亿",
+                                     "二十世纪八十年代，21世纪20年代，九十年代",
+                                     "三年前，两个月以前，5天之前",
+                                     "台積電昨（7）日公布，今(16)日",
+                                     "两千年八月十五，一月二十三日",
+                                     "3月份当月，上月底，年初至今",
+                                     "上周三，本周，下个月，前天"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
