@@ -580,39 +580,43 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       inputs.push_back(counter.input);
     }
   }
-  std::size_t otherwise = 0;  // matches over text the lexer reads otherwise
+  // One engine holds the built-in rules and every twin over text (NAME.text,
+  // with NAME's guards): rules match apart, so each pair is compared as if
+  // alone, and the rules' own patterns compile once.
+  RuleSet with_twins = rules;
   for (const auto& [name, text_pattern] : over_text) {
-    const std::string twin_name = std::string(name) + ".text";
-    RuleSet with_twin = rules;
-    const Status parsed =
-        ParseRuleText("rule " + twin_name + "\n  kind block\n  pattern " +
-                          std::string(text_pattern) + "\n",
-                      "text.rules", &with_twin);
+    const Status parsed = ParseRuleText("rule " + std::string(name) +
+                                            ".text\n  kind block\n  pattern " +
+                                            std::string(text_pattern) + "\n",
+                                        "text.rules", &with_twins);
     ASSERT_TRUE(parsed.ok()) << parsed.ToString();
-    const RuleSpec* spec = nullptr;
-    for (const RuleSpec& s : with_twin.rules) {
-      if (s.name == name) spec = &s;
-    }
-    ASSERT_NE(spec, nullptr) << name;
+    const auto spec =
+        std::find_if(with_twins.rules.begin(), with_twins.rules.end(),
+                     [&](const RuleSpec& s) { return s.name == name; });
+    ASSERT_NE(spec, with_twins.rules.end()) << name;
     ASSERT_FALSE(spec->token_pattern.empty()) << name;
-    with_twin.rules.back().guards = spec->guards;
-    auto engine = RuleEngine::Build(std::move(with_twin));
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    ASSERT_FALSE((*engine)->rule((*engine)->size() - 1).is_token_rule());
-    for (const std::string& input : inputs) {
-      RuleScratch scratch;
-      const Document document(input);
-      (*engine)->FindCandidates(document, ~0u, &scratch);
+    with_twins.rules.back().guards = spec->guards;
+  }
+  auto engine = RuleEngine::Build(std::move(with_twins));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  std::size_t otherwise = 0;  // matches over text the lexer reads otherwise
+  for (const std::string& input : inputs) {
+    RuleScratch scratch;
+    const Document document(input);
+    (*engine)->FindCandidates(document, ~0u, &scratch);
+    for (const auto& [name, text_pattern] : over_text) {
+      const std::string twin_name = std::string(name) + ".text";
       // Every match over tokens is one over text; every match over text that
       // the lexer reads as the rule does is one over tokens.
       std::vector<std::pair<std::size_t, std::size_t>> now, before, kept;
       for (const Candidate& c : scratch.candidates) {
-        const std::string& rule = (*engine)->rule(c.rule).spec().name;
-        if (rule == name) now.emplace_back(c.begin, c.end);
-        if (rule != twin_name) continue;
+        const CompiledRule& rule = (*engine)->rule(c.rule);
+        if (rule.spec().name == name) now.emplace_back(c.begin, c.end);
+        if (rule.spec().name != twin_name) continue;
+        ASSERT_FALSE(rule.is_token_rule());
         before.emplace_back(c.begin, c.end);
         if (LexedOtherwise(lexer, (*engine)->MatchOf(document, c, scratch),
-                           (*engine)->rule(c.rule).capture_names())) {
+                           rule.capture_names())) {
           ++otherwise;
         } else {
           kept.emplace_back(c.begin, c.end);
