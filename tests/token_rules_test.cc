@@ -209,7 +209,8 @@ rule t
                             "t.rules", &rules)
                   .ok());
   const Lexer lexer(LexiconTables(rules));
-  auto translated = TranslateTokenPattern(rules.rules[0], rules, lexer);
+  auto translated =
+      TokenPatternTranslator(rules, lexer).Translate(rules.rules[0]);
   ASSERT_TRUE(translated.ok()) << translated.status().ToString();
   const std::string dollar = "\\x{F0000}";  // the first word: $
   const std::string cent = "\\x{F0001}";

@@ -574,15 +574,19 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
   if (has_token_rules) {
     engine->lexer_ = std::make_unique<Lexer>(LexiconTables(engine->rules_));
   }
+  std::unique_ptr<TokenPatternTranslator> translator;
+  if (has_token_rules) {
+    translator = std::make_unique<TokenPatternTranslator>(engine->rules_,
+                                                          *engine->lexer_);
+  }
   for (const RuleSpec& spec : engine->rules_.rules) {
     std::string token_pattern;
     std::vector<const StrictFragment*> number_checks;
     if (!spec.token_pattern.empty()) {
-      Result<TokenPattern> translated =
-          TranslateTokenPattern(spec, engine->rules_, *engine->lexer_);
+      Result<TokenPattern> translated = translator->Translate(spec);
       if (!translated.ok()) return translated.status();
       token_pattern = std::move(translated->pattern);
-      // Each class is a fragment (TranslateTokenPattern checked it).
+      // Each class is a fragment (Translate checked it).
       for (const std::string& name : translated->number_checks) {
         number_checks.push_back(
             &engine->strict_fragments_

@@ -51,11 +51,13 @@ bool IsQuantifier(std::string_view pattern, std::size_t at) {
           pattern[at + 1] <= '9');
 }
 
-// Translates one tokens pattern (the state of one call).
+// Translates one tokens pattern (the state of one call); `classes` holds the
+// classes of tables and number classes worked out by earlier calls.
 class Translator {
  public:
-  Translator(const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer)
-      : spec_(spec), rules_(rules), lexer_(lexer) {}
+  Translator(const RuleSpec& spec, const RuleSet& rules, const Lexer& lexer,
+             TokenPatternTranslator::Classes* classes)
+      : spec_(spec), rules_(rules), lexer_(lexer), classes_(*classes) {}
 
   Result<TokenPattern> Run() {
     const std::string_view pattern = spec_.token_pattern;
@@ -251,17 +253,28 @@ class Translator {
   }
 
   Status AppendTable(const std::string& name) {
-    const int table = lexer_.TableIndex(name);
-    std::vector<std::uint32_t> words;
-    for (std::uint32_t w = 0; table >= 0 && w < lexer_.word_count(); ++w) {
-      const std::vector<std::uint16_t>& tables =
-          lexer_.TablesOf(static_cast<std::uint16_t>(w));
-      if (std::binary_search(tables.begin(), tables.end(), table)) {
-        words.push_back(w);
+    auto known = classes_.tables.find(name);
+    if (known == classes_.tables.end()) {
+      const int table = lexer_.TableIndex(name);
+      std::vector<std::uint32_t> words;
+      for (std::uint32_t w = 0; table >= 0 && w < lexer_.word_count(); ++w) {
+        const std::vector<std::uint16_t>& tables =
+            lexer_.TablesOf(static_cast<std::uint16_t>(w));
+        if (std::binary_search(tables.begin(), tables.end(), table)) {
+          words.push_back(w);
+        }
       }
+      known = classes_.tables
+                  .emplace(name,
+                           words.empty()
+                               ? std::string()
+                               : "(?:" + ClassOf(kWordSymbolBase, words) + ")")
+                  .first;
     }
-    if (words.empty()) return Error("unknown or empty table {@" + name + "}");
-    out_ += "(?:" + ClassOf(kWordSymbolBase, words) + ")";
+    if (known->second.empty()) {
+      return Error("unknown or empty table {@" + name + "}");
+    }
+    out_ += known->second;
     return Status();
   }
 
@@ -276,12 +289,20 @@ class Translator {
       return Error("the number class {#" + name + "} reads a table");
     }
     // The forms whose bits its text may hold.
-    const std::uint32_t bits = NumberFormBitsOf(fragment->second);
-    std::vector<std::uint32_t> forms;
-    for (std::uint32_t form = 1; form < kNumberForms; ++form) {
-      if ((form & ~bits) == 0) forms.push_back(form);
+    auto known = classes_.numbers.find(name);
+    if (known == classes_.numbers.end()) {
+      const std::uint32_t bits = NumberFormBitsOf(fragment->second);
+      std::vector<std::uint32_t> forms;
+      for (std::uint32_t form = 1; form < kNumberForms; ++form) {
+        if ((form & ~bits) == 0) forms.push_back(form);
+      }
+      known =
+          classes_.numbers
+              .emplace(name, forms.empty() ? std::string()
+                                           : ClassOf(kNumberSymbolBase, forms))
+              .first;
     }
-    if (forms.empty()) {
+    if (known->second.empty()) {
       return Error("the number class {#" + name + "} holds no numeral");
     }
     // As its loose form in the loose pattern: a strict part when it opens
@@ -298,7 +319,7 @@ class Translator {
     out_ += strict_part ? std::string(kStrictPartPrefix) + name + "_#>"
                         : std::string(kNumberCheckPrefix) + name + "_" +
                               std::to_string(checks_.size() + 1) + ">";
-    out_ += ClassOf(kNumberSymbolBase, forms) + ")";
+    out_ += known->second + ")";
     checks_.push_back(name);
     return Status();
   }
@@ -349,6 +370,7 @@ class Translator {
   const RuleSpec& spec_;
   const RuleSet& rules_;
   const Lexer& lexer_;
+  TokenPatternTranslator::Classes& classes_;
   // True when what was translated last is a table word (or a group without
   // alternation that ends with one), which no \b may follow over tokens.
   bool after_word_ = false;
@@ -483,10 +505,8 @@ std::uint32_t NumberFormBitsOf(std::string_view pattern) {
   return bits;
 }
 
-Result<TokenPattern> TranslateTokenPattern(const RuleSpec& spec,
-                                           const RuleSet& rules,
-                                           const Lexer& lexer) {
-  return Translator(spec, rules, lexer).Run();
+Result<TokenPattern> TokenPatternTranslator::Translate(const RuleSpec& spec) {
+  return Translator(spec, rules_, lexer_, &classes_).Run();
 }
 
 }  // namespace factx::internal
