@@ -188,6 +188,32 @@ TEST(LexerTest, WordsOfTheSameTablesHaveConsecutiveIds) {
   EXPECT_EQ(tokens[2].word, 2);
 }
 
+// A word with letters keeps the ways its tables spell it, and its tokens say
+// which of them the text is: rules read a table outside (?i:...) as spelled.
+TEST(LexerTest, WordTokensTellHowTheirTablesSpellThem) {
+  const Lexer lexer(TestTables());
+  EXPECT_EQ(lexer.Spellings(0), std::vector<std::string>{"HK$"});
+  EXPECT_EQ(lexer.Spellings(2), std::vector<std::string>{"USD"});
+  EXPECT_TRUE(lexer.Spellings(3).empty());  // 元: no letter
+  // One symbol per word, and one more per spelling: hk$ 0-1, us 2-3, usd 4-5,
+  // then one for each word without letters.
+  EXPECT_EQ(lexer.WordSymbol(2, 0), 4u);
+  EXPECT_EQ(lexer.WordSymbol(2, 1), 5u);
+  EXPECT_EQ(lexer.WordSymbol(3, 0), 6u);
+  EXPECT_EQ(lexer.symbol_count(), 14u);
+  LexScratch scratch;
+  std::vector<Token> tokens;
+  const std::string_view text = "USD usd Usd HK$ us 元";
+  lexer.Lex(text, 0, text.size(), &scratch, &tokens);
+  ASSERT_EQ(tokens.size(), 6u);
+  EXPECT_EQ(tokens[0].spelling, 1);
+  EXPECT_EQ(tokens[1].spelling, 0);
+  EXPECT_EQ(tokens[2].spelling, 0);
+  EXPECT_EQ(tokens[3].spelling, 1);
+  EXPECT_EQ(tokens[4].spelling, 1);
+  EXPECT_EQ(tokens[5].spelling, 0);
+}
+
 // Over the tables the built-in rules read and every example input of the
 // built-in rules: the tokens are in order, apart, and not empty.
 TEST(LexerTest, TokensOfEveryRuleExampleAreInOrder) {

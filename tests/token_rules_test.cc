@@ -30,6 +30,7 @@ define SCALE 万|亿
 define WORDS abc|d
 table unit
   亩
+  abc
   人
   个
   家
@@ -212,11 +213,55 @@ rule t
   auto translated =
       TokenPatternTranslator(rules, lexer).Translate(rules.rules[0]);
   ASSERT_TRUE(translated.ok()) << translated.status().ToString();
-  const std::string dollar = "\\x{F0000}";  // the first word: $
-  const std::string cent = "\\x{F0001}";
+  // The words in order: $ (one symbol), cent and "or more" (one for text
+  // spelled as the table spells them, after one for text spelled otherwise).
+  const std::string dollar = "\\x{F0000}";
+  const std::string cent = "\\x{F0002}";
+  const std::string any_cent = "[\\x{F0001}-\\x{F0002}]";
   EXPECT_EQ(translated->pattern,
-            "(?:(?:[\\x{F0000}-\\x{F0002}]))[ ]" + dollar + " (?i:per " + cent +
-                ") (?:x|" + cent + ")\\b abc(?i:(?:[\\x{F0000}-\\x{F0002}]))");
+            "(?:(?:[\\x{F0000}\\x{F0002}\\x{F0004}]))[ ]" + dollar +
+                " (?i:per " + any_cent + ") (?:x|" + cent +
+                ")\\b abc(?i:(?:[\\x{F0000}-\\x{F0004}]))");
+}
+
+// A table read outside (?i:...) is read as it spells its words, as over text:
+// USD and PEN in capitals only, kWh as written; inside (?i:...) in any case. A
+// word of one letter stands for its other case too where no table spells
+// that (K of [kK], with k in a table); a longer one must be spelled as a
+// table spells it.
+TEST(TokenRulesTest, WordsAreReadInTheCaseTheirTablesSpellThem) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(R"(
+define N [0-9]+
+table code
+  USD
+table code_upper
+  PEN
+table unit
+  kWh
+  k
+rule money
+  kind      block
+  tokens    {#N} ?(?:(?i:{@code})|{@code_upper})
+rule energy
+  kind      block
+  tokens    {#N} ?{@unit}
+rule thousands
+  kind      block
+  tokens    {#N}[kK] (?i:pen)
+)",
+                            "t.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ(
+      Candidates(**engine, "5 usd, 6 Usd, 7 PEN, 8 pen, 9 Pen"),
+      (std::vector<std::string>{"money:5 usd", "money:6 Usd", "money:7 PEN"}));
+  EXPECT_EQ(Candidates(**engine, "5 kWh, 6 KWH, 7 kwh, 8k"),
+            (std::vector<std::string>{"energy:5 kWh", "energy:8k"}));
+  EXPECT_EQ(Candidates(**engine, "5k pen, 6K PEN, 7K Pen"),
+            (std::vector<std::string>{"energy:5k", "thousands:5k pen",
+                                      "thousands:6K PEN", "thousands:7K Pen"}));
 }
 
 TEST(TokenRulesTest, MistakesAreRuleSyntaxErrors) {
@@ -233,6 +278,8 @@ TEST(TokenRulesTest, MistakesAreRuleSyntaxErrors) {
       {"  tokens    {#N}{@nope}\n", "unknown or empty table"},
       {"  tokens    {#WORDS}\n", "holds no numeral"},
       {"  pattern   {N}个\n  tokens    {#N}个\n", "not both"},
+      {"  tokens    {#N}亩\n  tokens    (?:x|万吨|Abc)\n",
+       "the word Abc is spelled as no table spells it"},
   };
   for (const auto& c : cases) {
     RuleSet rules = TestRules();

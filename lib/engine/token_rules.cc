@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "lexing/token_text.h"
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace factx::internal {
@@ -23,6 +24,13 @@ std::string Escape(char32_t c) {
   std::string hex;
   for (; c != 0; c >>= 4) hex.insert(hex.begin(), kHex[c & 0xF]);
   return "\\x{" + (hex.empty() ? std::string("0") : hex) + "}";
+}
+
+// The class of the code points base + first .. base + last.
+std::string SymbolRange(char32_t base, std::uint32_t first,
+                        std::uint32_t last) {
+  return "[" + Escape(base + first) +
+         (last > first ? "-" + Escape(base + last) : std::string()) + "]";
 }
 
 // A class of the code points base + i for each i in `members` (sorted),
@@ -91,9 +99,15 @@ class Translator {
       // A group closes on a word when it has no `|` and its last part is one.
       const bool closes_word =
           c == ')' && after_word_ && !bars_.empty() && !bars_.back();
-      if (c == '(') bars_.push_back(false);
+      if (c == '(') {
+        bars_.push_back(false);
+        folds_.push_back(Folding());
+      }
       if (c == '|' && !bars_.empty()) bars_.back() = true;
-      if (c == ')' && !bars_.empty()) bars_.pop_back();
+      if (c == ')' && !bars_.empty()) {
+        bars_.pop_back();
+        folds_.pop_back();
+      }
       after_word_ = closes_word && !IsQuantifier(pattern, i + 1);
       if (c == '\\') {
         // An escape, with the braces of \x{...}, \p{...}, \P{...}.
@@ -110,7 +124,22 @@ class Translator {
                                       ? pattern.find('>', i)
                                       : pattern.find_first_of(":)", i);
         if (close == std::string_view::npos) return Error("unclosed group");
-        out_.append(pattern.substr(i, close + 1 - i));
+        const std::string_view opener = pattern.substr(i, close + 1 - i);
+        if (opener[2] != 'P') {
+          // Flags: (?i: folds case in the group, (?i) in the rest of the
+          // group it stands in.
+          const std::size_t minus = opener.find('-');
+          const std::size_t fold = opener.find('i');
+          const bool on = fold < minus;
+          const bool off = minus < fold && fold != std::string_view::npos;
+          if (opener.back() == ')') {  // no group of its own
+            bars_.pop_back();
+            folds_.pop_back();
+          }
+          if ((on || off) && !folds_.empty()) folds_.back() = on;
+          if ((on || off) && folds_.empty()) folds_all_ = on;
+        }
+        out_.append(opener);
         i = close + 1;
       } else if (c == '[') {
         const std::size_t close = ClassEnd(pattern, i);
@@ -192,7 +221,9 @@ class Translator {
                      run_.substr(token.begin, token.end - token.begin) +
                      " under a quantifier: group it, (?:WORD)");
       }
-      out_ += Escape(kWordSymbolBase + token.word);
+      Result<std::string> symbols = WordSymbols(token, run_);
+      if (!symbols.ok()) return symbols.status();
+      out_ += *symbols;
       at = token.end;
     }
     AppendLiteral(std::string_view(run_).substr(at));
@@ -231,7 +262,9 @@ class Translator {
       } else {
         has_token = true;
         ++words;
-        members.push_back(Escape(kWordSymbolBase + tokens_[0].word));
+        Result<std::string> symbols = WordSymbols(tokens_[0], member);
+        if (!symbols.ok()) return symbols.status();
+        members.push_back(std::move(*symbols));
       }
     }
     if (!has_token) {
@@ -252,24 +285,69 @@ class Translator {
     return Status();
   }
 
+  // True inside (?i:...), where words are read in any case.
+  bool Folding() const { return folds_.empty() ? folds_all_ : folds_.back(); }
+
+  // The symbols of `word`, a word token of `text`, as read here: all of its
+  // spellings when folding case, else the one it has. The symbol of text
+  // spelled as no table spells it stands for every such spelling: exact for a
+  // word of one letter (K, where a table spells k), an error outside
+  // (?i:...) for a longer one (Usd, where a table spells USD).
+  Result<std::string> WordSymbols(const Token& word, std::string_view text) {
+    const std::size_t spellings = lexer_.Spellings(word.word).size();
+    if (Folding() && spellings > 0) {
+      return SymbolRange(
+          kWordSymbolBase, lexer_.WordSymbol(word.word, 0),
+          lexer_.WordSymbol(word.word, static_cast<std::uint8_t>(spellings)));
+    }
+    const std::string_view spelled =
+        text.substr(word.begin, word.end - word.begin);
+    if (spellings > 0 && word.spelling == 0 &&
+        std::count_if(spelled.begin(), spelled.end(), [](char c) {
+          return IsAsciiLetter(static_cast<unsigned char>(c));
+        }) > 1) {
+      return Error("the word " + std::string(spelled) +
+                   " is spelled as no table spells it: write it in (?i:...)");
+    }
+    return Escape(kWordSymbolBase + lexer_.WordSymbol(word));
+  }
+
+  // {@TABLE}: a word of the table, spelled as the table spells it (in any
+  // case inside (?i:...)).
   Status AppendTable(const std::string& name) {
-    auto known = classes_.tables.find(name);
-    if (known == classes_.tables.end()) {
+    const bool folding = Folding();
+    auto& known_tables = folding ? classes_.folded_tables : classes_.tables;
+    auto known = known_tables.find(name);
+    if (known == known_tables.end()) {
       const int table = lexer_.TableIndex(name);
-      std::vector<std::uint32_t> words;
+      const auto spelled = rules_.tables.find(name);
+      std::vector<std::uint32_t> symbols;
       for (std::uint32_t w = 0; table >= 0 && w < lexer_.word_count(); ++w) {
-        const std::vector<std::uint16_t>& tables =
-            lexer_.TablesOf(static_cast<std::uint16_t>(w));
-        if (std::binary_search(tables.begin(), tables.end(), table)) {
-          words.push_back(w);
+        const auto word = static_cast<std::uint16_t>(w);
+        const std::vector<std::uint16_t>& tables = lexer_.TablesOf(word);
+        if (!std::binary_search(tables.begin(), tables.end(), table)) continue;
+        const std::vector<std::string>& spellings = lexer_.Spellings(word);
+        if (spellings.empty() || folding) {
+          for (std::size_t s = 0; s <= spellings.size(); ++s) {
+            symbols.push_back(
+                lexer_.WordSymbol(word, static_cast<std::uint8_t>(s)));
+          }
+          continue;
+        }
+        for (std::size_t s = 0; s < spellings.size(); ++s) {
+          if (spelled->second.entries.count(spellings[s]) > 0) {
+            symbols.push_back(
+                lexer_.WordSymbol(word, static_cast<std::uint8_t>(s + 1)));
+          }
         }
       }
-      known = classes_.tables
-                  .emplace(name,
-                           words.empty()
-                               ? std::string()
-                               : "(?:" + ClassOf(kWordSymbolBase, words) + ")")
-                  .first;
+      known =
+          known_tables
+              .emplace(name,
+                       symbols.empty()
+                           ? std::string()
+                           : "(?:" + ClassOf(kWordSymbolBase, symbols) + ")")
+              .first;
     }
     if (known->second.empty()) {
       return Error("unknown or empty table {@" + name + "}");
@@ -374,7 +452,9 @@ class Translator {
   // True when what was translated last is a table word (or a group without
   // alternation that ends with one), which no \b may follow over tokens.
   bool after_word_ = false;
-  std::vector<bool> bars_;  // per open group: whether it has a `|` yet
+  std::vector<bool> bars_;   // per open group: whether it has a `|` yet
+  std::vector<bool> folds_;  // per open group: whether it folds case
+  bool folds_all_ = false;   // (?i) outside any group
   std::string out_;
   std::vector<std::string> checks_;  // TokenPattern::number_checks
   std::string run_;                  // literal text not yet translated

@@ -13,10 +13,12 @@
 //    may have, captured, and its text checked against NAME once a match is
 //    found (a class under a repetition: its last number; the others by form
 //    alone);
-//  - {@TABLE} is a word token of the table;
+//  - {@TABLE} is a word token of the table, spelled as the table spells it
+//    (USD, not usd), or in any case inside (?i:...), as over text;
 //  - literal text is read as the lexer reads text: 多, a word of a table,
 //    stands for that word's token, 几 for the character; so is an escaped
-//    character (\$, the word $);
+//    character (\$, the word $). A word with letters outside (?i:...) must
+//    be spelled as a table spells it (one letter may be either case: [kK]);
 //  - \b next to a table word is dropped (the lexer reads a word that starts
 //    or ends with a letter only where a run of letters does): \b{@TABLE},
 //    {@TABLE}\b, cent\b for a literal word, and through the parentheses of a
@@ -91,6 +93,7 @@ class TokenPatternTranslator {
   // word the lexer reads, or a class that holds no numeral.
   struct Classes {
     std::map<std::string, std::string, std::less<>> tables;
+    std::map<std::string, std::string, std::less<>> folded_tables;  // (?i:)
     std::map<std::string, std::string, std::less<>> numbers;
   };
 

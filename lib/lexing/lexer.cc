@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "lexing/literal_matcher.h"
@@ -15,11 +16,21 @@ namespace {
 
 // LexScratch::longest_word holds, per start, the byte length of the longest
 // word there in its low bits and the word's id above them. Words longer than
-// kLengthMask bytes, and words past the 65,536th, which no rule set has, are
-// not indexed.
+// kLengthMask bytes, and words past the kMaxWordSymbols-th, which no rule set
+// has, are not indexed.
 constexpr std::uint32_t kWordShift = 16;
 constexpr std::uint32_t kLengthMask = (1u << kWordShift) - 1;
-constexpr std::size_t kMaxWords = std::size_t{1} << 16;
+// Word symbols are code points of plane 15's private use area
+// (lexing/token_text.h): a word has one, and one more for each spelling, while
+// there is room.
+constexpr std::uint32_t kMaxWordSymbols = 0xFFFE;
+constexpr std::size_t kMaxSpellings = 255;
+
+bool HasAsciiLetter(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) {
+    return IsAsciiLetter(static_cast<unsigned char>(c));
+  });
+}
 
 // The numerals of U+4E00..U+9FFF (IsChineseNumeral's and 廿卅卌), a bit each:
 // one load tells whether a Chinese character is one.
@@ -136,12 +147,15 @@ Lexer::Lexer(const std::vector<LexiconTable>& tables) {
               return a->name < b->name;
             });
   std::map<std::string, std::vector<std::uint16_t>> tables_of_word;
+  std::map<std::string, std::set<std::string>> spellings_of_word;
   for (const LexiconTable* table : sorted) {
     const auto index = static_cast<std::uint16_t>(table_names_.size());
     table_names_.push_back(table->name);
     for (const std::string& word : table->words) {
       if (word.empty() || word.size() > kLengthMask) continue;
-      std::vector<std::uint16_t>& holders = tables_of_word[AsciiLower(word)];
+      const std::string lower = AsciiLower(word);
+      if (HasAsciiLetter(word)) spellings_of_word[lower].insert(word);
+      std::vector<std::uint16_t>& holders = tables_of_word[lower];
       // Tables are visited in order: an index is added at most once per word,
       // after the smaller ones.
       if (holders.empty() || holders.back() != index) holders.push_back(index);
@@ -157,7 +171,7 @@ Lexer::Lexer(const std::vector<LexiconTable>& tables) {
   std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
     return *a.first != *b.first ? *a.first < *b.first : *a.second < *b.second;
   });
-  if (order.size() > kMaxWords) order.resize(kMaxWords);
+  if (order.size() > kMaxWordSymbols) order.resize(kMaxWordSymbols);
   for (const auto& [holders, word] : order) {
     if (class_tables_.empty() || class_tables_.back() != *holders) {
       class_tables_.push_back(*holders);
@@ -165,6 +179,18 @@ Lexer::Lexer(const std::vector<LexiconTable>& tables) {
     class_of_word_.push_back(
         static_cast<std::uint16_t>(class_tables_.size() - 1));
     words_.push_back(*word);
+  }
+  first_symbol_.push_back(0);
+  for (const std::string& word : words_) {
+    std::vector<std::string>& spellings = spellings_.emplace_back();
+    const auto found = spellings_of_word.find(word);
+    if (found != spellings_of_word.end() &&
+        found->second.size() <= kMaxSpellings &&
+        first_symbol_.back() + 1 + found->second.size() <= kMaxWordSymbols) {
+      spellings.assign(found->second.begin(), found->second.end());
+    }
+    first_symbol_.push_back(first_symbol_.back() + 1 +
+                            static_cast<std::uint32_t>(spellings.size()));
   }
   matcher_ = std::make_unique<const LiteralMatcher>(words_);
 }
@@ -293,6 +319,13 @@ void Lexer::Lex(std::string_view text, std::size_t begin, std::size_t end,
     if (word_length > number_length) {
       token.kind = TokenKind::kWord;
       token.word = static_cast<std::uint16_t>(word >> kWordShift);
+      const std::vector<std::string>& spellings = spellings_[token.word];
+      for (std::size_t s = 0; s < spellings.size(); ++s) {
+        if (text.compare(i, word_length, spellings[s]) == 0) {
+          token.spelling = static_cast<std::uint8_t>(s + 1);
+          break;
+        }
+      }
       i += word_length;
     } else {
       token.kind = TokenKind::kNumber;

@@ -83,6 +83,9 @@ struct Token {
   // kWord: the word's id (Lexer::TablesOf); words of the same tables have
   // consecutive ids.
   std::uint16_t word = 0;
+  // kWord: which of the word's spellings (Lexer::Spellings) its text is,
+  // plus one; 0 for none of them (USD for the spelling "usd" alone).
+  std::uint8_t spelling = 0;
 };
 
 // A table whose words the lexer reads: its name, and its words as they appear
@@ -132,6 +135,25 @@ class Lexer {
   // How many distinct sets of tables the words belong to.
   std::size_t word_class_count() const { return class_tables_.size(); }
 
+  // The ways the tables spell `word` with an ASCII letter in it ("USD",
+  // "January", "kWh", "m" and "M"), sorted: a rule that reads a table outside
+  // (?i:...) reads its words as the table spells them, as a pattern over text
+  // does (engine/token_rules.h). At most 255 a word, and none once the words
+  // have 65,534 symbols (WordSymbol), which no rule set comes near.
+  const std::vector<std::string>& Spellings(std::uint16_t word) const {
+    return spellings_[word];
+  }
+  // The symbol of a word token (lexing/token_text.h), below symbol_count():
+  // each word has one for each of its spellings, after one for text spelled
+  // otherwise.
+  std::uint32_t WordSymbol(std::uint16_t word, std::uint8_t spelling) const {
+    return first_symbol_[word] + spelling;
+  }
+  std::uint32_t WordSymbol(const Token& token) const {
+    return WordSymbol(token.word, token.spelling);
+  }
+  std::uint32_t symbol_count() const { return first_symbol_.back(); }
+
  private:
   // Byte length of the number run starting at text[pos] (a numeral), at most
   // up to `end`, cut as the file comment says (longest: the words by offset
@@ -142,8 +164,11 @@ class Lexer {
 
   std::vector<std::string> table_names_;
   std::vector<std::vector<std::uint16_t>> class_tables_;
-  std::vector<std::uint16_t> class_of_word_;       // by word id
-  std::vector<std::string> words_;                 // by word id
+  std::vector<std::uint16_t> class_of_word_;         // by word id
+  std::vector<std::string> words_;                   // by word id
+  std::vector<std::vector<std::string>> spellings_;  // by word id
+  // By word id, and one past the last: WordSymbol(word, 0).
+  std::vector<std::uint32_t> first_symbol_;
   std::unique_ptr<const LiteralMatcher> matcher_;  // keys: words_
 };
 

@@ -62,8 +62,9 @@ void TokenText::Build(const Lexer& lexer, std::string_view text,
   for (const Token& token : tokens_) {
     AppendGap(text.substr(at, token.begin - at), &symbols_);
     symbol_begin_.push_back(static_cast<std::uint32_t>(symbols_.size()));
-    AppendUtf8(token.kind == TokenKind::kWord ? kWordSymbolBase + token.word
-                                              : kNumberSymbolBase + token.form,
+    AppendUtf8(token.kind == TokenKind::kWord
+                   ? kWordSymbolBase + lexer.WordSymbol(token)
+                   : kNumberSymbolBase + token.form,
                &symbols_);
     symbol_end_.push_back(static_cast<std::uint32_t>(symbols_.size()));
     at = token.end;

@@ -5,7 +5,9 @@
 //
 //   symbols of 超800亿元:  W(超) N(form of 800亿) W(元)
 //
-// A word stands for itself: kWordSymbolBase + its id (Lexer). A number stands
+// A word stands for itself as spelled: kWordSymbolBase + Lexer::WordSymbol, one
+// symbol for each spelling of it the tables hold (USD, usd) and one for the
+// others. A number stands
 // for its form: kNumberSymbolBase + its NumberForm bits (lexing/lexer.h).
 // Both ranges are private-use code points; one in the text itself stands in
 // the token string as U+FFFD (three bytes) or U+10FFFD (four), so that no rule
@@ -26,7 +28,7 @@
 
 namespace factx::internal {
 
-// Plane 15's private use area, U+F0000..U+FFFFD: room for every word id.
+// Plane 15's private use area, U+F0000..U+FFFFD: room for every word symbol.
 inline constexpr char32_t kWordSymbolBase = 0xF0000;
 // The BMP's private use area, U+E000..U+F8FF: a number's form, below
 // kNumberForms.
