@@ -113,7 +113,7 @@ bool AtomHolds(std::string_view lower_text, std::string_view atom) {
   for (std::size_t at = lower_text.find(atom); at != std::string_view::npos;
        at = lower_text.find(atom, at + 1)) {
     if (!word_start || at == 0 ||
-        !internal::IsAsciiWordChar(
+        !internal::IsAsciiLetter(
             static_cast<unsigned char>(lower_text[at - 1]))) {
       return true;
     }

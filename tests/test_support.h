@@ -55,8 +55,10 @@ std::vector<std::string> InvisibleFormatCharacters();
 std::vector<std::string> TextBreaks();
 
 // True when `atom` (rule_shape.h) holds in `lower_text` (ASCII lower case) as
-// the prefilter reads it: anywhere, or, marked kWordStartMark, where it
-// starts a word (the text's start is one). Slow; a check of the prefilter.
+// the prefilter reads it: anywhere, or, marked kWordStartMark, where no
+// letter comes before it (a run of letters starts: USD in 20USD, where the
+// lexer reads a word, and \bUSD does not match, which the prefilter may let
+// run). Slow; a check of the prefilter.
 bool AtomHolds(std::string_view lower_text, std::string_view atom);
 
 // Parses a rule text of a test into a RuleSet; a syntax error fails the test.

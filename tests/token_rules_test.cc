@@ -523,6 +523,86 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"date.zh.day_in_brackets",
        "(?:昨|今|明|前|本)\\s?\\(\\s?(?P<day__3>3[01]|[12][0-9]|0?[1-9])\\s?\\)"
        "\\s?日"},
+      {"money.en.symbol_and_cents",
+       "(?:\\b(?P<dollar_prefix>(?i:{@dollar_prefix}))[ ]?(?P<cur__dollar>\\$)"
+       "|(?P<cur>(?i:{@currency_symbol})))"
+       "[ ]?(?P<num>[0-9]{1,15}|{NUM_EN_WORDS})[ ](?i:and)[ "
+       "](?P<cents>{EN_BELOW_HUNDRED})\\b"
+       "(?:[ ](?P<reject>{SCALE_EN_WORD}|(?i:hundred)))?"},
+      {"money.en.symbol_range",
+       "(?:\\b(?i:between)[ ]"
+       "(?:\\b(?P<dollar_prefix__b>(?i:{@dollar_prefix}))[ "
+       "]?(?P<cur__bdollar>\\$)"
+       "|(?P<cur__b>(?i:{@currency_symbol})))"
+       "[ ]?(?P<num__b>{NUM_EN})[ ](?i:and)[ ](?:{MONEY_EN_SYMBOL})?[ "
+       "]?(?P<upper__b>{NUM_EN})"
+       "|(?:\\b(?P<dollar_prefix>(?i:{@dollar_prefix}))[ ]?(?P<cur__dollar>\\$)"
+       "|(?P<cur>(?i:{@currency_symbol})))"
+       "[ ]?(?P<num>{NUM_EN}){MONEY_EN_RANGE_DASH}(?:(?:{MONEY_EN_SYMBOL})[ "
+       "]?)?"
+       "(?P<upper>{NUM_EN})"
+       "|(?:\\b(?P<reject>(?i:{@money_change_words_en}))[ ])?"
+       "(?:\\b(?P<dollar_prefix__t>(?i:{@dollar_prefix}))[ "
+       "]?(?P<cur__tdollar>\\$)"
+       "|(?P<cur__t>(?i:{@currency_symbol})))"
+       "[ ]?(?P<num__t>{NUM_EN}){MONEY_EN_RANGE_TO}(?:(?:{MONEY_EN_SYMBOL})[ "
+       "]?)?"
+       "(?P<upper__t>{NUM_EN}))"
+       "(?:[ ]?(?P<reject__percent>%|(?i:percent|per cent)))?"},
+      {"money.en.symbol_range_from",
+       "\\b(?i:range[sd]?|ranging|estimates?|valued?|valuations?|priced?|"
+       "prices)[ ](?i:from)[ ]"
+       "(?P<fact>(?:\\b(?P<dollar_prefix>(?i:{@dollar_prefix}))[ "
+       "]?(?P<cur__dollar>\\$)"
+       "|(?P<cur>(?i:{@currency_symbol})))"
+       "[ ]?(?P<num>{NUM_EN}){MONEY_EN_RANGE_TO}(?:(?:{MONEY_EN_SYMBOL})[ ]?)?"
+       "(?P<upper>{NUM_EN}))"},
+      {"money.en.number_currency",
+       "(?P<reject__point>[0-9][ ]\\.[ ])?"
+       "(?:\\b(?P<qual>{MONEY_EN_QUAL})[ ])?"
+       "(?P<num>{MONEY_EN_INDIAN_DIGITS}|{NUM_EN})(?:[ "
+       "]|-)?(?P<cur>{MONEY_EN_CURRENCY})"
+       "(?:[ ](?P<qual__post>(?i:{@qualifier_suffix_en})))?"},
+      {"money.en.code_then_scale",
+       "(?P<num>{NUM_ARABIC})[ ](?P<cur>{MONEY_EN_CODE})[ "
+       "](?P<scale>{SCALE_EN_WORD})"},
+      {"money.en.range_currency",
+       "(?:\\b(?i:between)[ ](?P<num__b>{NUM_EN})[ ](?i:and)[ "
+       "](?P<upper__b>{NUM_EN})"
+       "|(?P<num>{NUM_EN}){MONEY_EN_RANGE_DASH}(?P<upper>{NUM_EN})"
+       "|(?:\\b(?P<reject>(?i:{@money_change_words_en}))[ ])?"
+       "(?P<num__t>{NUM_EN}){MONEY_EN_RANGE_TO}(?P<upper__t>{NUM_EN}))"
+       "(?:[ ]|-)?(?P<cur>{MONEY_EN_CURRENCY})"},
+      {"money.en.minor_units",
+       "(?:\\b(?P<reject__code>{MONEY_EN_CODE})[ ])?"
+       "(?:\\b(?P<qual>{MONEY_EN_QUAL})[ ])?"
+       "(?P<num>[0-9]{1,15}|{NUM_EN_WORDS})(?:[ "
+       "]|-)?(?P<cur>{MONEY_EN_CURRENCY})[ ](?:(?i:and)[ ])?"
+       "(?:(?P<minor>{MONEY_EN_MINOR_COUNT})[ "
+       "]?(?P<minor_unit>(?i:{@money_minor_unit}))"
+       "(?:[ ](?:(?i:and)[ ])?(?P<minor2>{MONEY_EN_MINOR_COUNT}))?"
+       "|(?P<cents>{MONEY_EN_MINOR_COUNT}))\\b"
+       "(?:[ "
+       "](?P<reject>{MONEY_EN_CURRENCY}|{SCALE_EN_WORD}|(?i:hundred|times|"
+       "percent|per"
+       "|years?|months?|weeks?|days?|hours?|minutes?|people|shares?)\\b))?"},
+      {"money.en.code_range",
+       "\\b(?P<cur_pre>{MONEY_EN_CODE})[ "
+       "]?(?P<num>{NUM_EN}){MONEY_EN_RANGE_DASH}(?P<upper>{NUM_EN})"
+       "|(?:\\b(?P<reject>(?i:{@money_change_words_en}))[ ])?"
+       "\\b(?P<cur_pre__t>{MONEY_EN_CODE})[ "
+       "]?(?P<num__t>{NUM_EN}){MONEY_EN_RANGE_TO}(?P<upper__t>{NUM_EN})"},
+      {"block.measure.en_weight",
+       "\\b(?i:weigh(?:s|ed|ing)?|lost|gained|lose|gain)[ "
+       "](?:(?i:about|around|nearly|over|some|just|more than)[ ])?{NUM_EN}[ "
+       "-](?i:pounds?|lbs?)\\b"
+       "|{NUM_EN}-(?i:pound)\\b|{NUM_EN}[ ](?i:pounds|lbs) (?i:of)\\b"},
+      {"block.measure.en_exam_marks",
+       "\\b(?i:scor(?:e|es|ed|ing)|obtain(?:s|ed)?|secur(?:e|es|ed)|got|get|"
+       "gets|getting|out of|full|total of|pass|passing)[ ]{NUM_EN}[ "
+       "](?i:marks)\\b"
+       "|{NUM_EN}[ ](?i:marks)[ ](?i:out of|in the|in his|in her|in their|in "
+       "maths|in english|in science)\\b"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -619,7 +699,17 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
                                      "台積電昨（7）日公布，今(16)日",
                                      "两千年八月十五，一月二十三日",
                                      "3月份当月，上月底，年初至今",
-                                     "上周三，本周，下个月，前天"};
+                                     "上周三，本周，下个月，前天",
+                                     "5 dollars 2 years ago, 7 dollars 3 days",
+                                     "22 dollars and 40abc, 9 USD 75 per cent",
+                                     "RMB 3-5 billion, rmb 3 to 5 billion",
+                                     "from USD 10 to 20 million; Pen 5",
+                                     "5 PEN, 5 pen 4 times, 6 Try, 7 TRY",
+                                     "lost 20 pounds, weighed 5 lbs, 3-pound",
+                                     "he got 90 marks out of 100 in maths",
+                                     "$ 100 and fifty thousand, $2 and 20",
+                                     "between 3 and 5 million USD, 4-6 Usd",
+                                     "1 . 8500 marks, 2 . 5 dollars"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
