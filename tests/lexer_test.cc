@@ -53,11 +53,16 @@ std::string Describe(std::string_view text, const std::vector<Token>& tokens) {
   return out;
 }
 
-std::string Lex(const Lexer& lexer, std::string_view text) {
+// The tokens of all of `text`.
+std::vector<Token> Tokens(const Lexer& lexer, std::string_view text) {
   LexScratch scratch;
   std::vector<Token> tokens;
   lexer.Lex(text, 0, text.size(), &scratch, &tokens);
-  return Describe(text, tokens);
+  return tokens;
+}
+
+std::string Lex(const Lexer& lexer, std::string_view text) {
+  return Describe(text, Tokens(lexer, text));
 }
 
 TEST(LexerTest, CutsNumbersWordsSpacesAndCodePoints) {
@@ -132,9 +137,7 @@ TEST(LexerTest, NumbersHaveTheFormOfTheirCharacters) {
       {"30亿千瓦时", kFormDigit | kFormBigScale},
   };
   for (const auto& c : cases) {
-    LexScratch scratch;
-    std::vector<Token> tokens;
-    lexer.Lex(c.text, 0, c.text.size(), &scratch, &tokens);
+    const std::vector<Token> tokens = Tokens(lexer, c.text);
     ASSERT_FALSE(tokens.empty()) << c.text;
     ASSERT_EQ(tokens[0].kind, TokenKind::kNumber) << c.text;
     EXPECT_EQ(tokens[0].form, c.form) << c.text;
@@ -178,10 +181,7 @@ TEST(LexerTest, WordsOfTheSameTablesHaveConsecutiveIds) {
   EXPECT_EQ(lexer.TablesOf(4), (std::vector<std::uint16_t>{1}));
   EXPECT_EQ(lexer.TablesOf(0), (std::vector<std::uint16_t>{0}));
   EXPECT_EQ(lexer.word_class_count(), 4u);
-  LexScratch scratch;
-  std::vector<Token> tokens;
-  const std::string_view text = "元超USD";
-  lexer.Lex(text, 0, text.size(), &scratch, &tokens);
+  const std::vector<Token> tokens = Tokens(lexer, "元超USD");
   ASSERT_EQ(tokens.size(), 3u);
   EXPECT_EQ(tokens[0].word, 3);
   EXPECT_EQ(tokens[1].word, 4);
@@ -201,17 +201,11 @@ TEST(LexerTest, WordTokensTellHowTheirTablesSpellThem) {
   EXPECT_EQ(lexer.WordSymbol(2, 1), 5u);
   EXPECT_EQ(lexer.WordSymbol(3, 0), 6u);
   EXPECT_EQ(lexer.symbol_count(), 14u);
-  LexScratch scratch;
-  std::vector<Token> tokens;
-  const std::string_view text = "USD usd Usd HK$ us 元";
-  lexer.Lex(text, 0, text.size(), &scratch, &tokens);
-  ASSERT_EQ(tokens.size(), 6u);
-  EXPECT_EQ(tokens[0].spelling, 1);
-  EXPECT_EQ(tokens[1].spelling, 0);
-  EXPECT_EQ(tokens[2].spelling, 0);
-  EXPECT_EQ(tokens[3].spelling, 1);
-  EXPECT_EQ(tokens[4].spelling, 1);
-  EXPECT_EQ(tokens[5].spelling, 0);
+  std::vector<int> spellings;
+  for (const Token& token : Tokens(lexer, "USD usd Usd HK$ us 元")) {
+    spellings.push_back(token.spelling);
+  }
+  EXPECT_EQ(spellings, (std::vector<int>{1, 0, 0, 1, 1, 0}));
 }
 
 // Over the tables the built-in rules read and every example input of the
