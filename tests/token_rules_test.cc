@@ -722,17 +722,17 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
   // with NAME's guards): rules match apart, so each pair is compared as if
   // alone, and the rules' own patterns compile once.
   RuleSet with_twins = rules;
-  for (const auto& [name, text_pattern] : over_text) {
-    const Status parsed = ParseRuleText("rule " + std::string(name) +
-                                            ".text\n  kind block\n  pattern " +
-                                            std::string(text_pattern) + "\n",
-                                        "text.rules", &with_twins);
+  for (const auto& twin : over_text) {
+    const Status parsed = ParseRuleText(
+        "rule " + std::string(twin.rule) + ".text\n  kind block\n  pattern " +
+            std::string(twin.text_pattern) + "\n",
+        "text.rules", &with_twins);
     ASSERT_TRUE(parsed.ok()) << parsed.ToString();
     const auto spec =
         std::find_if(with_twins.rules.begin(), with_twins.rules.end(),
-                     [&](const RuleSpec& s) { return s.name == name; });
-    ASSERT_NE(spec, with_twins.rules.end()) << name;
-    ASSERT_FALSE(spec->token_pattern.empty()) << name;
+                     [&](const RuleSpec& s) { return s.name == twin.rule; });
+    ASSERT_NE(spec, with_twins.rules.end()) << twin.rule;
+    ASSERT_FALSE(spec->token_pattern.empty()) << twin.rule;
     with_twins.rules.back().guards = spec->guards;
   }
   auto engine = RuleEngine::Build(std::move(with_twins));
