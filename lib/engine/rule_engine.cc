@@ -571,11 +571,9 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
   const bool has_token_rules = std::any_of(
       engine->rules_.rules.begin(), engine->rules_.rules.end(),
       [](const RuleSpec& spec) { return !spec.token_pattern.empty(); });
-  if (has_token_rules) {
-    engine->lexer_ = std::make_unique<Lexer>(LexiconTables(engine->rules_));
-  }
   std::unique_ptr<TokenPatternTranslator> translator;
   if (has_token_rules) {
+    engine->lexer_ = std::make_unique<Lexer>(LexiconTables(engine->rules_));
     translator = std::make_unique<TokenPatternTranslator>(engine->rules_,
                                                           *engine->lexer_);
   }

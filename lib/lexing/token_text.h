@@ -5,10 +5,10 @@
 //
 //   symbols of 超800亿元:  W(超) N(form of 800亿) W(元)
 //
-// A word stands for itself as spelled: kWordSymbolBase + Lexer::WordSymbol, one
-// symbol for each spelling of it the tables hold (USD, usd) and one for the
-// others. A number stands
-// for its form: kNumberSymbolBase + its NumberForm bits (lexing/lexer.h).
+// A word stands for itself as spelled: kWordSymbolBase + Lexer::WordSymbol,
+// one symbol for each spelling of it the tables hold (USD, usd) and one for
+// the others. A number stands for its form: kNumberSymbolBase + its NumberForm
+// bits (lexing/lexer.h).
 // Both ranges are private-use code points; one in the text itself stands in
 // the token string as U+FFFD (three bytes) or U+10FFFD (four), so that no rule
 // reads it as a symbol and the offsets still map one to one.
