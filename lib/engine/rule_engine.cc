@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <numeric>
 #include <unordered_map>
 #include <utility>
 
@@ -11,6 +12,9 @@
 
 namespace factx::internal {
 namespace {
+
+// std::countr_zero of C++20; GCC and Clang, the compilers factx builds with.
+int CountTrailingZeros(std::uint64_t word) { return __builtin_ctzll(word); }
 
 // Memory for each rule's own program and DFAs (RE2's default is 8 MiB). The
 // rules that embed the Chinese numeral grammar compile to some 22,000
@@ -677,8 +681,11 @@ void RuleEngine::BuildPrefilter() {
   std::vector<std::vector<std::uint32_t>> needs_of_atom;
   std::unordered_map<std::string_view, std::uint32_t> atom_ids;
   atom_ids.reserve(4096);  // the built-in rules have some 1,500 atoms
-  need_count_.assign(compiled_.size(), 0);
+  // Each rule's clauses, as [first, end) of their numbers.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> needs_of_rule;
+  std::uint32_t need_count = 0;
   for (std::size_t id = 0; id < compiled_.size(); ++id) {
+    needs_of_rule.emplace_back(need_count, need_count);
     for (const std::vector<std::string>& clause : compiled_[id].shape().needs) {
       if (std::any_of(clause.begin(), clause.end(), AtomNeedsUnicodeFolding))
         continue;  // satisfied in every text, as far as the matcher can tell
@@ -686,9 +693,8 @@ void RuleEngine::BuildPrefilter() {
           std::any_of(clause.begin(), clause.end(), TooCommonToFilter)) {
         continue;  // satisfied in nearly every clause of the rule's language
       }
-      const auto need = static_cast<std::uint32_t>(need_rule_.size());
-      need_rule_.push_back(static_cast<std::uint32_t>(id));
-      ++need_count_[id];
+      const std::uint32_t need = need_count++;
+      needs_of_rule.back().second = need_count;
       for (const std::string& atom : clause) {
         auto [it, added] = atom_ids.emplace(
             atom, static_cast<std::uint32_t>(needs_of_atom.size()));
@@ -699,8 +705,36 @@ void RuleEngine::BuildPrefilter() {
         needs_of_atom[it->second].push_back(need);
       }
     }
-    if (need_count_[id] == 0)
+    if (needs_of_rule.back().first == needs_of_rule.back().second)
       rules_without_atoms_.push_back(static_cast<int>(id));
+  }
+  need_words_ = (need_count + 63) / 64;
+  // Appends the words of a set of clauses, in ascending order, that are not
+  // zero.
+  auto append_bits = [](const std::vector<std::uint32_t>& needs,
+                        std::vector<NeedBits>* out) {
+    const std::size_t begin = out->size();
+    for (const std::uint32_t need : needs) {
+      const std::uint32_t word = need / 64;
+      if (out->size() == begin || out->back().word != word) {
+        out->push_back({word, 0});
+      }
+      out->back().bits |= std::uint64_t{1} << (need % 64);
+    }
+  };
+  first_need_bits_.assign(need_words_, 0);
+  rule_of_first_need_.assign(need_count, 0);
+  rule_bits_begin_.push_back(0);
+  for (std::uint32_t id = 0; id < needs_of_rule.size(); ++id) {
+    const auto [first, end] = needs_of_rule[id];
+    if (end > first) {
+      first_need_bits_[first / 64] |= std::uint64_t{1} << (first % 64);
+      rule_of_first_need_[first] = id;
+    }
+    std::vector<std::uint32_t> needs(end - first);
+    std::iota(needs.begin(), needs.end(), first);
+    append_bits(needs, &rule_bits_);
+    rule_bits_begin_.push_back(static_cast<std::uint32_t>(rule_bits_.size()));
   }
   // The matcher looks for each atom's text once: a marked atom shares the key
   // of its text with the unmarked one, if any, and has a need list of its own.
@@ -739,8 +773,13 @@ void RuleEngine::BuildPrefilter() {
                     : need_list_of_key_)[key_of_atom[a]] =
         list_id(std::move(needs_of_atom[a]));
   }
-  need_lists_.resize(list_ids.size());
-  for (auto& [needs, id] : list_ids) need_lists_[id] = needs;
+  std::vector<const std::vector<std::uint32_t>*> lists(list_ids.size());
+  for (const auto& [needs, id] : list_ids) lists[id] = &needs;
+  list_bits_begin_.push_back(0);
+  for (const std::vector<std::uint32_t>* needs : lists) {
+    append_bits(*needs, &list_bits_);  // an atom's were added rule by rule
+    list_bits_begin_.push_back(static_cast<std::uint32_t>(list_bits_.size()));
+  }
   // Keys past the atoms: the characters that fold to ASCII letters.
   std::vector<std::string> keys(key_texts.begin(), key_texts.end());
   for (const std::string_view folds : kFoldsToAscii) keys.emplace_back(folds);
@@ -822,8 +861,9 @@ bool RuleEngine::FindAtoms(std::string_view text, std::size_t begin,
   std::vector<std::uint32_t>& lists = scratch->clause_need_lists;
   std::vector<std::uint32_t>& seen_in_pass = scratch->need_list_pass;
   lists.clear();
-  if (seen_in_pass.size() != need_lists_.size() || ++scratch->pass == 0) {
-    seen_in_pass.assign(need_lists_.size(), 0);
+  const std::size_t list_count = list_bits_begin_.size() - 1;
+  if (seen_in_pass.size() != list_count || ++scratch->pass == 0) {
+    seen_in_pass.assign(list_count, 0);
     scratch->pass = 1;
   }
   const std::uint32_t pass = scratch->pass;
@@ -867,37 +907,36 @@ void RuleEngine::PotentialRules(bool all_rules, RuleScratch* scratch) const {
     rules.assign(rules_without_atoms_.begin(), rules_without_atoms_.end());
     return;
   }
-  // Only what the lists reach is read: a clause of prose finds few atoms, and
-  // the engine has hundreds of clauses. A clause or rule counts in this call
-  // when its stamp is this call's.
-  std::vector<std::uint32_t>& need_stamp = scratch->need_stamp;
-  std::vector<std::uint32_t>& rule_stamp = scratch->rule_stamp;
-  std::vector<std::uint32_t>& counts = scratch->satisfied_counts;
-  if (need_stamp.size() != need_rule_.size() ||
-      rule_stamp.size() != compiled_.size() || ++scratch->stamp == 0) {
-    need_stamp.assign(need_rule_.size(), 0);
-    rule_stamp.assign(compiled_.size(), 0);
-    counts.resize(compiled_.size());
-    scratch->stamp = 1;
-  }
-  const std::uint32_t stamp = scratch->stamp;
-  rules.clear();
+  // The clauses the lists satisfy, then the rules all of whose clauses are
+  // among them, in rule order.
+  std::vector<std::uint64_t>& satisfied = scratch->satisfied_needs;
+  satisfied.assign(need_words_, 0);
   for (const std::uint32_t list : lists) {
-    for (const std::uint32_t need : need_lists_[list]) {
-      if (need_stamp[need] == stamp) continue;
-      need_stamp[need] = stamp;
-      const std::uint32_t rule = need_rule_[need];
-      if (rule_stamp[rule] != stamp) {
-        rule_stamp[rule] = stamp;
-        counts[rule] = 0;
-      }
-      if (++counts[rule] == need_count_[rule])
-        rules.push_back(static_cast<int>(rule));
+    for (std::uint32_t i = list_bits_begin_[list];
+         i < list_bits_begin_[list + 1]; ++i) {
+      satisfied[list_bits_[i].word] |= list_bits_[i].bits;
     }
   }
+  // A rule runs when its first clause is satisfied and all the others are.
+  rules.clear();
+  for (std::size_t w = 0; w < need_words_; ++w) {
+    for (std::uint64_t firsts = satisfied[w] & first_need_bits_[w]; firsts != 0;
+         firsts &= firsts - 1) {
+      const std::uint32_t rule =
+          rule_of_first_need_[w * 64 + CountTrailingZeros(firsts)];
+      bool all = true;
+      for (std::uint32_t i = rule_bits_begin_[rule];
+           all && i < rule_bits_begin_[rule + 1]; ++i) {
+        all = (satisfied[rule_bits_[i].word] & rule_bits_[i].bits) ==
+              rule_bits_[i].bits;
+      }
+      if (all) rules.push_back(static_cast<int>(rule));
+    }
+  }
+  const auto middle = static_cast<std::ptrdiff_t>(rules.size());
   rules.insert(rules.end(), rules_without_atoms_.begin(),
                rules_without_atoms_.end());
-  std::sort(rules.begin(), rules.end());
+  std::inplace_merge(rules.begin(), rules.begin() + middle, rules.end());
 }
 
 std::size_t RuleEngine::SegmentEnd(const Document& document,

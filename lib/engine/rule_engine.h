@@ -187,21 +187,16 @@ struct RuleScratch {
       groups;  // group 0..n of each candidate, back to back
   std::vector<re2::StringPiece> match_groups;
   // What the prefilter's atoms found in one clause (or text) satisfy: their
-  // need lists (RuleEngine::need_lists_), each once, in the order found; the
+  // need lists (RuleEngine::list_bits_), each once, in the order found; the
   // pass that last found each list, so that it is listed once without
   // sorting; the rules they allow.
   std::vector<std::uint32_t> clause_need_lists;
   std::vector<std::uint32_t> need_list_pass;
   std::uint32_t pass = 0;
   std::vector<int> potential_rules;
-  // Which of the rules' clauses (RuleShape::needs) the clause's atoms satisfy,
-  // and how many of each rule's: a clause or a rule's count is this call's
-  // when its stamp is `stamp`, which each call of PotentialRules advances, so
-  // that nothing is cleared.
-  std::vector<std::uint32_t> need_stamp;
-  std::vector<std::uint32_t> rule_stamp;
-  std::vector<std::uint32_t> satisfied_counts;
-  std::uint32_t stamp = 0;
+  // Which of the rules' clauses of needs (RuleShape::needs) the clause's
+  // atoms satisfy, one bit each (RuleEngine::NeedBits).
+  std::vector<std::uint64_t> satisfied_needs;
   // The token string of the clause that rules over tokens run on, built by
   // the first of them, and their captures in it.
   TokenText token_text;
@@ -320,19 +315,33 @@ class RuleEngine {
   // that holds an atom English prose nearly always holds (one letter, a
   // space).
   std::unique_ptr<LiteralMatcher> atoms_;
-  // The rules' clauses of needs that the prefilter checks, numbered across
-  // all rules: the rule of each, and how many each rule has. The clauses an
+  // The rules' clauses of needs that the prefilter checks are numbered
+  // across all rules, a rule's in a row, and a set of them is a bitset of
+  // need_words_ words, read as the words that are not zero. The clauses an
   // atom satisfies are its need list; atoms that satisfy the same clauses
-  // (the digits, the Chinese numerals) share one, so that a clause holding
-  // several of them counts it once.
-  std::vector<std::uint32_t> need_rule_;
-  std::vector<std::uint32_t> need_count_;
+  // (the digits, the Chinese numerals) share one. Need list L is
+  // list_bits_[list_bits_begin_[L], list_bits_begin_[L + 1]); rule R's
+  // clauses, all of which a clause of text must satisfy for R to run, are
+  // rule_bits_[rule_bits_begin_[R], rule_bits_begin_[R + 1]) (none for a
+  // rule that needs nothing).
+  struct NeedBits {
+    std::uint32_t word;
+    std::uint64_t bits;
+  };
+  std::size_t need_words_ = 0;
+  std::vector<NeedBits> list_bits_;
+  std::vector<std::uint32_t> list_bits_begin_;
+  std::vector<NeedBits> rule_bits_;
+  std::vector<std::uint32_t> rule_bits_begin_;
+  // The first clause of each rule that has some, as a bitset of need_words_
+  // words, and the rule each is the first of.
+  std::vector<std::uint64_t> first_need_bits_;
+  std::vector<std::uint32_t> rule_of_first_need_;
   // The need list of each of the matcher's keys (an empty one if only a
   // marked atom has its text). An atom marked kWordStartMark (rule_file.h)
   // shares the key of its text with the unmarked atom, and has a need list of
   // its own, which the key satisfies only where it starts a word: the keys
   // below word_start_keys_ have one, in word_start_list_of_key_.
-  std::vector<std::vector<std::uint32_t>> need_lists_;
   std::vector<std::uint32_t> need_list_of_key_;
   int word_start_keys_ = 0;
   std::vector<std::uint32_t> word_start_list_of_key_;
