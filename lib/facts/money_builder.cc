@@ -565,11 +565,15 @@ bool AddMinor(std::string_view count_text, const Decimal& fraction,
 // the lower bound, "upper_" for the upper bound).
 bool AddMinorParts(const RuleMatch& match, const MoneyTables& tables,
                    std::string_view prefix, Decimal* amount) {
+  constexpr std::string_view kZero = "零";
   auto capture = [&match, prefix](std::string_view name) {
     return match.Capture(std::string(prefix).append(name));
   };
   std::optional<Decimal> fraction;
   if (std::string_view minor = capture("minor"); !minor.empty()) {
+    // Over tokens 5元零三分 captures 零三 here; 零 adds nothing.
+    if (minor.substr(0, kZero.size()) == kZero)
+      minor.remove_prefix(kZero.size());
     fraction = MinorFraction(tables, capture("minor_unit"));
     if (!fraction || !AddMinor(minor, *fraction, amount)) return false;
   } else if (std::string_view alone = match.Capture("cur_minor");
@@ -593,7 +597,6 @@ bool AddMinorParts(const RuleMatch& match, const MoneyTables& tables,
   }
   if (std::string_view tenths = capture("tenths"); !tenths.empty()) {
     // Over tokens 四块零五 captures 零五 here: 零 makes the digit hundredths.
-    constexpr std::string_view kZero = "零";
     const bool cents = tenths.substr(0, kZero.size()) == kZero;
     if (cents) tenths.remove_prefix(kZero.size());
     if (!AddMinor(tenths, cents ? Decimal{1, -2} : Decimal{1, -1}, amount)) {
