@@ -635,6 +635,11 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "spoken})"
        "(?:(?P<upper_tenths>{MONEY_ZH_TAIL_DIGIT})|零(?P<upper_cents>{MONEY_ZH_"
        "TAIL_DIGIT}))?"},
+      {"money.zh.shared_unit",
+       "(?P<fact>(?P<qual>{@qualifier_prefix_zh})?(?P<num>(?:{NUM_ARABIC}|{NUM_"
+       "CHINESE})[ ]?(?:千万|百万|十万|万亿|亿|万)))"
+       "(?:(?:和|、|与|及|或|,)(?:{NUM_ARABIC}|{NUM_CHINESE})[ "
+       "]?(?:千万|百万|十万|万亿|亿|万)){1,8}[ ]?(?P<cur>{@currency_zh})"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -746,7 +751,9 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "五元零3分到五元零三分，六块零5至六块零五",
       "两美元又三美分至三美元又五美分",
       "八毛到一块零5，八毛五到九毛，一元 二角 - 1元3角",
-      "五块到五块零五分钱，三蚊至四蚊零二"};
+      "五块到五块零五分钱，三蚊至四蚊零二",
+      "分别为3 亿和5 亿元，三千万、五千万及八千万美元，1.5万,2万元",
+      "约3亿与4.5亿美元，2亿和三亿元，十万或二十万元"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
