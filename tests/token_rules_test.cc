@@ -640,6 +640,19 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "CHINESE})[ ]?(?:千万|百万|十万|万亿|亿|万)))"
        "(?:(?:和|、|与|及|或|,)(?:{NUM_ARABIC}|{NUM_CHINESE})[ "
        "]?(?:千万|百万|十万|万亿|亿|万)){1,8}[ ]?(?P<cur>{@currency_zh})"},
+      {"money.zh.unstated_frame",
+       "(?P<unstated>{@money_zh_unstated_frame})(?:{@money_zh_unstated_glue}){"
+       "0,2}"
+       "(?P<fact>(?P<qual>{@qualifier_prefix_zh})?(?P<num>{NUM_ARABIC}|(?:["
+       "一二两三四五六七八九]?[十百千][零〇]?){1,4}[一二三四五六七八九]?|["
+       "一二两三四五六七八九])[ "
+       "]?(?P<scale>千万|百万|十万|万亿|千亿|百亿|亿|万))"},
+      {"money.zh.unstated_deal",
+       "以(?P<fact>(?P<qual>{@qualifier_prefix_zh})?(?P<num>{NUM_ARABIC}|(?:["
+       "一二两三四五六七八九]?[十百千][零〇]?){1,4}[一二三四五六七八九]?|["
+       "一二两三四五六七八九])[ "
+       "]?(?P<scale>千万|百万|十万|万亿|千亿|百亿|亿|万))"
+       "(?P<unstated>{@money_zh_unstated_deal})"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -753,7 +766,9 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "八毛到一块零5，八毛五到九毛，一元 二角 - 1元3角",
       "五块到五块零五分钱，三蚊至四蚊零二",
       "分别为3 亿和5 亿元，三千万、五千万及八千万美元，1.5万,2万元",
-      "约3亿与4.5亿美元，2亿和三亿元，十万或二十万元"};
+      "约3亿与4.5亿美元，2亿和三亿元，十万或二十万元",
+      "营收3.5 亿，净利润三千零五万，耗资一千零五十万，市值蒸发近千亿",
+      "以约 2 亿收购，以超十亿出售，营收一百二十万亿"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
