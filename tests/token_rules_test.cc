@@ -653,6 +653,13 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "一二两三四五六七八九])[ "
        "]?(?P<scale>千万|百万|十万|万亿|千亿|百亿|亿|万))"
        "(?P<unstated>{@money_zh_unstated_deal})"},
+      {"date.zh.range_with_time",
+       "(?:{DATE_ZH_FROM})(?:\\s?(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚间|"
+       "夜间|早间|晚|早)?\\s?(?:[01]?[0-9]|2[0-4])\\s?(?::[0-5][0-9]|[点时](?:"
+       "\\s?[0-5]?[0-9]\\s?分|半|整)?))?\\s?(?:{DATE_RANGE_SEP})\\s?(?:{DATE_"
+       "ZH_TO})(?:\\s?(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚间|夜间|早间|晚|"
+       "早)?\\s?(?:[01]?[0-9]|2[0-4])\\s?(?::[0-5][0-9]|[点时](?:\\s?[0-5]?[0-"
+       "9]\\s?分|半|整)?))"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -768,7 +775,10 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "分别为3 亿和5 亿元，三千万、五千万及八千万美元，1.5万,2万元",
       "约3亿与4.5亿美元，2亿和三亿元，十万或二十万元",
       "营收3.5 亿，净利润三千零五万，耗资一千零五十万，市值蒸发近千亿",
-      "以约 2 亿收购，以超十亿出售，营收一百二十万亿"};
+      "以约 2 亿收购，以超十亿出售，营收一百二十万亿",
+      "5月1日9点30分至5月2日18点，6月1日上午9时至6月2日下午5时半",
+      "7月1日 9:30 - 7月3日 17:00，8月1日晚8点 5分到8月2日凌晨2点整",
+      "3月5日9点半至3月6日10点，4月1日25点至4月2日9点"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
