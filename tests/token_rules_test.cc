@@ -660,6 +660,18 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "ZH_TO})(?:\\s?(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚间|夜间|早间|晚|"
        "早)?\\s?(?:[01]?[0-9]|2[0-4])\\s?(?::[0-5][0-9]|[点时](?:\\s?[0-5]?[0-"
        "9]\\s?分|半|整)?))"},
+      {"percent.en.symbol",
+       "\\b(?P<qual>(?i:{@qualifier_prefix_en})) (?P<num>-?{NUM_ARABIC}) "
+       "?(?P<sign>[%‰‱])"
+       "(?: (?P<qual_post__a>(?i:{@qualifier_suffix_en}))\\b)?"
+       "|(?P<num__b>-?{NUM_ARABIC}) ?(?P<sign__b>[%‰‱]) "
+       "(?P<qual_post__b>(?i:{@qualifier_suffix_en}))\\b"},
+      {"percent.en.mixed_fraction",
+       "(?P<num>[0-9]{1,3})[ ](?P<frac_num>[1-9][0-9]?)[ ]?/[ "
+       "]?(?P<frac_den>[1-9][0-9]?)"
+       "[ ]?(?P<sign>%|{PCT_EN_PERCENT})"},
+      {"percent.en.percent_of",
+       "(?i:percents?|per[ -]cent) (?i:of) (?P<of_num>{NUM_EN})"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -778,7 +790,10 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "以约 2 亿收购，以超十亿出售，营收一百二十万亿",
       "5月1日9点30分至5月2日18点，6月1日上午9时至6月2日下午5时半",
       "7月1日 9:30 - 7月3日 17:00，8月1日晚8点 5分到8月2日凌晨2点整",
-      "3月5日9点半至3月6日10点，4月1日25点至4月2日9点"};
+      "3月5日9点半至3月6日10点，4月1日25点至4月2日9点",
+      "nearly -3.5% or more, about 1,234.5 ‰, 12 ‱ at most, -7 % or less",
+      "a 10 15/16 % coupon, 1000 1/2%, 9 05/8 per cent, 4 1 /4 pct",
+      "Percent of 5 million, per-cent of a half, PER CENT OF 2.5bn"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
