@@ -102,6 +102,27 @@ TEST(TokenRulesTest, FindsWhatItsTwinOverTextFinds) {
             (std::vector<std::string>{"scaled.tokens:30多万人民币"}));
 }
 
+// \s before {#NAME} is an escape of its own: only \x, \p and \P take braces.
+// The number class was once left as literal text, a pattern that never
+// matched (date.en.year_list_first).
+TEST(TokenRulesTest, AnEscapeBeforeANumberClassEndsAtItsLetter) {
+  RuleSet rules;
+  const Status status = ParseRuleText(R"(
+define N [0-9]+
+table unit
+  abc
+rule spaced.tokens
+  kind      block
+  tokens    {@unit}\s{#N}\s\p{Han}
+)",
+                                      "test.rules", &rules);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ(Candidates(**engine, "abc 12 亩, abc x 亩"),
+            (std::vector<std::string>{"spaced.tokens:abc 12 亩"}));
+}
+
 TEST(TokenRulesTest, TokensDifferFromTextWhereTheLexerReadsLongerWords) {
   auto engine = RuleEngine::Build(TestRules());
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
@@ -297,17 +318,22 @@ TEST(TokenRulesTest, MistakesAreRuleSyntaxErrors) {
 }
 
 // True when `lexer` reads `match` of a rule over text otherwise than the
-// rule did: an end of the match or of one of its captures (`captures`, the
-// rule's group names) lies inside a number or a word the lexer reads whole,
-// or a number it read (a strict part) is no number token (一 of the word 一度).
+// rule did: an end of the match (the fact, or `whole_match`, context and all)
+// or of one of its captures (`captures`, the rule's group names) lies inside
+// a number or a word the lexer reads whole (2018 of 2018.5), or a number it
+// read (a strict part) is no number token (一 of the word 一度).
 bool LexedOtherwise(const Lexer& lexer, const RuleMatch& match,
-                    const std::map<int, std::string>& captures) {
+                    const std::map<int, std::string>& captures,
+                    std::string_view whole_match) {
   const std::string_view text = match.text();
   LexScratch scratch;
   std::vector<Token> tokens;
   lexer.Lex(text, 0, text.size(), &scratch, &tokens);
   // Captures are read by base name (RuleMatch): the first that took part.
-  std::vector<std::size_t> ends = {match.begin(), match.end()};
+  const auto whole_begin =
+      static_cast<std::size_t>(whole_match.data() - text.data());
+  std::vector<std::size_t> ends = {match.begin(), match.end(), whole_begin,
+                                   whole_begin + whole_match.size()};
   for (const auto& [group, name] : captures) {
     const std::string base = name.substr(0, name.find("__"));
     if (!match.Has(base)) continue;
@@ -672,6 +698,123 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "[ ]?(?P<sign>%|{PCT_EN_PERCENT})"},
       {"percent.en.percent_of",
        "(?i:percents?|per[ -]cent) (?i:of) (?P<of_num>{NUM_EN})"},
+      {"date.en.year_range",
+       "(?P<year>{DATE_YEAR_BARE})\\s?(?:{DATE_RANGE_SEP}|to|through)\\s?(?P<"
+       "to_year>{DATE_YEAR_BARE})"},
+      {"date.en.between_years",
+       "(?i:between) (?P<year>{DATE_YEAR_BARE}) (?i:and) "
+       "(?P<to_year>{DATE_YEAR_BARE})"},
+      {"date.en.month_day_year",
+       "{DATE_EN_WEEKDAY_CHECK}{DATE_EN_MONTH}\\s{DATE_EN_DAY},?\\s(?P<year>["
+       "12][0-9]{3})"},
+      {"date.en.day_month_year",
+       "{DATE_EN_DAY}\\s(?:of\\s)?{DATE_EN_MONTH},?\\s(?P<year>[12][0-9]{3})"},
+      {"date.en.month_year",
+       "{DATE_EN_MONTH},?\\s(?:of\\s)?(?P<year>[12][0-9]{3})"},
+      {"date.en.month_day",
+       "{DATE_EN_WEEKDAY_CHECK}{DATE_EN_MONTH}\\s{DATE_EN_DAY}|(?P<day__dm>(?:"
+       "3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)\\s(?:of\\s)?(?P<month_name__"
+       "dm>{@date_en_month_name})"},
+      {"date.en.month_part",
+       "(?P<ten_days>(?i:early|mid|late))[- "
+       "](?P<month_name>{@date_en_month_name})(?:,?\\s(?P<year>[12][0-9]{3}))"
+       "?"},
+      {"date.en.month",
+       "(?P<month_name>January|February|April|June|July|August|September|"
+       "October|November|December)"},
+      {"date.en.month_direction",
+       "(?P<month_dir>(?i:last|next|this))\\s(?P<month_name>January|February|"
+       "March|April|May|June|July|August|September|October|November|December)"},
+      {"date.en.month_relative_year",
+       "{DATE_EN_MONTH}(?:\\s{DATE_EN_DAY})?,?\\s(?:of\\s)?(?P<year_rel>(?i:{@"
+       "date_en_year_offset}))"},
+      {"date.en.year_end",
+       "(?i:by|at|before|until|till|through|toward|towards|around|near|after)"
+       "\\s(?:(?i:the)\\s)?(?P<fact>(?P<year_edge>(?i:year-end|year end|year's "
+       "end)))"},
+      {"date.en.year",
+       "(?:(?i:in|since|by|until|through|during|before|after|from|for|of|due|"
+       "early|late)\\s|(?i:mid)(?:-|\\s))(?P<year>{DATE_YEAR_BARE})"},
+      {"date.en.year_list_first",
+       "(?i:{@date_en_year_list_lead})\\s(?i:both|either)\\s(?P<fact>(?P<year>{"
+       "DATE_YEAR_BARE}))\\s(?i:and|or)\\s{DATE_YEAR_BARE}"},
+      {"date.en.year_list_last",
+       "(?i:{@date_en_year_list_lead})\\s(?:(?i:both|either)\\s)?{DATE_YEAR_"
+       "BARE}(?:,\\s{DATE_YEAR_BARE}){0,4},?\\s(?i:and|or)\\s(?P<fact>(?P<year>"
+       "{DATE_YEAR_BARE}))"},
+      {"date.en.year_list_middle",
+       "{DATE_YEAR_BARE},\\s(?P<fact>(?P<year>{DATE_YEAR_BARE})),?\\s(?:(?i:"
+       "and|or)\\s)?{DATE_YEAR_BARE}"},
+      {"date.en.year_list_middle_odd",
+       ",\\s{DATE_YEAR_BARE},\\s(?P<fact>(?P<year>{DATE_YEAR_BARE})),?\\s(?:(?"
+       "i:and|or)\\s)?{DATE_YEAR_BARE}"},
+      {"date.en.year_noun",
+       "(?:(?i:the|its|their|his|her|our|this|that|whose)|'s|’s)\\s(?P<fact>(?"
+       "P<year>{DATE_YEAR_BARE}))\\s(?i:{@date_en_year_noun})\\b"},
+      {"date.en.relative",
+       "(?i:(?P<year_rel>{@date_en_year_offset})|(?P<month_rel>{@date_en_month_"
+       "offset})|(?P<day_rel>{@date_en_day_offset})|(?P<quarter_rel>{@date_en_"
+       "quarter_offset}))"},
+      {"date.en.week",
+       "(?:(?P<week_rel>(?i:this|last|next))\\s)?(?P<weekday>Monday|Tuesday|"
+       "Wednesday|Thursday|Friday|Saturday|Sunday|weekend)|(?P<week_rel__w>(?i:"
+       "this|last|next))\\s(?i:week)"},
+      {"date.en.quarter",
+       "(?P<fact>(?:(?P<fiscal>(?i:fiscal))\\s)?(?:(?P<quarter>Q[1-4])|(?P<"
+       "quarter__w>(?i:first|second|third|fourth))[\\s-](?i:quarter))(?:,?\\s(?"
+       ":of\\s)?(?:(?P<year>{DATE_YEAR_BARE})|(?P<fiscal__fy>FY)\\s?(?P<year__"
+       "fy>[0-9]{4}|[0-9]{2})|(?P<fiscal__f>(?i:fiscal))\\s(?P<year__f>{DATE_"
+       "YEAR_BARE})|(?P<year_rel>(?i:{@date_en_year_offset}))))?|(?P<year__a>{"
+       "DATE_YEAR_BARE})\\s?(?P<quarter__a>Q[1-4])|(?P<year__b>{DATE_YEAR_BARE}"
+       ")\\s(?P<quarter__b>(?i:first|second|third|fourth))[\\s-](?i:quarter))(?"
+       ":\\s(?P<reported>(?i:{@date_en_reported_word}))\\b)?"},
+      {"date.en.half",
+       "(?P<fact>(?P<half>H[12]|(?i:first|second)[\\s-](?i:half))(?:,?\\s(?:"
+       "of\\s)?(?:(?P<year>{DATE_YEAR_BARE})|(?P<year_rel>(?i:{@date_en_year_"
+       "offset}))))?|(?P<year__a>{DATE_YEAR_BARE})\\s?(?P<half__a>H[12])|(?P<"
+       "year__b>{DATE_YEAR_BARE})\\s(?P<half__b>(?i:first|second)[\\s-](?i:"
+       "half)))(?:\\s(?P<reported>(?i:{@date_en_reported_word}))\\b)?"},
+      {"date.en.year_edge",
+       "(?P<year_edge>(?i:beginning|start|end|close))\\s(?i:of)\\s(?:(?P<year>{"
+       "DATE_YEAR_BARE})|(?P<year_rel>(?i:{@date_en_year_offset})))"},
+      {"date.en.year_edge_the_year",
+       "(?P<year_edge>(?i:beginning|start|end|close))\\s(?i:of)\\s(?i:the)"
+       "\\syear(?:\\s(?P<year>{DATE_YEAR_BARE}))?"},
+      {"date.en.fiscal_year",
+       "(?P<fiscal>FY)\\s?(?P<year>[0-9]{4}|[0-9]{2})|(?P<fiscal__f>(?i:fiscal)"
+       "(?:\\s(?i:year))?)\\s(?P<year__f>{DATE_YEAR_BARE})|(?P<year__y>{DATE_"
+       "YEAR_BARE})\\s(?P<fiscal__y>(?i:fiscal year))"},
+      {"date.en.month_range",
+       "\\b(?P<month_name>{@date_en_month_name})\\.?\\s?(?:-|–|to|through)\\s?("
+       "?P<to_month_name>{@date_en_month_name})\\.?,?\\s(?P<to_year>[12][0-9]{"
+       "3})|\\b(?P<month_name__d>{@date_en_month_name})\\.?\\s(?P<day>[0-9]{1,"
+       "2})\\s?(?:-|–|to|through)\\s?(?P<to_day>[0-9]{1,2}),?\\s(?P<to_year__d>"
+       "[12][0-9]{3})"
+       "|\\b(?P<month_name__r>{@date_en_month_name})[-–](?P<to_month_name__r>{@"
+       "date_en_month_name})"},
+      {"date.en.window",
+       "(?i:the)\\s(?P<window>(?i:{@date_en_window_lead}))\\s(?P<count>[0-9]{1,"
+       "3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\\s("
+       "?P<unit>(?i:{@date_en_unit}))"},
+      {"date.en.first_units",
+       "(?i:the)\\s(?P<window>(?i:first))\\s(?P<count>[0-9]{1,2}|(?i:two|three|"
+       "four|five|six|seven|eight|nine|ten|eleven))\\s(?P<unit>(?i:months|"
+       "quarters))"
+       "(?:\\s(?i:of)\\s(?:(?P<year>{DATE_YEAR_BARE})|(?i:the\\syear)))?"},
+      {"date.en.ago",
+       "(?P<count>[0-9]{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|"
+       "nine|ten|eleven|twelve))\\s(?P<unit>(?i:{@date_en_unit}))\\s(?P<ago>(?"
+       "i:ago))"},
+      {"date.en.same_period", "(?P<same_period>(?i:{@date_en_same_period}))"},
+      {"date.en.year_words",
+       "(?P<year_words>(?i:eighteen|nineteen|twenty)\\s(?i:oh\\s(?:{DATE_EN_"
+       "UNIT_WORD})|{DATE_EN_TWO_DIGIT_WORDS}))"
+       "|(?i:in|since|by|until|through|during|before|after|from|of|year)\\s(?P<"
+       "year_words__t>(?i:two\\sthousand(?:\\s(?:and\\s)?(?:{DATE_EN_TWO_DIGIT_"
+       "WORDS}|{DATE_EN_UNIT_WORD}))?))"},
+      {"date.en.numeric_spaced",
+       "(?P<year>[12][0-9]{3}) (?P<month>0[1-9]|1[0-2]) "
+       "(?P<day>0[1-9]|[12][0-9]|3[01])"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -838,7 +981,7 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
         ASSERT_FALSE(rule.is_token_rule());
         before.emplace_back(c.begin, c.end);
         if (LexedOtherwise(lexer, (*engine)->MatchOf(document, c, scratch),
-                           rule.capture_names())) {
+                           rule.capture_names(), scratch.groups[c.groups])) {
           ++otherwise;
         } else {
           kept.emplace_back(c.begin, c.end);

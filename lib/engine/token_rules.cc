@@ -112,7 +112,9 @@ class Translator {
       if (c == '\\') {
         // An escape, with the braces of \x{...}, \p{...}, \P{...}.
         std::size_t length = 2;
-        if (i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        if (i + 2 < pattern.size() && pattern[i + 2] == '{' &&
+            std::string_view("xpP").find(pattern[i + 1]) !=
+                std::string_view::npos) {
           const std::size_t close = pattern.find('}', i);
           if (close != std::string_view::npos) length = close + 1 - i;
         }
