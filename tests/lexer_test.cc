@@ -99,6 +99,14 @@ TEST(LexerTest, CutsNumbersWordsSpacesAndCodePoints) {
       {"七十百分位", "N:七十 N:百 O:分 O:位"},
       {"二三十百分", "N:二三十百 O:分"},
       {"五百分", "N:五百 O:分"},
+      // Digits next to Chinese numerals, no number together: cut where the
+      // run changes from one to the other, when what is before is a number.
+      {"Q3两", "O:Q N:3 N:两"},
+      {"H1三千五百万元", "O:H N:1 N:三千五百万 W:元"},
+      {"九千五百九十二3", "N:九千五百九十二 N:3"},
+      {"三点5", "N:三 O:点 N:5"},
+      {"3万4千", "N:3万4千"},
+      {"3十", "N:3十"},
       // A run that is one number is not cut.
       {"三千米", "N:三千 O:米"},
       {"十万吨", "N:十万 O:吨"},

@@ -278,6 +278,27 @@ std::size_t Lexer::NumberLength(
       ParseNumber(text.substr(pos, run_end - kScaleBytes - pos)).has_value()) {
     return run_end - kScaleBytes - pos;
   }
+  // Digits next to Chinese numerals: a run that is no number and changes
+  // from ASCII digits to Chinese numerals or back is cut where it first
+  // changes, when what is before is a number (Q3两大 is 3 and 两; H1三千五百万
+  // is 1 and 三千五百万; 九千五百九十二3 is 九千五百九十二 and 3).
+  const auto* run = reinterpret_cast<const unsigned char*>(text.data());
+  const bool digits_first = IsAsciiDigit(run[pos]);
+  for (std::size_t j = pos; j < run_end;) {
+    std::size_t length = 0;
+    const char32_t c = CodePointAt(run, j, &length);
+    const bool ascii = c < 0x80;  // a digit or a separator between two
+    if (ascii != digits_first && c != U'点') {
+      std::size_t cut = j;
+      if (cut - pos > 3 && text.compare(cut - 3, 3, "点") == 0) cut -= 3;
+      if (!ParseNumber(text.substr(pos, run_end - pos)).has_value() &&
+          ParseNumber(text.substr(pos, cut - pos)).has_value()) {
+        return cut - pos;
+      }
+      break;
+    }
+    j += length;
+  }
   return run_end - pos;
 }
 

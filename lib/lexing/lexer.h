@@ -20,10 +20,14 @@
 //    30亿千瓦时 is 30亿 and the word 千瓦时 (while 278.7亿元 is 278.7亿 and
 //    元, even with a word 亿元). A run that starts with 零 or 〇 and is no
 //    number is cut after that zero when the rest is one (找零20元: the zero
-//    ends a word), and a run that is no number and ends with 百, 千 or 万
+//    ends a word), a run that is no number and ends with 百, 千 or 万
 //    before 分 is cut before that scale when the rest is one (七十百分位 is
-//    七十 and 百 of 百分位). A run that is no number (二三十, 两三) is a
-//    number token all the same, which no number class holds;
+//    七十 and 百 of 百分位), and a run that is no number and changes from
+//    ASCII digits to Chinese numerals or back is cut where it first changes
+//    (before a 点 there) when what is before is a number (Q3两大 is 3 and
+//    两; 3万4千 and 3十 are numbers and stay whole). A run that is no number
+//    (二三十, 两三) is a number token all the same, which no number class
+//    holds;
 //  - a table word is the longest word of any indexed table that starts here
 //    (ASCII letters in any case); a word that starts or ends with an ASCII
 //    letter must start or end a run of letters (`us` is no word in `thus`,
