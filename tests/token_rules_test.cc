@@ -815,6 +815,27 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"date.en.numeric_spaced",
        "(?P<year>[12][0-9]{3}) (?P<month>0[1-9]|1[0-2]) "
        "(?P<day>0[1-9]|[12][0-9]|3[01])"},
+      {"block.duration.months", "(?:{DATE_COUNT})\\s?个多?月"},
+      {"block.duration.span",
+       "(?:{DATE_COUNT})\\s?多?(?:年|个月|周|週|个?星期|天|个?季度)多?(?:以来|"
+       "来|之间|间|之内|以内|内|里|期间|之久|有余)|(?:{DATE_COUNT})\\s?日(?:"
+       "之内|以内|内)"},
+      {"block.duration.years",
+       "(?:[一二两三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?|"
+       "几|数|十几|几十)\\s?多?年(?:半|多)?"},
+      {"block.duration.days", "(?:{DATE_COUNT})\\s?(?:天|周|週|个星期|个礼拜)"},
+      {"block.name.double_day", "双\\s?(?:11|十一|12|十二)(?:当天|当日|期间)?"},
+      {"block.name.june_18",
+       "(?:618|6\\s?[.·]\\s?18)(?:大促|购物节|年中大促|年中购物节|电商节|"
+       "狂欢节|活动|期间|当天|预售|促销|大战)"},
+      {"block.name.zh_numeral_company",
+       "[一二两三四五六七八九十百千]{1,4}[元圆](?:{@name_org_suffix_zh})"},
+      {"block.name.zh_day_word_company",
+       "(?:明日|今日|昨日|明天|今天)(?:科技|传媒|影视)"},
+      {"block.name.network_generation", "[2-6]G"},
+      {"block.name.zh_immortals", "{@name_zh_immortals}"},
+      {"block.measure.latin_unit",
+       "(?:{NUM_ARABIC})[ ]?(?:{@measure_unit_latin})"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -936,7 +957,10 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "3月5日9点半至3月6日10点，4月1日25点至4月2日9点",
       "nearly -3.5% or more, about 1,234.5 ‰, 12 ‱ at most, -7 % or less",
       "a 10 15/16 % coupon, 1000 1/2%, 9 05/8 per cent, 4 1 /4 pct",
-      "Percent of 5 million, per-cent of a half, PER CENT OF 2.5bn"};
+      "Percent of 5 million, per-cent of a half, PER CENT OF 2.5bn",
+      "3个多月，两个月，十几年，几十年来，三个多星期以来，五个季度内",
+      "双十一当天，双 12期间，6.18大促，6 · 18购物节，618活动",
+      "三元食品，九百元公司，5G基站，4G网络，八仙过海，10 kg，3.5KG"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
