@@ -836,6 +836,12 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"block.name.zh_immortals", "{@name_zh_immortals}"},
       {"block.measure.latin_unit",
        "(?:{NUM_ARABIC})[ ]?(?:{@measure_unit_latin})"},
+      {"block.clock",
+       "(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?|(?:上午|下午|晚上|"
+       "凌晨|早上|中午|傍晚|晚间|夜间|早间)\\s?(?:[01]?[0-9]|2[0-4]|["
+       "一二两三四五六七八九十]{1,3})\\s?[点时](?:\\s?(?:[0-5]?[0-9]|["
+       "一二三四五六七八九十]{1,3})\\s?分|半|整)?|(?:[01]?[0-9]|2[0-4])\\s?["
+       "点时]\\s?[0-5]?[0-9]\\s?分"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -960,7 +966,9 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "Percent of 5 million, per-cent of a half, PER CENT OF 2.5bn",
       "3个多月，两个月，十几年，几十年来，三个多星期以来，五个季度内",
       "双十一当天，双 12期间，6.18大促，6 · 18购物节，618活动",
-      "三元食品，九百元公司，5G基站，4G网络，八仙过海，10 kg，3.5KG"};
+      "三元食品，九百元公司，5G基站，4G网络，八仙过海，10 kg，3.5KG",
+      "10:30开盘，8:00:15，下午3点，10点30分，凌晨两点半，晚上十一点二十分",
+      "上午9时30分，下午 3 点 整，早间三点十五分，25:00，9 点 30 分"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
