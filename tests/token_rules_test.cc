@@ -842,6 +842,20 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "一二两三四五六七八九十]{1,3})\\s?[点时](?:\\s?(?:[0-5]?[0-9]|["
        "一二三四五六七八九十]{1,3})\\s?分|半|整)?|(?:[01]?[0-9]|2[0-4])\\s?["
        "点时]\\s?[0-5]?[0-9]\\s?分"},
+      {"percent.zh.fraction_grouped",
+       "(?P<denom>{PCT_ZH_DENOMINATOR}) *分 *之 *(?P<num>{PCT_CJK_GROUPED})"},
+      {"percent.zh.cheng",
+       "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
+       "(?P<num>{PCT_CHENG_FIGURE})(?: *成? *(?:{PCT_ZH_RANGE}) "
+       "*(?P<upper>{PCT_CHENG_FIGURE}))?"
+       "[ ]*(?P<cheng>成)(?P<qual_mid>{@qualifier_infix_zh})?"
+       "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
+      {"percent.zh.cheng_tail",
+       "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
+       "(?P<num>{CN_DIGIT_MULTIPLIER}) *(?P<cheng>成) "
+       "*(?P<tail>{CN_DIGIT_1_9}|半)"
+       "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
+      {"percent.zh.discount", "(?P<zhe>{PCT_DISCOUNT_FIGURE}) *折"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -968,7 +982,11 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "双十一当天，双 12期间，6.18大促，6 · 18购物节，618活动",
       "三元食品，九百元公司，5G基站，4G网络，八仙过海，10 kg，3.5KG",
       "10:30开盘，8:00:15，下午3点，10点30分，凌晨两点半，晚上十一点二十分",
-      "上午9时30分，下午 3 点 整，早间三点十五分，25:00，9 点 30 分"};
+      "上午9时30分，下午 3 点 整，早间三点十五分，25:00，9 点 30 分",
+      "近三成，六 点 五成，六点 "
+      "五成，2.5成，10成，两到三成，三成五，七成半，约三成多",
+      "打八五折，8 5折，8.5折，八 点 五折，两折，半折，对折，九折",
+      "百分之1，123，百分之一，二三四，百 分 之 5，600"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
