@@ -856,6 +856,36 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "*(?P<tail>{CN_DIGIT_1_9}|半)"
        "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
       {"percent.zh.discount", "(?P<zhe>{PCT_DISCOUNT_FIGURE}) *折"},
+      {"date.zh.lunar",
+       "(?:(?:{DATE_ZH_LUNAR_Y2})\\s?)?(?:农历|阴历|旧历)\\s?(?:(?:{DATE_ZH_"
+       "LUNAR_Y})\\s?)?"
+       "(?P<lunar_leap>闰)?(?P<lunar_month>{@date_zh_lunar_month})月(?P<lunar_"
+       "day>{@date_zh_lunar_day})?"},
+      {"date.zh.lunar_named_month",
+       "(?:(?:{DATE_ZH_LUNAR_Y})\\s?)?(?P<lunar_month>正|腊|冬)月(?P<lunar_day>"
+       "{@date_zh_lunar_day})?"},
+      {"date.zh.lunar_first_days",
+       "(?:(?:{DATE_ZH_LUNAR_Y})\\s?)?(?P<lunar_month>{DATE_MONTH_ZH})月(?P<"
+       "lunar_day>初[一二三四五六七八九十])"},
+      {"date.zh.lunar_new_year",
+       "(?:(?:{DATE_ZH_LUNAR_Y})\\s?)?(?P<lunar_new_year>大年)(?:(?P<lunar_day>"
+       "初[一二三四五六七八九十])|(?P<lunar_eve>三十|二十九))"},
+      {"block.lunar_date",
+       "(?:农历|阴历|旧历)\\s?(?:(?:(?:{DATE_YEAR_NUM})\\s?年|(?:{@date_zh_era}"
+       ")(?:元|[一二三四五六七八九十]{1,3}|[0-9]{1,3})年|(?:{@date_zh_year_"
+       "offset}))\\s?)?闰?(?:{DATE_MONTH_ZH}|正|腊|冬)月(?:初["
+       "一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿["
+       "一二三四五六七八九]|十[一二三四五六七八九]|[一二三四五六七八九])?|(?:(?"
+       ":(?:{DATE_YEAR_NUM})\\s?年|(?:{@date_zh_era})(?:元|["
+       "一二三四五六七八九十]{1,3}|[0-9]{1,3})年|(?:{@date_zh_year_offset}))"
+       "\\s?)?(?:(?:农历|阴历)\\s?)?(?:正|腊|冬)月(?:初[一二三四五六七八九十]|"
+       "二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]|十["
+       "一二三四五六七八九]|[一二三四五六七八九])?|(?:(?:(?:{DATE_YEAR_NUM})"
+       "\\s?年|(?:{@date_zh_era})(?:元|[一二三四五六七八九十]{1,3}|[0-9]{1,3})"
+       "年|(?:{@date_zh_year_offset}))\\s?)?(?:{DATE_MONTH_ZH})月初["
+       "一二三四五六七八九十]|(?:(?:(?:{DATE_YEAR_NUM})\\s?年|(?:{@date_zh_era}"
+       ")(?:元|[一二三四五六七八九十]{1,3}|[0-9]{1,3})年|(?:{@date_zh_year_"
+       "offset}))\\s?)?大年(?:初[一二三四五六七八九十]|三十|二十九)"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -986,7 +1016,12 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "近三成，六 点 五成，六点 "
       "五成，2.5成，10成，两到三成，三成五，七成半，约三成多",
       "打八五折，8 5折，8.5折，八 点 五折，两折，半折，对折，九折",
-      "百分之1，123，百分之一，二三四，百 分 之 5，600"};
+      "百分之1，123，百分之一，二三四，百 分 之 5，600",
+      "农历2015年十月初一，正月初一，三月初一，大年三十，大年初二，二〇二三年腊"
+      "月廿三",
+      "闰四月十五，阴历八月十五，旧历十一月二十九，冬月初十，明年正月十五，农历"
+      "二十一",
+      "康熙三年腊月二十，农历 2020 年 闰四月 初八，今年大年二十九"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
