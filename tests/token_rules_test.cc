@@ -836,25 +836,8 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"block.name.zh_immortals", "{@name_zh_immortals}"},
       {"block.measure.latin_unit",
        "(?:{NUM_ARABIC})[ ]?(?:{@measure_unit_latin})"},
-      {"block.clock",
-       "(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?|(?:上午|下午|晚上|"
-       "凌晨|早上|中午|傍晚|晚间|夜间|早间)\\s?(?:[01]?[0-9]|2[0-4]|["
-       "一二两三四五六七八九十]{1,3})\\s?[点时](?:\\s?(?:[0-5]?[0-9]|["
-       "一二三四五六七八九十]{1,3})\\s?分|半|整)?|(?:[01]?[0-9]|2[0-4])\\s?["
-       "点时]\\s?[0-5]?[0-9]\\s?分"},
       {"percent.zh.fraction_grouped",
        "(?P<denom>{PCT_ZH_DENOMINATOR}) *分 *之 *(?P<num>{PCT_CJK_GROUPED})"},
-      {"percent.zh.cheng",
-       "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
-       "(?P<num>{PCT_CHENG_FIGURE})(?: *成? *(?:{PCT_ZH_RANGE}) "
-       "*(?P<upper>{PCT_CHENG_FIGURE}))?"
-       "[ ]*(?P<cheng>成)(?P<qual_mid>{@qualifier_infix_zh})?"
-       "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
-      {"percent.zh.cheng_tail",
-       "(?:(?P<qual>{PCT_ZH_QUAL_BEFORE}) *)?"
-       "(?P<num>{CN_DIGIT_MULTIPLIER}) *(?P<cheng>成) "
-       "*(?P<tail>{CN_DIGIT_1_9}|半)"
-       "(?: *(?P<qual_post>{PCT_ZH_QUAL_AFTER}))?"},
       {"percent.zh.discount", "(?P<zhe>{PCT_DISCOUNT_FIGURE}) *折"},
       {"date.zh.lunar",
        "(?:(?:{DATE_ZH_LUNAR_Y2})\\s?)?(?:农历|阴历|旧历)\\s?(?:(?:{DATE_ZH_"
