@@ -359,6 +359,18 @@ bool LexedOtherwise(const Lexer& lexer, const RuleMatch& match,
   return false;
 }
 
+// Fragments the oracles below share that their rules no longer use, as they
+// were over text.
+constexpr std::string_view kOracleFragments =
+    "define ORACLE_MONEY_ZH_LOWER_BOUND "
+    "(?:(?P<num>{NUM_ZH})(?P<cur__lower>{MONEY_ZH_UNIT_ANY})(?:[又零]?(?P<"
+    "minor>{MONEY_ZH_MINOR_COUNT})(?P<minor_unit>{@money_minor_unit})(?:(?P<"
+    "minor2>{MONEY_ZH_MINOR_COUNT})(?P<minor2_unit>{@money_minor_unit})|(?P<"
+    "minor2__bare>{CN_DIGIT_1_9}))?|{MONEY_ZH_SPOKEN_TAIL})?|(?P<minor__alone>{"
+    "MONEY_ZH_MINOR_COUNT})(?P<minor_unit__alone>{@money_minor_spoken})(?P<"
+    "minor2__alone>{MONEY_ZH_TAIL_DIGIT})?)[ "
+    "]?(?:{MONEY_ZH_RANGE_DASH}|{MONEY_ZH_RANGE_TO})[ ]?\n";
+
 // The built-in rules written over tokens, beside the rules over text they
 // replaced (the oracle, kept here), on every example and counter input of the
 // built-in rules and the cases below: the same matches, but for those over
@@ -637,26 +649,14 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "(?:(?P<minor2>{MONEY_ZH_MINOR_COUNT})(?P<minor2_unit>{@money_minor_"
        "unit})|(?P<minor2__bare>{CN_DIGIT_1_9}))?"},
       {"money.zh.range_minor_units",
-       "(?:{MONEY_ZH_LEAD})?(?:(?P<num>{NUM_ZH})(?P<cur__lower>{MONEY_ZH_UNIT_"
-       "ANY})(?:[又零]?(?P<minor>{MONEY_ZH_MINOR_COUNT})(?P<minor_unit>{@money_"
-       "minor_unit})(?:(?P<minor2>{MONEY_ZH_MINOR_COUNT})(?P<minor2_unit>{@"
-       "money_minor_unit})|(?P<minor2__bare>{CN_DIGIT_1_9}))?|{MONEY_ZH_SPOKEN_"
-       "TAIL})?|(?P<minor__alone>{MONEY_ZH_MINOR_COUNT})(?P<minor_unit__alone>{"
-       "@money_minor_spoken})(?P<minor2__alone>{MONEY_ZH_TAIL_DIGIT})?)[ "
-       "]?(?:{MONEY_ZH_RANGE_DASH}|{MONEY_ZH_RANGE_TO})[ ]?"
+       "(?:{MONEY_ZH_LEAD})?{ORACLE_MONEY_ZH_LOWER_BOUND}"
        "(?P<upper>{NUM_ZH})(?P<cur>{MONEY_ZH_UNIT_ANY})[又零]?"
        "(?P<upper_minor>{MONEY_ZH_MINOR_COUNT})(?P<upper_minor_unit>{@money_"
        "minor_unit})"
        "(?:(?P<upper_minor2>{MONEY_ZH_MINOR_COUNT})(?P<upper_minor2_unit>{@"
        "money_minor_unit})|(?P<upper_minor2__bare>{CN_DIGIT_1_9}))?"},
       {"money.zh.range_spoken",
-       "(?:{MONEY_ZH_LEAD})?(?:(?P<num>{NUM_ZH})(?P<cur__lower>{MONEY_ZH_UNIT_"
-       "ANY})(?:[又零]?(?P<minor>{MONEY_ZH_MINOR_COUNT})(?P<minor_unit>{@money_"
-       "minor_unit})(?:(?P<minor2>{MONEY_ZH_MINOR_COUNT})(?P<minor2_unit>{@"
-       "money_minor_unit})|(?P<minor2__bare>{CN_DIGIT_1_9}))?|{MONEY_ZH_SPOKEN_"
-       "TAIL})?|(?P<minor__alone>{MONEY_ZH_MINOR_COUNT})(?P<minor_unit__alone>{"
-       "@money_minor_spoken})(?P<minor2__alone>{MONEY_ZH_TAIL_DIGIT})?)[ "
-       "]?(?:{MONEY_ZH_RANGE_DASH}|{MONEY_ZH_RANGE_TO})[ ]?"
+       "(?:{MONEY_ZH_LEAD})?{ORACLE_MONEY_ZH_LOWER_BOUND}"
        "(?P<upper>{NUM_ZH})(?P<cur>{@currency_zh_colloquial}|{@currency_zh_hk_"
        "spoken})"
        "(?:(?P<upper_tenths>{MONEY_ZH_TAIL_DIGIT})|零(?P<upper_cents>{MONEY_ZH_"
@@ -1017,6 +1017,9 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
   // with NAME's guards): rules match apart, so each pair is compared as if
   // alone, and the rules' own patterns compile once.
   RuleSet with_twins = rules;
+  const Status defined =
+      ParseRuleText(kOracleFragments, "text.rules", &with_twins);
+  ASSERT_TRUE(defined.ok()) << defined.ToString();
   for (const auto& twin : over_text) {
     const Status parsed = ParseRuleText(
         "rule " + std::string(twin.rule) + ".text\n  kind block\n  pattern " +
