@@ -282,11 +282,10 @@ std::size_t Lexer::NumberLength(
   // from ASCII digits to Chinese numerals or back is cut where it first
   // changes, when what is before is a number (Q3两大 is 3 and 两; H1三千五百万
   // is 1 and 三千五百万; 九千五百九十二3 is 九千五百九十二 and 3).
-  const auto* run = reinterpret_cast<const unsigned char*>(text.data());
-  const bool digits_first = IsAsciiDigit(run[pos]);
+  const bool digits_first = IsAsciiDigit(bytes[pos]);
   for (std::size_t j = pos; j < run_end;) {
     std::size_t length = 0;
-    const char32_t c = CodePointAt(run, j, &length);
+    const char32_t c = CodePointAt(bytes, j, &length);
     const bool ascii = c < 0x80;  // a digit or a separator between two
     if (ascii != digits_first && c != U'点') {
       std::size_t cut = j;
