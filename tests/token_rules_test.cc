@@ -236,12 +236,14 @@ rule t
   ASSERT_TRUE(translated.ok()) << translated.status().ToString();
   // The words in order: $ (one symbol), cent and "or more" (one for text
   // spelled as the table spells them, after one for text spelled otherwise).
+  // A \b after the table keeps the words that end with a word character:
+  // over text $\b held only before one (not before the space here).
   const std::string dollar = "\\x{F0000}";
   const std::string cent = "\\x{F0002}";
   const std::string any_cent = "[\\x{F0001}-\\x{F0002}]";
   EXPECT_EQ(translated->pattern,
-            "(?:(?:[\\x{F0000}\\x{F0002}\\x{F0004}]))[ ]" + dollar +
-                " (?i:per " + any_cent + ") (?:x|" + cent +
+            "(?:(?:[\\x{F0002}\\x{F0004}]))[ ]" + dollar + " (?i:per " +
+                any_cent + ") (?:x|" + cent +
                 ")\\b abc(?i:(?:[\\x{F0000}-\\x{F0004}]))");
 }
 
@@ -301,6 +303,8 @@ TEST(TokenRulesTest, MistakesAreRuleSyntaxErrors) {
       {"  pattern   {N}个\n  tokens    {#N}个\n", "not both"},
       {"  tokens    {#N}亩\n  tokens    (?:x|万吨|Abc)\n",
        "the word Abc is spelled as no table spells it"},
+      {"  tokens    {#N}(?:{@qualifier})\\b\n",
+       "no word of {@qualifier} ends with a word character"},
   };
   for (const auto& c : cases) {
     RuleSet rules = TestRules();
@@ -869,6 +873,13 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
        "一二三四五六七八九十]|(?:(?:(?:{DATE_YEAR_NUM})\\s?年|(?:{@date_zh_era}"
        ")(?:元|[一二三四五六七八九十]{1,3}|[0-9]{1,3})年|(?:{@date_zh_year_"
        "offset}))\\s?)?大年(?:初[一二三四五六七八九十]|三十|二十九)"},
+      {"money.en.minor_alone",
+       "(?:\\b(?P<qual>{MONEY_EN_QUAL})[ ])?"
+       "(?P<num>{NUM_EN})(?:[ "
+       "]|-)?(?P<cur_minor>(?i:{@money_minor_currency}))\\b"},
+      {"date.zh.five_year_plan",
+       "(?P<fact>(?P<plan>{@date_zh_five_year_plan}))(?:[”\"’」]|时期|期间|"
+       "规划|以来)"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -1004,7 +1015,12 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "月廿三",
       "闰四月十五，阴历八月十五，旧历十一月二十九，冬月初十，明年正月十五，农历"
       "二十一",
-      "康熙三年腊月二十，农历 2020 年 闰四月 初八，今年大年二十九"};
+      "康熙三年腊月二十，农历 2020 年 闰四月 初八，今年大年二十九",
+      "30 cents, 50美分, 5美分A, 2 U.S. cents, a 15-cent-a-share, one penny, 3 "
+      "pence",
+      "about 40 cents more, 7 Cents, 12 centsX, 5 euro cents and 300 satoshis",
+      "“十四五”期间，十三五时期，\"十五\"计划，六五以来，二十四五规划，十六五期"
+      "间"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);

@@ -92,7 +92,15 @@ class Translator {
         // or ends with a letter only where a run of letters does, and over
         // the token string the word is a symbol, no word character, around
         // which \b would not hold.
-        if (!after_word_ && !WordFollows(pattern, i + 2)) out_.append("\\b");
+        // After a table's word, \b held over text only where that word ends
+        // with a word character (美分\b: only before a letter or digit), so
+        // the table's class keeps only such words.
+        if (after_word_) {
+          status = KeepWordsThatEndWords();
+          if (!status.ok()) return status;
+        } else if (!WordFollows(pattern, i + 2)) {
+          out_.append("\\b");
+        }
         i += 2;
         continue;
       }
@@ -321,40 +329,69 @@ class Translator {
     auto& known_tables = folding ? classes_.folded_tables : classes_.tables;
     auto known = known_tables.find(name);
     if (known == known_tables.end()) {
-      const int table = lexer_.TableIndex(name);
-      const auto spelled = rules_.tables.find(name);
-      std::vector<std::uint32_t> symbols;
-      for (std::uint32_t w = 0; table >= 0 && w < lexer_.word_count(); ++w) {
-        const auto word = static_cast<std::uint16_t>(w);
-        const std::vector<std::uint16_t>& tables = lexer_.TablesOf(word);
-        if (!std::binary_search(tables.begin(), tables.end(), table)) continue;
-        const std::vector<std::string>& spellings = lexer_.Spellings(word);
-        if (spellings.empty() || folding) {
-          for (std::size_t s = 0; s <= spellings.size(); ++s) {
-            symbols.push_back(
-                lexer_.WordSymbol(word, static_cast<std::uint8_t>(s)));
-          }
-          continue;
-        }
-        for (std::size_t s = 0; s < spellings.size(); ++s) {
-          if (spelled->second.entries.count(spellings[s]) > 0) {
-            symbols.push_back(
-                lexer_.WordSymbol(word, static_cast<std::uint8_t>(s + 1)));
-          }
-        }
-      }
       known =
-          known_tables
-              .emplace(name,
-                       symbols.empty()
-                           ? std::string()
-                           : "(?:" + ClassOf(kWordSymbolBase, symbols) + ")")
-              .first;
+          known_tables.emplace(name, TableClass(name, folding, false)).first;
     }
     if (known->second.empty()) {
       return Error("unknown or empty table {@" + name + "}");
     }
+    last_table_ = {name, folding, out_.size(),
+                   out_.size() + known->second.size()};
     out_ += known->second;
+    return Status();
+  }
+
+  // The class of table `name`'s words (all their spellings when `folding`,
+  // else those the table spells), only those that end with an ASCII word
+  // character when `word_ends`; "" when it holds none.
+  std::string TableClass(const std::string& name, bool folding,
+                         bool word_ends) const {
+    const int table = lexer_.TableIndex(name);
+    const auto spelled = rules_.tables.find(name);
+    std::vector<std::uint32_t> symbols;
+    for (std::uint32_t w = 0; table >= 0 && w < lexer_.word_count(); ++w) {
+      const auto word = static_cast<std::uint16_t>(w);
+      const std::vector<std::uint16_t>& tables = lexer_.TablesOf(word);
+      if (!std::binary_search(tables.begin(), tables.end(), table)) continue;
+      if (word_ends && !IsAsciiWordChar(static_cast<unsigned char>(
+                           lexer_.Word(word).back()))) {
+        continue;
+      }
+      const std::vector<std::string>& spellings = lexer_.Spellings(word);
+      if (spellings.empty() || folding) {
+        for (std::size_t s = 0; s <= spellings.size(); ++s) {
+          symbols.push_back(
+              lexer_.WordSymbol(word, static_cast<std::uint8_t>(s)));
+        }
+        continue;
+      }
+      for (std::size_t s = 0; s < spellings.size(); ++s) {
+        if (spelled->second.entries.count(spellings[s]) > 0) {
+          symbols.push_back(
+              lexer_.WordSymbol(word, static_cast<std::uint8_t>(s + 1)));
+        }
+      }
+    }
+    return symbols.empty() ? std::string()
+                           : "(?:" + ClassOf(kWordSymbolBase, symbols) + ")";
+  }
+
+  // For a \b after a word: when that word was a table's, and only group
+  // closers followed it, its class keeps the words that end with a word
+  // character. (After a literal word the lexer's cut says as much.)
+  Status KeepWordsThatEndWords() {
+    if (last_table_.name.empty() || last_table_.end > out_.size() ||
+        out_.find_first_not_of(')', last_table_.end) != std::string::npos) {
+      return Status();
+    }
+    const std::string kept =
+        TableClass(last_table_.name, last_table_.folding, true);
+    if (kept.empty()) {
+      return Error("no word of {@" + last_table_.name +
+                   "} ends with a word character, as the \\b after it asks");
+    }
+    out_.replace(last_table_.at, last_table_.end - last_table_.at, kept);
+    last_table_.name.clear();
     return Status();
   }
 
@@ -454,6 +491,13 @@ class Translator {
   // True when what was translated last is a table word (or a group without
   // alternation that ends with one), which no \b may follow over tokens.
   bool after_word_ = false;
+  // The table whose class was last appended, and where out_ holds it.
+  struct LastTable {
+    std::string name;
+    bool folding = false;
+    std::size_t at = 0;
+    std::size_t end = 0;
+  } last_table_;
   std::vector<bool> bars_;   // per open group: whether it has a `|` yet
   std::vector<bool> folds_;  // per open group: whether it folds case
   bool folds_all_ = false;   // (?i) outside any group
