@@ -185,6 +185,55 @@ TEST(TokenRulesTest, PrivateUseCharactersInTheTextAreNoSymbols) {
             (std::vector<std::string>{"count.tokens:3个", "count.text:3个"}));
 }
 
+// A class's pure-digit numbers are told apart by their count of digits too:
+// the counts are read from its pattern, every count where a construct is not
+// understood.
+TEST(TokenRulesTest, ClassesHaveTheDigitCountsTheirPatternsAllow) {
+  auto counts = [](std::initializer_list<int> digits) {
+    std::uint32_t bits = 0;
+    for (const int n : digits) bits |= 1u << n;
+    return bits;
+  };
+  const std::uint32_t all = counts({1, 2, 3, 4, 5, 6, 7, 8, 9});
+  const struct {
+    std::string_view pattern;
+    std::uint32_t counts;
+  } cases[] = {
+      {"[12][0-9]{3}", counts({4})},
+      {"(?:18|19|20|21)[0-9]{2}", counts({4})},
+      {"[0-9]{1,3}", counts({1, 2, 3})},
+      {"3[01]|[12][0-9]|0?[1-9]", counts({1, 2})},
+      {"[036][0-9]{5}", counts({6})},
+      {"[0-9]{4,5}", counts({4, 5})},
+      {"[0-9]+(?:\\.[0-9]+)?", all},  // the dot leaves digits alone
+      {"[0-9]{12}", counts({9})},     // nine or more
+      {"十|[1-9]", counts({1})},
+      {"[一二三]|十[一二]?", 0},
+      {"(?P<n>[1-9])(?i)", counts({1})},
+      {"[^一]", counts({1})},
+      {"\\d\\d", counts({2})},
+      {"{#N}[0-9]", all},  // not read: every count
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(DigitCountsOf(c.pattern), c.counts) << c.pattern;
+  }
+  // In a rule, a run of digits of another count is in no class: 12345 is no
+  // year, and the twin over text agrees.
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(R"(
+define YEAR [12][0-9]{3}
+rule year.tokens
+  kind      block
+  tokens    {#YEAR}年
+)",
+                            "t.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ(Candidates(**engine, "12345年，2019年，219年"),
+            std::vector<std::string>{"year.tokens:2019年"});
+}
+
 // The forms a class of numbers may have are read from its pattern: each
 // character it names, in a class or an escape too; quantifier counts and
 // group names name none.

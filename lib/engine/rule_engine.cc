@@ -1149,7 +1149,7 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
                  !check.second->MatchesAll(whole, text_of(check.first));
         });
   };
-  std::vector<std::pair<std::uint32_t, std::uint8_t>>& unformed =
+  std::vector<std::pair<std::uint32_t, std::uint16_t>>& unformed =
       scratch->unformed_numbers;
   std::size_t from = tokens.SymbolOffset(pos);
   bool matched = false;
@@ -1174,10 +1174,11 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
       }
       const auto at = static_cast<std::uint32_t>(found[wrong->first].data() -
                                                  symbols.data());
-      const std::uint8_t form = tokens.NumberFormAt(at);
-      unformed.emplace_back(at, form);
-      tokens.SetNumberFormAt(
-          at, StandInForm(program, whole, text_of(wrong->first), form));
+      const std::uint16_t symbol = tokens.NumberSymbolAt(at);
+      unformed.emplace_back(at, symbol);
+      tokens.SetNumberSymbolAt(
+          at, StandInForm(program, whole, text_of(wrong->first),
+                          static_cast<std::uint8_t>(symbol % kNumberForms)));
       if (!program.regex->Match(subject, start, symbols.size(),
                                 RE2::ANCHOR_START, found.data(),
                                 token_groups)) {
@@ -1186,7 +1187,7 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
     }
     // The symbols are the clause's, which other rules read.
     for (auto it = unformed.rbegin(); it != unformed.rend(); ++it) {
-      tokens.SetNumberFormAt(it->first, it->second);
+      tokens.SetNumberSymbolAt(it->first, it->second);
     }
     if (start >= symbols.size()) break;
     from = NextCodePoint(symbols, start);

@@ -201,9 +201,9 @@ struct RuleScratch {
   // the first of them, and their captures in it.
   TokenText token_text;
   std::vector<re2::StringPiece> token_groups;
-  // Numbers a rule's search gave a stand-in form, with their own forms, to
-  // put back when the search is done.
-  std::vector<std::pair<std::uint32_t, std::uint8_t>> unformed_numbers;
+  // Numbers a rule's search gave a stand-in form, with their own symbols
+  // (NumberSymbolOffset), to put back when the search is done.
+  std::vector<std::pair<std::uint32_t, std::uint16_t>> unformed_numbers;
 };
 
 // The whole rule set, compiled. Immutable once built; thread-safe.

@@ -405,14 +405,24 @@ class Translator {
     if (fragment->second.find("{@") != std::string::npos) {
       return Error("the number class {#" + name + "} reads a table");
     }
-    // The forms whose bits its text may hold.
+    // The forms whose bits its text may hold; digits alone, in the counts
+    // of digits its text may hold (and as a stand-in form, of any count).
     auto known = classes_.numbers.find(name);
     if (known == classes_.numbers.end()) {
       const std::uint32_t bits = NumberFormBitsOf(fragment->second);
+      const std::uint32_t counts = DigitCountsOf(fragment->second);
       std::vector<std::uint32_t> forms;
       for (std::uint32_t form = 1; form < kNumberForms; ++form) {
-        if ((form & ~bits) == 0) forms.push_back(form);
+        if ((form & ~bits) != 0) continue;
+        forms.push_back(form);
+        for (std::uint32_t digits = 1;
+             form == kFormDigit && digits < kDigitCounts; ++digits) {
+          if ((counts >> digits & 1) != 0) {
+            forms.push_back(NumberSymbolOffset(form, digits));
+          }
+        }
       }
+      std::sort(forms.begin(), forms.end());
       known =
           classes_.numbers
               .emplace(name, forms.empty() ? std::string()
@@ -543,6 +553,216 @@ std::vector<LexiconTable> LexiconTables(const RuleSet& rules) {
     }
   }
   return tables;
+}
+
+namespace {
+
+// Reads a pattern (RE2 syntax, expanded) for the lengths of the strings of
+// ASCII digits alone it matches, as a bitset: bit n for n digits, bit 9 for
+// nine or more. A construct it does not know stands for every length.
+class DigitCountReader {
+ public:
+  static constexpr std::uint32_t kAll = (1u << kDigitCounts) - 1;
+
+  explicit DigitCountReader(std::string_view pattern) : pattern_(pattern) {}
+
+  std::uint32_t Read() {
+    const std::uint32_t counts = Alternation();
+    return failed_ || at_ != pattern_.size() ? kAll & ~1u : counts & ~1u;
+  }
+
+ private:
+  static std::uint32_t Sum(std::uint32_t a, std::uint32_t b) {
+    std::uint32_t sum = 0;
+    for (std::uint32_t i = 0; i < kDigitCounts; ++i) {
+      if ((a >> i & 1) == 0) continue;
+      for (std::uint32_t j = 0; j < kDigitCounts; ++j) {
+        if ((b >> j & 1) != 0) sum |= 1u << std::min(i + j, kDigitCounts - 1);
+      }
+    }
+    return sum;
+  }
+
+  // `counts` repeated min..max times (max < 0: no bound).
+  static std::uint32_t Repeat(std::uint32_t counts, int min, int max) {
+    std::uint32_t power = 1;  // zero times: the empty string
+    for (int k = 0; k < min && k < static_cast<int>(kDigitCounts); ++k) {
+      power = Sum(power, counts);
+    }
+    std::uint32_t all = power;
+    const int extra = max < 0 ? static_cast<int>(kDigitCounts) : max - min;
+    for (int k = 0; k < extra && k < static_cast<int>(kDigitCounts); ++k) {
+      power = Sum(power, counts);
+      all |= power;
+    }
+    return all;
+  }
+
+  bool At(char c) const { return at_ < pattern_.size() && pattern_[at_] == c; }
+
+  std::uint32_t Alternation() {
+    std::uint32_t counts = Sequence();
+    while (At('|')) {
+      ++at_;
+      counts |= Sequence();
+    }
+    return counts;
+  }
+
+  std::uint32_t Sequence() {
+    std::uint32_t counts = 1;
+    while (at_ < pattern_.size() && !At('|') && !At(')') && !failed_) {
+      counts = Sum(counts, Repeated(Atom()));
+    }
+    return counts;
+  }
+
+  std::uint32_t Repeated(std::uint32_t counts) {
+    for (;;) {
+      int min = 0, max = 0;
+      if (At('?')) {
+        max = 1;
+        ++at_;
+      } else if (At('*')) {
+        max = -1;
+        ++at_;
+      } else if (At('+')) {
+        min = 1;
+        max = -1;
+        ++at_;
+      } else if (At('{') && at_ + 1 < pattern_.size() &&
+                 std::isdigit(static_cast<unsigned char>(pattern_[at_ + 1]))) {
+        ++at_;
+        min = Number();
+        max = min;
+        if (At(',')) {
+          ++at_;
+          max = At('}') ? -1 : Number();
+        }
+        if (!At('}')) {
+          failed_ = true;
+          return counts;
+        }
+        ++at_;
+      } else {
+        return counts;
+      }
+      if (At('?')) ++at_;  // lazy: the same strings
+      counts = Repeat(counts, min, max);
+    }
+  }
+
+  int Number() {
+    int n = 0;
+    while (at_ < pattern_.size() &&
+           std::isdigit(static_cast<unsigned char>(pattern_[at_]))) {
+      n = std::min(n * 10 + (pattern_[at_] - '0'), 1000);
+      ++at_;
+    }
+    return n;
+  }
+
+  std::uint32_t Atom() {
+    const char c = pattern_[at_];
+    if (c == '(') {
+      ++at_;
+      if (At('?')) {
+        const std::size_t close = pattern_.find_first_of(":)>", at_);
+        if (close == std::string_view::npos) {
+          failed_ = true;
+          return kAll;
+        }
+        at_ = close + 1;
+        if (pattern_[close] == ')') return 1;  // flags alone: (?i)
+      }
+      const std::uint32_t counts = Alternation();
+      if (!At(')')) {
+        failed_ = true;
+        return kAll;
+      }
+      ++at_;
+      return counts;
+    }
+    if (c == '[') return Class();
+    if (c == '\\') {
+      if (at_ + 1 >= pattern_.size()) {
+        failed_ = true;
+        return kAll;
+      }
+      const char next = pattern_[at_ + 1];
+      at_ += 2;
+      if (next == 'b' || next == 'B' || next == 'A' || next == 'z') return 1;
+      if (next == 'x' || next == 'p' || next == 'P' ||
+          std::isalpha(static_cast<unsigned char>(next))) {
+        if (At('{')) {
+          const std::size_t close = pattern_.find('}', at_);
+          at_ = close == std::string_view::npos ? pattern_.size() : close + 1;
+        }
+        return 1u << 1;  // may be a digit
+      }
+      return std::isdigit(static_cast<unsigned char>(next)) ? 1u << 1 : 0;
+    }
+    if (c == '^' || c == '$') {
+      ++at_;
+      return 1;
+    }
+    if (c == '{') {  // a {#NAME} or other braces it does not read
+      failed_ = true;
+      return kAll;
+    }
+    std::size_t length = 1;
+    DecodeUtf8(pattern_, at_, &length);
+    at_ += length;
+    return c == '.' || std::isdigit(static_cast<unsigned char>(c)) ? 1u << 1
+                                                                   : 0;
+  }
+
+  // A character class: one digit if it may hold one.
+  std::uint32_t Class() {
+    ++at_;
+    bool negated = false;
+    if (At('^')) {
+      negated = true;
+      ++at_;
+    }
+    bool digit = negated;
+    bool first = true;
+    while (at_ < pattern_.size() && (first || !At(']'))) {
+      first = false;
+      const char c = pattern_[at_];
+      if (c == '\\') {
+        digit = true;  // an escape in a class: may be a digit (conservative)
+        at_ += 2;
+        continue;
+      }
+      if (std::isdigit(static_cast<unsigned char>(c))) digit = true;
+      // A range whose ends straddle the digits holds them.
+      if (at_ + 2 < pattern_.size() && pattern_[at_ + 1] == '-' &&
+          pattern_[at_ + 2] != ']' && static_cast<unsigned char>(c) < '0' &&
+          static_cast<unsigned char>(pattern_[at_ + 2]) > '9') {
+        digit = true;
+      }
+      std::size_t length = 1;
+      DecodeUtf8(pattern_, at_, &length);
+      at_ += length;
+    }
+    if (!At(']')) {
+      failed_ = true;
+      return kAll;
+    }
+    ++at_;
+    return digit ? 1u << 1 : 0;
+  }
+
+  std::string_view pattern_;
+  std::size_t at_ = 0;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+std::uint32_t DigitCountsOf(std::string_view pattern) {
+  return DigitCountReader(pattern).Read();
 }
 
 std::uint32_t NumberFormBitsOf(std::string_view pattern) {

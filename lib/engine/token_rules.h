@@ -59,6 +59,13 @@ inline constexpr std::string_view kNumberCheckPrefix = "(?P<number__";
 // \p{...}). A superset: [1-9][0-9]{2} gives kFormDigit.
 std::uint32_t NumberFormBitsOf(std::string_view pattern);
 
+// The counts of digits that a string of ASCII digits alone matching
+// `pattern` (an expanded fragment) may have, as a bitset: bit n for n digits
+// (1..8), bit 9 for nine or more; every count where the pattern holds a
+// construct it does not read. A superset: (?:18|19|20|21)[0-9]{2} gives 4,
+// [0-9]{1,3} 1 to 3, 十|[1-9] 1, [一二] none.
+std::uint32_t DigitCountsOf(std::string_view pattern);
+
 // A tokens pattern translated to symbols.
 struct TokenPattern {
   std::string pattern;

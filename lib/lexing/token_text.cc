@@ -62,26 +62,28 @@ void TokenText::Build(const Lexer& lexer, std::string_view text,
   for (const Token& token : tokens_) {
     AppendGap(text.substr(at, token.begin - at), &symbols_);
     symbol_begin_.push_back(static_cast<std::uint32_t>(symbols_.size()));
-    AppendUtf8(token.kind == TokenKind::kWord
-                   ? kWordSymbolBase + lexer.WordSymbol(token)
-                   : kNumberSymbolBase + token.form,
-               &symbols_);
+    AppendUtf8(
+        token.kind == TokenKind::kWord
+            ? kWordSymbolBase + lexer.WordSymbol(token)
+            : kNumberSymbolBase +
+                  NumberSymbolOffset(token.form, token.end - token.begin),
+        &symbols_);
     symbol_end_.push_back(static_cast<std::uint32_t>(symbols_.size()));
     at = token.end;
   }
   AppendGap(text.substr(at, end - at), &symbols_);
 }
 
-std::uint8_t TokenText::NumberFormAt(std::size_t at) const {
-  // U+E000 + form, form < 128: EE, 80 + (form >> 6), 80 + (form & 3F).
-  return static_cast<std::uint8_t>(
+std::uint16_t TokenText::NumberSymbolAt(std::size_t at) const {
+  // U+E000 + offset, offset < 4096: EE, 80 + (offset >> 6), 80 + (offset & 3F).
+  return static_cast<std::uint16_t>(
       (static_cast<unsigned char>(symbols_[at + 1]) & 0x3F) << 6 |
       (static_cast<unsigned char>(symbols_[at + 2]) & 0x3F));
 }
 
-void TokenText::SetNumberFormAt(std::size_t at, std::uint8_t form) {
-  symbols_[at + 1] = static_cast<char>(0x80 | (form >> 6));
-  symbols_[at + 2] = static_cast<char>(0x80 | (form & 0x3F));
+void TokenText::SetNumberSymbolAt(std::size_t at, std::uint16_t offset) {
+  symbols_[at + 1] = static_cast<char>(0x80 | (offset >> 6));
+  symbols_[at + 2] = static_cast<char>(0x80 | (offset & 0x3F));
 }
 
 std::size_t TokenText::TextOffset(std::size_t at) const {

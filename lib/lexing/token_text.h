@@ -7,8 +7,10 @@
 //
 // A word stands for itself as spelled: kWordSymbolBase + Lexer::WordSymbol,
 // one symbol for each spelling of it the tables hold (USD, usd) and one for
-// the others. A number stands for its form: kNumberSymbolBase + its NumberForm
-// bits (lexing/lexer.h).
+// the others. A number stands for its form and, when it is ASCII digits
+// alone, for how many: kNumberSymbolBase + NumberSymbolOffset (a form's
+// NumberForm bits, lexing/lexer.h, and a count of digits), so that a class
+// of four-digit years holds no other run of digits.
 // Both ranges are private-use code points; one in the text itself stands in
 // the token string as U+FFFD (three bytes) or U+10FFFD (four), so that no rule
 // reads it as a symbol and the offsets still map one to one.
@@ -30,9 +32,21 @@ namespace factx::internal {
 
 // Plane 15's private use area, U+F0000..U+FFFFD: room for every word symbol.
 inline constexpr char32_t kWordSymbolBase = 0xF0000;
-// The BMP's private use area, U+E000..U+F8FF: a number's form, below
-// kNumberForms.
+// The BMP's private use area, U+E000..U+F8FF: a number's form and digit
+// count (NumberSymbolOffset, below kNumberForms * kDigitCounts).
 inline constexpr char32_t kNumberSymbolBase = 0xE000;
+
+// A number's digit count as its symbol holds it: 1..8 digits, 9 for nine or
+// more, 0 for a number that is not ASCII digits alone (and for a stand-in
+// form, engine/rule_engine.cc, which stands for digits of any count).
+inline constexpr std::uint32_t kDigitCounts = 10;
+constexpr std::uint32_t NumberSymbolOffset(std::uint32_t form,
+                                           std::size_t digits) {
+  return form + kNumberForms * (form != kFormDigit ? 0
+                                : digits < kDigitCounts - 1
+                                    ? static_cast<std::uint32_t>(digits)
+                                    : kDigitCounts - 1);
+}
 
 // Appends the UTF-8 encoding of `c` (a valid code point) to *out.
 void AppendUtf8(char32_t c, std::string* out);
@@ -57,11 +71,11 @@ class TokenText {
     return text_ == text.data() && begin_ == begin && end_ == end && built_;
   }
   const std::string& symbols() const { return symbols_; }
-  // The form of the number whose symbol starts at `at`, and a way to change
-  // it in place (the symbol's length stays), so that a rule can read a
-  // number as of another form for one search and put it back.
-  std::uint8_t NumberFormAt(std::size_t at) const;
-  void SetNumberFormAt(std::size_t at, std::uint8_t form);
+  // The NumberSymbolOffset of the number whose symbol starts at `at`, and a
+  // way to change it in place (the symbol's length stays), so that a rule can
+  // read a number as of another form for one search and put it back.
+  std::uint16_t NumberSymbolAt(std::size_t at) const;
+  void SetNumberSymbolAt(std::size_t at, std::uint16_t offset);
 
   // The text offset of `at`, an offset of symbols() on a symbol boundary.
   std::size_t TextOffset(std::size_t at) const;
