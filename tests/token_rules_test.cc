@@ -929,6 +929,8 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       {"date.zh.five_year_plan",
        "(?P<fact>(?P<plan>{@date_zh_five_year_plan}))(?:[”\"’」]|时期|期间|"
        "规划|以来)"},
+      {"block.measure.stock_code",
+       "(?:[036][0-9]{5})(?:\\.(?i:SH|SZ|SS))?|[0-9]{4,5}\\.(?i:HK)"},
   };
   RuleSet rules;
   ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
@@ -1069,7 +1071,10 @@ TEST(TokenRulesTest, RulesOverTokensFindWhatTheRulesOverTextFound) {
       "pence",
       "about 40 cents more, 7 Cents, 12 centsX, 5 euro cents and 300 satoshis",
       "“十四五”期间，十三五时期，\"十五\"计划，六五以来，二十四五规划，十六五期"
-      "间"};
+      "间",
+      "贵州茅台(600519.SH)、平安银行000001.sz、宁德时代300750，腾讯0700."
+      "HK，1810.hk",
+      "代码600519.5，6005199，12345.HK，0700.HKD，3000750"};
   for (const RuleSpec& spec : rules.rules) {
     for (const RuleExample& example : spec.examples) {
       inputs.push_back(example.input);
