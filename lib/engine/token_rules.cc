@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <numeric>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -24,13 +25,6 @@ std::string Escape(char32_t c) {
   std::string hex;
   for (; c != 0; c >>= 4) hex.insert(hex.begin(), kHex[c & 0xF]);
   return "\\x{" + (hex.empty() ? std::string("0") : hex) + "}";
-}
-
-// The class of the code points base + first .. base + last.
-std::string SymbolRange(char32_t base, std::uint32_t first,
-                        std::uint32_t last) {
-  return "[" + Escape(base + first) +
-         (last > first ? "-" + Escape(base + last) : std::string()) + "]";
 }
 
 // A class of the code points base + i for each i in `members` (sorted),
@@ -306,9 +300,10 @@ class Translator {
   Result<std::string> WordSymbols(const Token& word, std::string_view text) {
     const std::size_t spellings = lexer_.Spellings(word.word).size();
     if (Folding() && spellings > 0) {
-      return SymbolRange(
-          kWordSymbolBase, lexer_.WordSymbol(word.word, 0),
-          lexer_.WordSymbol(word.word, static_cast<std::uint8_t>(spellings)));
+      std::vector<std::uint32_t> symbols(spellings + 1);
+      std::iota(symbols.begin(), symbols.end(),
+                lexer_.WordSymbol(word.word, 0));
+      return ClassOf(kWordSymbolBase, symbols);
     }
     const std::string_view spelled =
         text.substr(word.begin, word.end - word.begin);
@@ -380,7 +375,7 @@ class Translator {
   // closers followed it, its class keeps the words that end with a word
   // character. (After a literal word the lexer's cut says as much.)
   Status KeepWordsThatEndWords() {
-    if (last_table_.name.empty() || last_table_.end > out_.size() ||
+    if (last_table_.name.empty() ||
         out_.find_first_not_of(')', last_table_.end) != std::string::npos) {
       return Status();
     }

@@ -22,7 +22,9 @@
 //  - \b next to a table word is dropped (the lexer reads a word that starts
 //    or ends with a letter only where a run of letters does): \b{@TABLE},
 //    {@TABLE}\b, cent\b for a literal word, and through the parentheses of a
-//    group without `|`;
+//    group without `|`; after {@TABLE} the table's class keeps only the words
+//    that end with an ASCII word character, where \b could hold over text
+//    (美分\b only before a letter or digit);
 //  - the rest is RE2's syntax, over tokens: `.` is one token or one character
 //    of gap text.
 // For its needs, its shape and the rule schema, a tokens pattern reads as the
