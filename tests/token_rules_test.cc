@@ -185,6 +185,94 @@ TEST(TokenRulesTest, PrivateUseCharactersInTheTextAreNoSymbols) {
             (std::vector<std::string>{"count.tokens:3个", "count.text:3个"}));
 }
 
+// A run of gap characters that no rule reads is one byte of the token string;
+// the matches are the same, and their offsets map to the text.
+TEST(TokenRulesTest, GapTextNoRuleReadsIsOneByteWithTheSameMatches) {
+  const RuleSet rules = TestRules();
+  auto engine = RuleEngine::Build(rules);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const struct {
+    std::string_view text;
+    std::vector<std::string> candidates;
+  } kCases[] = {
+      {"公司表示有3个，其中两家", {"count.tokens:3个", "count.text:3个"}},
+      // 几 is read by count.tokens, and stays.
+      {"约有3几个", {"count.tokens:3几个", "count.text:3几个"}},
+      // An unread run between a number and a unit joins nothing.
+      {"3的个", {}},
+      {"“3”个", {}},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Candidates(**engine, c.text), c.candidates) << c.text;
+  }
+
+  // The token string itself, and its offsets both ways.
+  const Lexer lexer(LexiconTables(rules));
+  UnreadCharacters unread;
+  MarkCharactersRead("[余多几] ?", &unread);
+  TokenText tokens;
+  const std::string_view text = "前言：公司有3余个 和";
+  tokens.Build(lexer, unread, text, 0, text.size());
+  std::string number;
+  AppendUtf8(kNumberSymbolBase + NumberSymbolOffset(kFormDigit, 1), &number);
+  const std::size_t word_size = 4;  // 个, a code point of plane 15
+  const std::string symbols = tokens.symbols();
+  // 前言：公司有 is one run; 余 (read) and the space stay; 和 is one more run.
+  ASSERT_EQ(symbols.size(), 1 + number.size() + 3 + word_size + 1 + 1);
+  EXPECT_EQ(symbols[0], kUnreadRun);
+  EXPECT_EQ(symbols.substr(1, number.size()), number);
+  EXPECT_EQ(symbols.substr(1 + number.size(), 3), "余");
+  EXPECT_EQ(symbols.back(), kUnreadRun);
+  const std::size_t number_at = text.find('3');
+  EXPECT_EQ(tokens.TextOffset(0), 0u);
+  EXPECT_EQ(tokens.TextOffset(1), number_at);
+  EXPECT_EQ(tokens.TextOffset(1 + number.size()), number_at + 1);
+  EXPECT_EQ(tokens.TextOffset(symbols.size() - 1), text.find("和"));
+  EXPECT_EQ(tokens.TextOffset(symbols.size()), text.size());
+  EXPECT_EQ(tokens.SymbolOffset(0), 0u);
+  EXPECT_EQ(tokens.SymbolOffset(text.find("公")), 1u);  // inside the run
+  EXPECT_EQ(tokens.SymbolOffset(number_at), 1u);
+  EXPECT_EQ(tokens.SymbolOffset(text.find("余")), 1 + number.size());
+  EXPECT_EQ(tokens.SymbolOffset(text.size()), symbols.size());
+}
+
+// The characters a pattern over tokens reads: those it names; all of them
+// where it may read one it does not name.
+TEST(TokenRulesTest, PatternsReadTheCharactersTheyName) {
+  const struct {
+    std::string_view pattern;
+    std::u32string read, unread;
+  } kCases[] = {
+      {"(?P<x>号)\\s?(?:至|到){2}", U"号至到", U"的年"},
+      {"[\\x{4E00}-\\x{4E09}余]", U"\u4E00\u4E05\u4E09余", U"\u4E0A"},
+      {"\\x{2014}|\\—|[–-]", U"\u2014\u2013", U"\u2015"},
+      {"中{文", U"中{文", U"的"},
+      {"(?i:季度)", U"季度", U"的"},
+      // A character that can be unread is caseless, and not ASCII.
+      {"的", U"a é", U""},
+      // What may read characters it does not name reads them all.
+      {".", U"的", U""},
+      {"[^a]", U"的", U""},
+      {"\\p{Han}", U"的", U""},
+      {"\\S", U"的", U""},
+      {"[[:alpha:]]", U"的", U""},
+      {"[\\x00-\\x1F]", U"的", U""},
+      {"\\x01", U"的", U""},
+  };
+  for (const auto& c : kCases) {
+    UnreadCharacters unread;
+    MarkCharactersRead(c.pattern, &unread);
+    for (const char32_t read : c.read) {
+      EXPECT_FALSE(unread.IsUnread(read))
+          << c.pattern << " reads U+" << std::hex << unsigned{read};
+    }
+    for (const char32_t other : c.unread) {
+      EXPECT_TRUE(unread.IsUnread(other))
+          << c.pattern << " does not read U+" << std::hex << unsigned{other};
+    }
+  }
+}
+
 // A class's pure-digit numbers are told apart by their count of digits too:
 // the counts are read from its pattern, every count where a construct is not
 // understood.

@@ -588,6 +588,7 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
       Result<TokenPattern> translated = translator->Translate(spec);
       if (!translated.ok()) return translated.status();
       token_pattern = std::move(translated->pattern);
+      MarkCharactersRead(token_pattern, &engine->unread_);
       // Each class is a fragment (Translate checked it).
       for (const std::string& name : translated->number_checks) {
         number_checks.push_back(
@@ -1122,7 +1123,9 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
                                 re2::StringPiece* groups,
                                 RuleScratch* scratch) const {
   TokenText& tokens = scratch->token_text;
-  if (!tokens.IsFor(text, begin, end)) tokens.Build(*lexer_, text, begin, end);
+  if (!tokens.IsFor(text, begin, end)) {
+    tokens.Build(*lexer_, unread_, text, begin, end);
+  }
   const TokenProgram& program = rule.token_program();
   const std::string& symbols = tokens.symbols();
   const int token_groups = static_cast<int>(program.rule_group.size());

@@ -352,8 +352,9 @@ class RuleEngine {
   // number classes of rules over tokens, by name.
   std::map<std::string, StrictFragment, std::less<>> strict_fragments_;
   // For rules over tokens (token_rules.h), when the rule set has some: the
-  // lexer of the tables the rules read.
+  // lexer of the tables the rules read, and the characters no rule reads.
   std::unique_ptr<Lexer> lexer_;
+  UnreadCharacters unread_;
 };
 
 }  // namespace factx::internal

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <numeric>
 #include <set>
 #include <string_view>
@@ -755,6 +756,202 @@ class DigitCountReader {
 };
 
 }  // namespace
+
+namespace {
+
+// The value of hex digit `c`, or -1.
+int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// How an escape reads characters.
+enum class EscapeReads {
+  kOne,    // the one character it names
+  kAscii,  // ASCII characters only (\d \s \w), or none (\b \A \z)
+  kMore,   // others, which this does not list (\p, \S, octal, \Q)
+};
+
+// The escape at pattern[*at] (a backslash): what it reads, the character it
+// names in *named; *at moves past it.
+EscapeReads ReadEscape(std::string_view pattern, std::size_t* at,
+                       char32_t* named) {
+  std::size_t i = *at + 1;
+  if (i >= pattern.size()) {
+    *at = i;
+    return EscapeReads::kMore;
+  }
+  const char next = pattern[i];
+  *at = i + 1;
+  switch (next) {
+    case 'd':
+    case 's':
+    case 'w':
+    case 'b':
+    case 'B':
+    case 'A':
+    case 'z':
+      return EscapeReads::kAscii;
+    case 'a':
+      *named = 7;
+      return EscapeReads::kOne;
+    case 'f':
+      *named = '\f';
+      return EscapeReads::kOne;
+    case 'n':
+      *named = '\n';
+      return EscapeReads::kOne;
+    case 'r':
+      *named = '\r';
+      return EscapeReads::kOne;
+    case 't':
+      *named = '\t';
+      return EscapeReads::kOne;
+    case 'v':
+      *named = '\v';
+      return EscapeReads::kOne;
+    case 'x': {
+      std::size_t from = i + 1, to = i + 3;  // \xHH
+      if (from < pattern.size() && pattern[from] == '{') {
+        to = pattern.find('}', ++from);
+        if (to == std::string_view::npos) return EscapeReads::kMore;
+        *at = to + 1;
+      } else {
+        *at = std::min(to, pattern.size());
+      }
+      char32_t c = 0;
+      for (std::size_t k = from; k < to && k < pattern.size(); ++k) {
+        const int digit = HexDigitValue(pattern[k]);
+        if (digit < 0 || c > 0x10FFFF) return EscapeReads::kMore;
+        c = c * 16 + static_cast<char32_t>(digit);
+      }
+      *named = c;
+      return EscapeReads::kOne;
+    }
+    default:
+      break;
+  }
+  if (static_cast<unsigned char>(next) >= 0x80) {  // an escaped character
+    std::size_t length = 1;
+    *named = DecodeUtf8(pattern, i, &length);
+    *at = i + length;
+    return EscapeReads::kOne;
+  }
+  if (std::isalnum(static_cast<unsigned char>(next))) return EscapeReads::kMore;
+  *named = static_cast<char32_t>(next);
+  return EscapeReads::kOne;
+}
+
+// True when pattern[at] opens a repetition {n}, {n,} or {n,m}, whose end it
+// sets in *end; RE2 reads a `{` that opens none as itself.
+bool IsRepetition(std::string_view pattern, std::size_t at, std::size_t* end) {
+  std::size_t i = at + 1;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < pattern.size() &&
+           std::isdigit(static_cast<unsigned char>(pattern[i]))) {
+      ++i;
+    }
+    return i > from;
+  };
+  if (!digits()) return false;
+  if (i < pattern.size() && pattern[i] == ',') {
+    ++i;
+    digits();
+  }
+  if (i >= pattern.size() || pattern[i] != '}') return false;
+  *end = i + 1;
+  return true;
+}
+
+}  // namespace
+
+void MarkCharactersRead(std::string_view pattern, UnreadCharacters* unread) {
+  bool reads_more = false;
+  auto mark = [&](char32_t first, char32_t last) {
+    reads_more = reads_more || (first <= char32_t{kUnreadRun} &&
+                                char32_t{kUnreadRun} <= last);
+    unread->MarkRead(first, last);
+  };
+  // The class at pattern[*at] (its `[`); *at moves past it.
+  auto read_class = [&](std::size_t* at) {
+    std::size_t i = *at + 1;
+    if (i < pattern.size() && pattern[i] == '^') reads_more = true;
+    bool first_item = true;
+    while (i < pattern.size() && !reads_more) {
+      if (pattern[i] == ']' && !first_item) {
+        ++i;
+        break;
+      }
+      first_item = false;
+      if (pattern[i] == '[' && i + 1 < pattern.size() &&
+          pattern[i + 1] == ':') {
+        reads_more = true;  // a POSIX class
+        break;
+      }
+      // One item: a character or an escape, then maybe `-` and the last
+      // character of a range.
+      char32_t first = 0;
+      EscapeReads reads = EscapeReads::kOne;
+      if (pattern[i] == '\\') {
+        reads = ReadEscape(pattern, &i, &first);
+      } else {
+        std::size_t length = 1;
+        first = DecodeUtf8(pattern, i, &length);
+        i += length;
+      }
+      if (reads == EscapeReads::kMore) reads_more = true;
+      if (reads != EscapeReads::kOne) continue;
+      char32_t last = first;
+      if (i + 1 < pattern.size() && pattern[i] == '-' &&
+          pattern[i + 1] != ']') {
+        ++i;
+        if (pattern[i] == '\\') {
+          if (ReadEscape(pattern, &i, &last) != EscapeReads::kOne) {
+            reads_more = true;
+          }
+        } else {
+          std::size_t length = 1;
+          last = DecodeUtf8(pattern, i, &length);
+          i += length;
+        }
+      }
+      mark(first, std::max(first, last));
+    }
+    *at = i;
+  };
+  for (std::size_t i = 0; i < pattern.size() && !reads_more;) {
+    const char c = pattern[i];
+    std::size_t end = 0;
+    if (c == '\\') {
+      char32_t named = 0;
+      const EscapeReads reads = ReadEscape(pattern, &i, &named);
+      if (reads == EscapeReads::kOne) mark(named, named);
+      reads_more = reads_more || reads == EscapeReads::kMore;
+    } else if (c == '[') {
+      read_class(&i);
+    } else if (c == '.') {
+      reads_more = true;
+    } else if (c == '(' && i + 1 < pattern.size() && pattern[i + 1] == '?') {
+      // (?P<name>, (?:, (?flags: or (?flags): none reads a character.
+      const std::size_t close = pattern.find_first_of(
+          pattern.compare(i + 2, 2, "P<") == 0 ? ">" : ":)", i + 2);
+      i = close == std::string_view::npos ? pattern.size() : close + 1;
+    } else if (c == '{' && IsRepetition(pattern, i, &end)) {
+      i = end;
+    } else if (std::strchr("()|*+?^$", c) != nullptr) {
+      ++i;
+    } else {
+      std::size_t length = 1;
+      const char32_t named = DecodeUtf8(pattern, i, &length);
+      mark(named, named);
+      i += length;
+    }
+  }
+  if (reads_more) unread->MarkAllRead();
+}
 
 std::uint32_t DigitCountsOf(std::string_view pattern) {
   return DigitCountReader(pattern).Read();

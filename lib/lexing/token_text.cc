@@ -1,6 +1,7 @@
 #include "lexing/token_text.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace factx::internal {
 
@@ -22,56 +23,107 @@ void AppendUtf8(char32_t c, std::string* out) {
   }
 }
 
-void AppendGap(std::string_view gap, std::string* out) {
-  const std::size_t start = out->size();
-  out->append(gap);
-  char* bytes = out->data() + start;
-  for (std::size_t i = 0; i < gap.size(); ++i) {
-    const auto lead = static_cast<unsigned char>(bytes[i]);
-    if (lead == 0xEE ||
-        (lead == 0xEF && static_cast<unsigned char>(bytes[i + 1]) < 0xA4)) {
-      // U+E000..U+F8FF (EF A3 BF is U+F8FF).
-      bytes[i] = '\xEF';
-      bytes[i + 1] = '\xBF';
-      bytes[i + 2] = '\xBD';
-      i += 2;
-    } else if (lead == 0xF3 || lead == 0xF4) {
-      // U+C0000..U+10FFFF, planes 12 to 16, which hold the word symbols
-      // (plane 15); U+10FFFD, of plane 16's private use area, is none.
-      bytes[i] = '\xF4';
-      bytes[i + 1] = '\x8F';
-      bytes[i + 2] = '\xBF';
-      bytes[i + 3] = '\xBD';
-      i += 3;
+UnreadCharacters::UnreadCharacters() : bits_(kBmpEnd / 64) {
+  // Caseless characters of the BMP from U+2000 on, as rule_shape.cc's
+  // IsCaseless has them: general punctuation, CJK, compatibility
+  // ideographs, CJK compatibility forms, the full-width forms but letters,
+  // currency signs and mathematical operators.
+  constexpr std::pair<char32_t, char32_t> kCaseless[] = {
+      {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2200, 0x22FF},
+      {0x2E80, 0x9FFF}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
+      {0xFF01, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFFEF}};
+  for (const auto& [first, last] : kCaseless) {
+    for (char32_t c = first; c <= last; ++c) {
+      bits_[c >> 6] |= std::uint64_t{1} << (c & 63);
     }
   }
 }
 
-void TokenText::Build(const Lexer& lexer, std::string_view text,
-                      std::size_t begin, std::size_t end) {
+void UnreadCharacters::MarkRead(char32_t first, char32_t last) {
+  for (char32_t c = first; c <= last && c < kBmpEnd; ++c) {
+    bits_[c >> 6] &= ~(std::uint64_t{1} << (c & 63));
+  }
+}
+
+void UnreadCharacters::MarkAllRead() {
+  std::fill(bits_.begin(), bits_.end(), 0);
+}
+
+void TokenText::AppendGap(const UnreadCharacters& unread, std::string_view text,
+                          std::size_t from, std::size_t to) {
+  // Where the run of unread characters being read began, `to` when none is.
+  std::size_t run = to;
+  auto end_run = [&](std::size_t at) {
+    if (run == to) return;
+    const auto symbol = static_cast<std::uint32_t>(symbols_.size());
+    pieces_.push_back(Piece{run, at, symbol, symbol + 1});
+    symbols_.push_back(kUnreadRun);
+    run = to;
+  };
+  for (std::size_t i = from; i < to;) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      end_run(i);
+      symbols_.push_back(text[i++]);
+      continue;
+    }
+    // Well-formed UTF-8 (the normalized text).
+    const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const auto byte = [&](std::size_t k) {
+      return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) &
+                                   0x3F);
+    };
+    const char32_t c =
+        length == 2 ? (char32_t{lead & 0x1Fu} << 6) | byte(1)
+        : length == 3
+            ? (char32_t{lead & 0x0Fu} << 12) | (byte(1) << 6) | byte(2)
+            : (char32_t{lead & 0x07u} << 18) | (byte(1) << 12) |
+                  (byte(2) << 6) | byte(3);
+    if (unread.IsUnread(c)) {
+      if (run == to) run = i;
+    } else {
+      end_run(i);
+      if (c >= 0xE000 && c <= 0xF8FF) {
+        AppendUtf8(0xFFFD, &symbols_);  // a number symbol's range
+      } else if (c >= 0xC0000) {
+        // Planes 12 to 16, which hold the word symbols (plane 15); U+10FFFD,
+        // of plane 16's private use area, is none.
+        AppendUtf8(0x10FFFD, &symbols_);
+      } else {
+        symbols_.append(text, i, length);
+      }
+    }
+    i += length;
+  }
+  end_run(to);
+}
+
+void TokenText::Build(const Lexer& lexer, const UnreadCharacters& unread,
+                      std::string_view text, std::size_t begin,
+                      std::size_t end) {
   text_ = text.data();
   begin_ = begin;
   end_ = end;
   built_ = true;
   tokens_.clear();
   symbols_.clear();
-  symbol_begin_.clear();
-  symbol_end_.clear();
+  pieces_.clear();
   lexer.Lex(text, begin, end, &lex_, &tokens_);
   std::size_t at = begin;
   for (const Token& token : tokens_) {
-    AppendGap(text.substr(at, token.begin - at), &symbols_);
-    symbol_begin_.push_back(static_cast<std::uint32_t>(symbols_.size()));
+    AppendGap(unread, text, at, token.begin);
+    const auto symbol_begin = static_cast<std::uint32_t>(symbols_.size());
     AppendUtf8(
         token.kind == TokenKind::kWord
             ? kWordSymbolBase + lexer.WordSymbol(token)
             : kNumberSymbolBase +
                   NumberSymbolOffset(token.form, token.end - token.begin),
         &symbols_);
-    symbol_end_.push_back(static_cast<std::uint32_t>(symbols_.size()));
+    pieces_.push_back(Piece{token.begin, token.end, symbol_begin,
+                            static_cast<std::uint32_t>(symbols_.size())});
     at = token.end;
   }
-  AppendGap(text.substr(at, end - at), &symbols_);
+  AppendGap(unread, text, at, end);
 }
 
 std::uint16_t TokenText::NumberSymbolAt(std::size_t at) const {
@@ -87,26 +139,26 @@ void TokenText::SetNumberSymbolAt(std::size_t at, std::uint16_t offset) {
 }
 
 std::size_t TokenText::TextOffset(std::size_t at) const {
-  // The last token whose symbol starts at or before `at`.
-  const auto after =
-      std::upper_bound(symbol_begin_.begin(), symbol_begin_.end(), at);
-  if (after == symbol_begin_.begin()) return begin_ + at;
-  const std::size_t t =
-      static_cast<std::size_t>(after - symbol_begin_.begin()) - 1;
-  if (at < symbol_end_[t]) return tokens_[t].begin;  // at == its start
-  return tokens_[t].end + (at - symbol_end_[t]);
+  // The last piece whose symbol starts at or before `at`.
+  const auto after = std::upper_bound(
+      pieces_.begin(), pieces_.end(), at,
+      [](std::size_t a, const Piece& piece) { return a < piece.symbol_begin; });
+  if (after == pieces_.begin()) return begin_ + at;
+  const Piece& piece = *(after - 1);
+  if (at < piece.symbol_end) return piece.text_begin;  // at == its start
+  return piece.text_end + (at - piece.symbol_end);
 }
 
 std::size_t TokenText::SymbolOffset(std::size_t pos) const {
-  // The last token that starts at or before `pos`.
+  // The last piece that starts at or before `pos`.
   const auto after = std::upper_bound(
-      tokens_.begin(), tokens_.end(), pos,
-      [](std::size_t p, const Token& token) { return p < token.begin; });
-  if (after == tokens_.begin()) return pos - begin_;
-  const std::size_t t = static_cast<std::size_t>(after - tokens_.begin()) - 1;
-  if (pos == tokens_[t].begin) return symbol_begin_[t];
-  if (pos < tokens_[t].end) return symbol_end_[t];
-  return symbol_end_[t] + (pos - tokens_[t].end);
+      pieces_.begin(), pieces_.end(), pos,
+      [](std::size_t p, const Piece& piece) { return p < piece.text_begin; });
+  if (after == pieces_.begin()) return pos - begin_;
+  const Piece& piece = *(after - 1);
+  if (pos == piece.text_begin) return piece.symbol_begin;
+  if (pos < piece.text_end) return piece.symbol_end;
+  return piece.symbol_end + (pos - piece.text_end);
 }
 
 }  // namespace factx::internal
