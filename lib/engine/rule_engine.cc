@@ -524,6 +524,11 @@ const TokenProgram& CompiledRule::token_program() const {
     // among them; the number classes' groups (strict parts and number checks)
     // are the {#NAME} in order.
     const int groups = program.regex->NumberOfCapturingGroups();
+    program.matcher = TokenMatcher::Compile(token_pattern_);
+    if (program.matcher != nullptr &&
+        program.matcher->group_count() != groups) {
+      program.matcher.reset();  // cannot happen: both read the same groups
+    }
     const std::map<int, std::string>& names =
         program.regex->CapturingGroupNames();
     const std::string_view check_name =
@@ -1152,13 +1157,41 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
                  !check.second->MatchesAll(whole, text_of(check.first));
         });
   };
+  // The match from `at` on (anchored: starting there), into `found`.
+  std::vector<std::int32_t>& offsets = scratch->token_offsets;
+  auto search = [&](std::size_t at, bool anchored) {
+    if (program.matcher == nullptr) {
+      return program.regex->Match(
+          subject, at, symbols.size(),
+          anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
+          token_groups);
+    }
+    // RE2's DFAs find the match (forward for its end, back for its start),
+    // and the matcher reads its captures.
+    if (!program.regex->Match(subject, at, symbols.size(),
+                              anchored ? RE2::ANCHOR_START : RE2::UNANCHORED,
+                              found.data(), 1)) {
+      return false;
+    }
+    const auto begin =
+        static_cast<std::size_t>(found[0].data() - symbols.data());
+    if (!program.matcher->Match(symbols, begin, begin + found[0].size(),
+                                &scratch->token_match, &offsets)) {
+      return false;  // cannot happen: the pattern matched this span
+    }
+    for (int g = 0; g < token_groups; ++g) {
+      found[g] = offsets[2 * g] < 0
+                     ? re2::StringPiece()
+                     : re2::StringPiece(symbols.data() + offsets[2 * g],
+                                        offsets[2 * g + 1] - offsets[2 * g]);
+    }
+    return true;
+  };
   std::vector<std::pair<std::uint32_t, std::uint16_t>>& unformed =
       scratch->unformed_numbers;
   std::size_t from = tokens.SymbolOffset(pos);
   bool matched = false;
-  while (!matched &&
-         program.regex->Match(subject, from, symbols.size(), RE2::UNANCHORED,
-                              found.data(), token_groups)) {
+  while (!matched && search(from, /*anchored=*/false)) {
     // A number of the wrong class (its form was right) is given a stand-in
     // form that puts it in the classes of the rule its text is of and no
     // other (StandInForm), and the rule tries again where the match started:
@@ -1182,11 +1215,7 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
       tokens.SetNumberSymbolAt(
           at, StandInForm(program, whole, text_of(wrong->first),
                           static_cast<std::uint8_t>(symbol % kNumberForms)));
-      if (!program.regex->Match(subject, start, symbols.size(),
-                                RE2::ANCHOR_START, found.data(),
-                                token_groups)) {
-        break;
-      }
+      if (!search(start, /*anchored=*/true)) break;
     }
     // The symbols are the clause's, which other rules read.
     for (auto it = unformed.rbegin(); it != unformed.rend(); ++it) {

@@ -24,6 +24,7 @@
 #include "engine/rule_file.h"
 #include "engine/rule_match.h"
 #include "engine/rule_shape.h"
+#include "engine/token_matcher.h"
 #include "factx/status.h"
 #include "lexing/lexer.h"
 #include "lexing/literal_matcher.h"
@@ -69,6 +70,9 @@ struct StrictPart {
 // groups.
 struct TokenProgram {
   std::unique_ptr<re2::RE2> regex;
+  // Reads the captures of the match `regex` finds (token_matcher.h); null
+  // for a pattern it does not read, whose captures RE2 reads.
+  std::unique_ptr<TokenMatcher> matcher;
   // For each of its groups (0 included), the rule's group it stands for; -1
   // for a number check of its own (kNumberCheckPrefix).
   std::vector<int> rule_group;
@@ -201,6 +205,8 @@ struct RuleScratch {
   // the first of them, and their captures in it.
   TokenText token_text;
   std::vector<re2::StringPiece> token_groups;
+  TokenMatchScratch token_match;
+  std::vector<std::int32_t> token_offsets;
   // Numbers a rule's search gave a stand-in form, with their own symbols
   // (NumberSymbolOffset), to put back when the search is done.
   std::vector<std::pair<std::uint32_t, std::uint16_t>> unformed_numbers;

@@ -1,0 +1,116 @@
+// A matcher of our own for patterns over token strings (token_rules.h): it
+// reads a match's captures where RE2 ran three engines (a forward DFA for the
+// end, a reverse DFA for the start, then BitState or, past 512 instructions,
+// its NFA for the captures). Its program is over code points, so a class of
+// symbols is one instruction, not a tree of UTF-8 bytes, and a program of
+// 1,300 RE2 instructions (date.zh.range) is a few hundred here.
+//
+// It reads the subset of RE2's syntax that translated patterns use:
+// literals, escapes of one character (\x{...}, \n, \$ ...), \d \s \w, classes
+// of them (not negated), groups (capturing, named, non-capturing, (?i:...)),
+// alternation, the quantifiers ? * + {n} {n,} {n,m} and their lazy forms,
+// and ^ $ \A \z \b \B. Anything else (`.`, \p, a negated class, (?i) on a
+// letter outside ASCII, flags other than i) makes Compile fail, and the rule
+// keeps RE2.
+//
+// RE2 still finds where a match is (its DFAs, forward for the end and back
+// for the start, are fast); the matcher reads the span as RE2's BitState does,
+// anchored at both ends: of the ways to match it whole, the first in priority
+// order. token_rules_test checks every built-in pattern against RE2 on every
+// example and counter.
+//
+// Linear time: a backtracker that visits each (instruction, position) at most
+// once, like RE2's BitState.
+#ifndef FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
+#define FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace factx::internal {
+
+// Scratch space for TokenMatcher::Match; reused across calls, one per thread.
+struct TokenMatchScratch {
+  std::vector<std::uint64_t> visited;
+  struct Job {
+    std::uint32_t instruction;  // or, for a capture to put back, its slot
+    std::int32_t position;      // or the slot's old value
+    bool restore;
+  };
+  std::vector<Job> jobs;
+  std::vector<std::int32_t> slots;  // two per group: begin, end (-1: unset)
+  // By offset in the span: the code point there and its BitOf.
+  std::vector<char32_t> codes;
+  std::vector<std::uint64_t> bits;
+};
+
+// Immutable once compiled; Match is thread-safe with one scratch per thread.
+class TokenMatcher {
+ public:
+  // The matcher of `pattern`, or null when the pattern holds what it does not
+  // read (above) or is not well formed.
+  static std::unique_ptr<TokenMatcher> Compile(std::string_view pattern);
+
+  // Capturing groups, as RE2 numbers them (0 not counted).
+  int group_count() const { return group_count_; }
+
+  // Reads the match text[begin, end) that RE2 found (the leftmost-longest
+  // from where it searched; text outside it is context for ^ $ \b): writes
+  // the begin and end offsets of groups 0..group_count() into `offsets`, two
+  // each, -1 for a group that took no part, as RE2 reads them: of the ways to
+  // match the span whole, the first in priority order. `text` is well-formed
+  // UTF-8 and the span on code point boundaries. False when the pattern does
+  // not match the span whole.
+  bool Match(std::string_view text, std::size_t begin, std::size_t end,
+             TokenMatchScratch* scratch,
+             std::vector<std::int32_t>* offsets) const;
+
+  // Instructions, for measuring.
+  std::size_t size() const { return program_.size(); }
+
+ private:
+  enum class Op : std::uint8_t {
+    kClass,   // one code point in ranges_[arg, arg2)
+    kSplit,   // go on at arg first, then at arg2
+    kJump,    // go on at arg
+    kSave,    // slot arg = position
+    kAssert,  // the empty-width assertion arg (Assertion)
+    kMatch,
+  };
+  struct Instruction {
+    Op op;
+    std::uint32_t arg = 0;
+    std::uint32_t arg2 = 0;
+  };
+  struct Range {
+    char32_t first;
+    char32_t last;
+  };
+  class Compiler;
+
+  // A code point's bit of first_bits_ (a hash: bits 1..63); bit 0 stands
+  // for the end of the span.
+  static constexpr std::uint64_t kEndBit = 1;
+  static std::uint64_t BitOf(char32_t c);
+
+  TokenMatcher() = default;
+  void FindFirstBits();
+  bool Try(std::string_view text, std::size_t start, TokenMatchScratch* scratch,
+           std::size_t from) const;
+  bool InClass(const Instruction& instruction, char32_t c) const;
+
+  std::vector<Instruction> program_;  // starts at 0
+  std::vector<Range> ranges_;
+  // For each instruction, the bits of the code points a way on from it can
+  // read first, and kEndBit if it can match with no more: a split skips a
+  // branch that cannot go on from the code point at hand.
+  std::vector<std::uint64_t> first_bits_;
+  int group_count_ = 0;
+};
+
+}  // namespace factx::internal
+
+#endif  // FACTX_LIB_ENGINE_TOKEN_MATCHER_H_

@@ -1,0 +1,195 @@
+// The matcher of patterns over token strings reads captures as RE2 does:
+// checked on patterns written for it, and on every built-in rule over tokens
+// against RE2 itself.
+#include "engine/token_matcher.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/builtin_rules.h"
+#include "engine/rule_engine.h"
+#include "engine/rule_file.h"
+#include "engine/token_rules.h"
+#include "lexing/lexer.h"
+#include "lexing/token_text.h"
+
+namespace factx::internal {
+namespace {
+
+RE2::Options Longest() {
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  return options;
+}
+
+// The groups of RE2's match of `re` in text[from, end) (anchored at from or
+// not) as "begin-end" offsets, "-" for a group that took no part; "none"
+// without a match.
+std::string Re2Groups(const RE2& re, std::string_view text, std::size_t from,
+                      bool anchored) {
+  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
+                anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, groups.data(),
+                static_cast<int>(groups.size()))) {
+    return "none";
+  }
+  std::string out;
+  for (const re2::StringPiece& group : groups) {
+    if (!out.empty()) out += ' ';
+    if (group.data() == nullptr) {
+      out += '-';
+    } else {
+      const std::size_t begin = group.data() - text.data();
+      out += std::to_string(begin) + "-" + std::to_string(begin + group.size());
+    }
+  }
+  return out;
+}
+
+// The same, with RE2 finding the span and the matcher reading its groups, as
+// the engine does.
+std::string MatcherGroups(const RE2& re, const TokenMatcher& matcher,
+                          std::string_view text, std::size_t from,
+                          bool anchored) {
+  re2::StringPiece span;
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
+                anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, &span, 1)) {
+    return "none";
+  }
+  const std::size_t begin = span.data() - text.data();
+  TokenMatchScratch scratch;
+  std::vector<std::int32_t> offsets;
+  if (!matcher.Match(text, begin, begin + span.size(), &scratch, &offsets)) {
+    return "matcher found none";
+  }
+  std::string out;
+  for (std::size_t g = 0; g + 1 < offsets.size(); g += 2) {
+    if (!out.empty()) out += ' ';
+    out += offsets[g] < 0 ? "-"
+                          : std::to_string(offsets[g]) + "-" +
+                                std::to_string(offsets[g + 1]);
+  }
+  return out;
+}
+
+TEST(TokenMatcherTest, ReadsCapturesAsRe2Does) {
+  const struct {
+    std::string_view pattern;
+    std::vector<std::string_view> texts;
+  } kCases[] = {
+      // Of the ways to read the longest match, the first in priority order.
+      {"(a|ab)(c|bcd)(d*)", {"abcd", "xabcdd"}},
+      {"(a*)(a*)", {"aaa"}},
+      {"(a*?)(a*)", {"aaa"}},
+      {"(?:(a)|(b))+", {"abba", "ba"}},
+      {"(a)?(ab)?b", {"ab", "abb"}},
+      {"x(?P<n>[0-9]+)?(?:y|(z))", {"x12z", "xy", "x1y z"}},
+      {"(a{2,3})(a{0,2}?)", {"aaaaa"}},
+      {"(a{2})(b{1,})", {"aabbb", "aab"}},
+      // Classes, escapes, case.
+      {"([\\x{4E00}-\\x{4E09}余]+)\\s?(元)", {"一三余 元", "四元"}},
+      {"(?i:(us)d)\\b", {"USD", "usd1", "uSd x"}},
+      {"(?i:k)", {"\u212A"}},
+      {"\\$(\\d+)|(\\w+)!", {"$12", "ab_1!"}},
+      {"^(a)|(b)$", {"ab", "ba"}},
+      {"\\bx\\B", {"xy x", "x"}},
+      {"[-a]+|\\{", {"a-a", "{"}},
+  };
+  for (const auto& c : kCases) {
+    const RE2 re(c.pattern, Longest());
+    ASSERT_TRUE(re.ok()) << c.pattern;
+    const std::unique_ptr<TokenMatcher> matcher =
+        TokenMatcher::Compile(c.pattern);
+    ASSERT_NE(matcher, nullptr) << c.pattern;
+    EXPECT_EQ(matcher->group_count(), re.NumberOfCapturingGroups());
+    for (const std::string_view text : c.texts) {
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        if (from < text.size() && (text[from] & 0xC0) == 0x80) continue;
+        for (const bool anchored : {false, true}) {
+          EXPECT_EQ(MatcherGroups(re, *matcher, text, from, anchored),
+                    Re2Groups(re, text, from, anchored))
+              << c.pattern << " on " << text << " from " << from
+              << (anchored ? " anchored" : "");
+        }
+      }
+    }
+  }
+}
+
+TEST(TokenMatcherTest, WhatItDoesNotReadIsLeftToRe2) {
+  for (const std::string_view pattern :
+       {".", "a.b", "[^a]", "\\pN", "\\S", "[[:alpha:]]", "(?i)a", "(?s:a)",
+        "(?i:é)", "\\1", "a{1001}", "(a", "a)", "*", "[a"}) {
+    EXPECT_EQ(TokenMatcher::Compile(pattern), nullptr) << pattern;
+  }
+  EXPECT_NE(TokenMatcher::Compile(""), nullptr);
+  EXPECT_NE(TokenMatcher::Compile("(?i:中)a{2,5}?"), nullptr);
+}
+
+// Every built-in rule over tokens, on the token strings of every example and
+// counter of every built-in rule, from where the engine would search: the
+// matcher reads each match as RE2 does.
+TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
+  std::vector<std::string> texts;
+  for (const RuleSpec& spec : rules.rules) {
+    for (const RuleExample& example : spec.examples)
+      texts.push_back(example.input);
+    for (const RuleExample& counter : spec.counters)
+      texts.push_back(counter.input);
+  }
+  const Lexer lexer(LexiconTables(rules));
+  TokenPatternTranslator translator(rules, lexer);
+  std::vector<std::string> patterns;
+  UnreadCharacters unread;
+  for (const RuleSpec& spec : rules.rules) {
+    if (spec.token_pattern.empty()) continue;
+    Result<TokenPattern> translated = translator.Translate(spec);
+    ASSERT_TRUE(translated.ok()) << spec.name;
+    MarkCharactersRead(translated->pattern, &unread);
+    patterns.push_back(translated->pattern);
+  }
+  std::vector<std::string> token_strings;
+  TokenText tokens;
+  for (const std::string& text : texts) {
+    tokens.Build(lexer, unread, text, 0, text.size());
+    token_strings.push_back(tokens.symbols());
+  }
+  int compared = 0;
+  for (const std::string& pattern : patterns) {
+    const RE2 re(pattern, Longest());
+    ASSERT_TRUE(re.ok());
+    const std::unique_ptr<TokenMatcher> matcher =
+        TokenMatcher::Compile(pattern);
+    ASSERT_NE(matcher, nullptr) << pattern;
+    for (const std::string& symbols : token_strings) {
+      re2::StringPiece span;
+      for (std::size_t from = 0;
+           from <= symbols.size() && re.Match(symbols, from, symbols.size(),
+                                              RE2::UNANCHORED, &span, 1);) {
+        const std::size_t begin = span.data() - symbols.data();
+        for (const bool anchored : {false, true}) {
+          const std::size_t at = anchored ? begin : from;
+          ASSERT_EQ(MatcherGroups(re, *matcher, symbols, at, anchored),
+                    Re2Groups(re, symbols, at, anchored))
+              << pattern;
+          ++compared;
+        }
+        if (begin >= symbols.size()) break;
+        from = begin + 1;
+        while (from < symbols.size() && (symbols[from] & 0xC0) == 0x80) ++from;
+      }
+    }
+  }
+  EXPECT_GT(compared, 1000);
+}
+
+}  // namespace
+}  // namespace factx::internal
