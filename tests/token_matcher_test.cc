@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/builtin_rules.h"
@@ -189,6 +190,68 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
     }
   }
   EXPECT_GT(compared, 1000);
+}
+
+// Every fragment of the built-in rules (which the engine checks numbers
+// against, StrictFragment), on the spans of the tokens of every example and
+// counter, and on those spans a code point longer or shorter: whether the
+// matcher finds the span a match as RE2 does.
+TEST(TokenMatcherTest, ReadsEveryBuiltInFragmentAsRe2Does) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadBuiltinRules(&rules).ok());
+  const Lexer lexer(LexiconTables(rules));
+  std::vector<
+      std::pair<std::string, std::vector<std::pair<std::size_t, std::size_t>>>>
+      texts;
+  LexScratch lex;
+  std::vector<Token> tokens;
+  auto next = [](const std::string& text, std::size_t at) {
+    do ++at;
+    while (at < text.size() && (text[at] & 0xC0) == 0x80);
+    return at;
+  };
+  auto previous = [](const std::string& text, std::size_t at) {
+    do --at;
+    while (at > 0 && (text[at] & 0xC0) == 0x80);
+    return at;
+  };
+  for (const RuleSpec& spec : rules.rules) {
+    for (const auto* examples : {&spec.examples, &spec.counters}) {
+      for (const RuleExample& example : *examples) {
+        const std::string& text = example.input;
+        tokens.clear();  // Lex appends
+        lexer.Lex(text, 0, text.size(), &lex, &tokens);
+        auto& [kept, spans] = texts.emplace_back(
+            text, std::vector<std::pair<std::size_t, std::size_t>>{});
+        for (const Token& token : tokens) {
+          spans.emplace_back(token.begin, token.end);
+          if (token.end < text.size())
+            spans.emplace_back(token.begin, next(text, token.end));
+          if (token.begin > 0)
+            spans.emplace_back(previous(text, token.begin), token.end);
+        }
+      }
+    }
+  }
+  int compared = 0;
+  TokenMatchScratch scratch;
+  for (const auto& [name, pattern] : rules.fragments) {
+    const RE2 re(pattern, Longest());
+    ASSERT_TRUE(re.ok()) << name;
+    const std::unique_ptr<TokenMatcher> matcher =
+        TokenMatcher::Compile(pattern);
+    ASSERT_NE(matcher, nullptr) << name;
+    for (const auto& [text, spans] : texts) {
+      for (const auto& [begin, end] : spans) {
+        ASSERT_EQ(matcher->Match(text, begin, end, &scratch, nullptr),
+                  re.Match(text, begin, end, RE2::ANCHOR_BOTH, nullptr, 0))
+            << name << " on [" << begin << "," << end << ") "
+            << text.substr(begin, end - begin) << " in " << text;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 100000);
 }
 
 }  // namespace

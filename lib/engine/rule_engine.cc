@@ -358,7 +358,7 @@ bool StrictPartsReadOnce(std::string_view pattern) {
 // a strict part fails (三五万: the loose numeral is no number).
 bool FindOwnMatch(const CompiledRule& rule, const re2::StringPiece& whole,
                   std::size_t pos, std::size_t end, re2::StringPiece* groups,
-                  int group_count, bool* captured) {
+                  int group_count, bool* captured, TokenMatchScratch* scratch) {
   const RE2& loose = rule.loose_regex();
   const std::string_view text(whole.data(), whole.size());
   *captured = false;
@@ -372,7 +372,8 @@ bool FindOwnMatch(const CompiledRule& rule, const re2::StringPiece& whole,
     const std::size_t found_begin =
         static_cast<std::size_t>(groups[0].data() - whole.data());
     const std::size_t found_end = found_begin + groups[0].size();
-    if (rule.strict_parts_decide() && rule.StrictPartsHold(whole, groups)) {
+    if (rule.strict_parts_decide() &&
+        rule.StrictPartsHold(whole, groups, scratch)) {
       *captured = true;
       return true;
     }
@@ -409,7 +410,8 @@ bool ReadCaptures(const CompiledRule& rule, const re2::StringPiece& whole,
 // the form of no class, when none can.
 std::uint8_t StandInForm(const TokenProgram& program,
                          const re2::StringPiece& whole,
-                         const re2::StringPiece& number, std::uint8_t form) {
+                         const re2::StringPiece& number, std::uint8_t form,
+                         TokenMatchScratch* scratch) {
   // The classes its text is of, by check; a class whose form bits do not
   // hold its form cannot be one.
   std::uint64_t member = 0;
@@ -418,7 +420,7 @@ std::uint8_t StandInForm(const TokenProgram& program,
   for (std::size_t c = 0; c < checks; ++c) {
     const StrictFragment& fragment = *program.number_checks[c].second;
     if ((form & ~fragment.form_bits()) == 0 &&
-        fragment.MatchesAll(whole, number)) {
+        fragment.MatchesAll(whole, number, scratch)) {
       member |= std::uint64_t{1} << c;
     }
   }
@@ -450,11 +452,25 @@ StrictFragment::StrictFragment(std::string pattern)
 StrictFragment::~StrictFragment() = default;
 
 bool StrictFragment::MatchesAll(const re2::StringPiece& whole,
-                                const re2::StringPiece& part) const {
-  std::call_once(once_, [this] {
+                                const re2::StringPiece& part,
+                                TokenMatchScratch* scratch) const {
+  const auto begin = static_cast<std::size_t>(part.data() - whole.data());
+  // The first uses read it with the matcher, which compiles in a fraction of
+  // RE2's time; a fragment read often is worth RE2's DFA, which reads a few
+  // characters for less than the matcher's backtracking.
+  const std::uint32_t uses = uses_.load(std::memory_order_relaxed);
+  if (uses < kUsesBeforeRe2) {
+    std::call_once(matcher_once_,
+                   [this] { matcher_ = TokenMatcher::Compile(pattern_); });
+    if (matcher_ != nullptr) {
+      uses_.store(uses + 1, std::memory_order_relaxed);  // a lost count is fine
+      return matcher_->Match(std::string_view(whole.data(), whole.size()),
+                             begin, begin + part.size(), scratch, nullptr);
+    }
+  }
+  std::call_once(regex_once_, [this] {
     regex_ = std::make_unique<RE2>(pattern_, RuleOptions());
   });
-  const auto begin = static_cast<std::size_t>(part.data() - whole.data());
   return regex_->Match(whole, begin, begin + part.size(), RE2::ANCHOR_BOTH,
                        nullptr, 0);
 }
@@ -553,11 +569,12 @@ const TokenProgram& CompiledRule::token_program() const {
 }
 
 bool CompiledRule::StrictPartsHold(const re2::StringPiece& whole,
-                                   const re2::StringPiece* groups) const {
+                                   const re2::StringPiece* groups,
+                                   TokenMatchScratch* scratch) const {
   for (const StrictPart& part : strict_parts_) {
     const re2::StringPiece& text = groups[part.group];
     if (text.data() == nullptr) continue;  // in a branch that did not match
-    if (!part.fragment->MatchesAll(whole, text)) return false;
+    if (!part.fragment->MatchesAll(whole, text, scratch)) return false;
   }
   return true;
 }
@@ -1048,7 +1065,7 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
                                      groups.data(), scratch)
         : loose != nullptr
             ? !FindOwnMatch(rule, whole, pos, end, groups.data(), group_count,
-                            &captured)
+                            &captured, &scratch->token_match)
             : !rule.regex().Match(whole, pos, end, RE2::UNANCHORED,
                                   groups.data(),
                                   captures_first ? group_count : 1)) {
@@ -1154,7 +1171,8 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
         program.number_checks.begin(), program.number_checks.end(),
         [&](const std::pair<int, const StrictFragment*>& check) {
           return found[check.first].data() != nullptr &&
-                 !check.second->MatchesAll(whole, text_of(check.first));
+                 !check.second->MatchesAll(whole, text_of(check.first),
+                                           &scratch->token_match);
         });
   };
   // The match from `at` on (anchored: starting there), into `found`.
@@ -1214,7 +1232,8 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
       unformed.emplace_back(at, symbol);
       tokens.SetNumberSymbolAt(
           at, StandInForm(program, whole, text_of(wrong->first),
-                          static_cast<std::uint8_t>(symbol % kNumberForms)));
+                          static_cast<std::uint8_t>(symbol % kNumberForms),
+                          &scratch->token_match));
       if (!search(start, /*anchored=*/true)) break;
     }
     // The symbols are the clause's, which other rules read.

@@ -10,6 +10,7 @@
 #ifndef FACTX_LIB_ENGINE_RULE_ENGINE_H_
 #define FACTX_LIB_ENGINE_RULE_ENGINE_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -44,9 +45,10 @@ class StrictFragment {
   StrictFragment& operator=(const StrictFragment&) = delete;
 
   // True when all of `part`, which lies in `whole`, is a match of the
-  // fragment, read with the text around it (as \b reads it).
-  bool MatchesAll(const re2::StringPiece& whole,
-                  const re2::StringPiece& part) const;
+  // fragment, read with the text around it (as \b reads it). `scratch` is
+  // the caller's (one per thread).
+  bool MatchesAll(const re2::StringPiece& whole, const re2::StringPiece& part,
+                  TokenMatchScratch* scratch) const;
   // The NumberForm bits its matches may hold (token_rules.h,
   // NumberFormBitsOf): as a number class, the forms it lets in are those
   // within these bits.
@@ -55,7 +57,19 @@ class StrictFragment {
  private:
   std::string pattern_;
   std::uint32_t form_bits_;
-  mutable std::once_flag once_;
+  // Read by the matcher of token_matcher.h for its first kUsesBeforeRe2
+  // uses, then by RE2; by RE2 alone when the matcher does not read the
+  // pattern. The matcher compiles a fragment in a twentieth of RE2's time,
+  // and RE2's DFA, once built, reads a number in about a third of the
+  // matcher's instructions (a Chinese numeral fragment: ~1,300 a number
+  // against ~400): most fragments are read too seldom to pay for RE2, and the
+  // few read all the time switch after some thousands of numbers, on the
+  // text they came from (docs/performance.md).
+  static constexpr std::uint32_t kUsesBeforeRe2 = 8192;
+  mutable std::atomic<std::uint32_t> uses_{0};
+  mutable std::once_flag matcher_once_;
+  mutable std::unique_ptr<TokenMatcher> matcher_;
+  mutable std::once_flag regex_once_;
   mutable std::unique_ptr<re2::RE2> regex_;
 };
 
@@ -151,7 +165,8 @@ class CompiledRule {
   // the own pattern then matches that text (the same path through it does).
   // False says nothing.
   bool StrictPartsHold(const re2::StringPiece& whole,
-                       const re2::StringPiece* groups) const;
+                       const re2::StringPiece* groups,
+                       TokenMatchScratch* scratch) const;
 
  private:
   // Compiles `pattern` (the spec's own or loose one) with the tables expanded.

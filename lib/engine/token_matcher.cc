@@ -790,7 +790,7 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
         case Op::kMatch:
           // The first way, in priority order, to match the span whole.
           if (pos == end) {
-            offsets->assign(slots.begin(), slots.end());
+            if (offsets != nullptr) offsets->assign(slots.begin(), slots.end());
             return true;
           }
           go_on = false;

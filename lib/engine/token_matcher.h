@@ -63,7 +63,7 @@ class TokenMatcher {
   // each, -1 for a group that took no part, as RE2 reads them: of the ways to
   // match the span whole, the first in priority order. `text` is well-formed
   // UTF-8 and the span on code point boundaries. False when the pattern does
-  // not match the span whole.
+  // not match the span whole. `offsets` may be null: whether it matches.
   bool Match(std::string_view text, std::size_t begin, std::size_t end,
              TokenMatchScratch* scratch,
              std::vector<std::int32_t>* offsets) const;
