@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <numeric>
 #include <set>
 #include <string_view>
@@ -873,7 +872,7 @@ void MarkCharactersRead(std::string_view pattern, UnreadCharacters* unread) {
   auto mark = [&](char32_t first, char32_t last) {
     reads_more = reads_more || (first <= char32_t{kUnreadRun} &&
                                 char32_t{kUnreadRun} <= last);
-    unread->MarkRead(first, last);
+    if (last >= kFirstUnreadable) unread->MarkRead(first, last);
   };
   // The class at pattern[*at] (its `[`); *at moves past it.
   auto read_class = [&](std::size_t* at) {
@@ -941,7 +940,9 @@ void MarkCharactersRead(std::string_view pattern, UnreadCharacters* unread) {
       i = close == std::string_view::npos ? pattern.size() : close + 1;
     } else if (c == '{' && IsRepetition(pattern, i, &end)) {
       i = end;
-    } else if (std::strchr("()|*+?^$", c) != nullptr) {
+    } else if (static_cast<unsigned char>(c) < 0x80) {
+      // An operator, or an ASCII character: none can be unread.
+      reads_more = reads_more || c == kUnreadRun;
       ++i;
     } else {
       std::size_t length = 1;

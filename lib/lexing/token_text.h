@@ -66,6 +66,9 @@ void AppendUtf8(char32_t c, std::string* out);
 // character for `\b`.
 inline constexpr char kUnreadRun = '\x01';
 
+// No character below it is ever unread (UnreadCharacters).
+inline constexpr char32_t kFirstUnreadable = 0x2000;
+
 // The gap characters that no rule over tokens reads, for a rule set
 // (engine/rule_engine.cc works them out from its patterns). Only characters
 // that can be unread are: caseless ones of the BMP from U+2000 on (general
