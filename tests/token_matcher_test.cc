@@ -133,6 +133,24 @@ TEST(TokenMatcherTest, WhatItDoesNotReadIsLeftToRe2) {
   EXPECT_NE(TokenMatcher::Compile("(?i:中)a{2,5}?"), nullptr);
 }
 
+TEST(TokenMatcherTest, WithoutCapturesKeepsWhatThePatternMatches) {
+  const struct {
+    std::string_view pattern, without;
+  } kCases[] = {
+      {"(?P<year>[0-9]+)年", "(?:[0-9]+)年"},
+      {"(a)(?:b)(?i:c)", "(?:a)(?:b)(?i:c)"},
+      {"\\((x)\\)", "\\((?:x)\\)"},
+      {"[(][^)(]()[]()]", "[(][^)(](?:)[]()]"},
+      {"\\x{4E00}(中)", "\\x{4E00}(?:中)"},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(WithoutCaptures(c.pattern), c.without) << c.pattern;
+    const RE2 re(WithoutCaptures(c.pattern), Longest());
+    EXPECT_TRUE(re.ok()) << c.pattern;
+    EXPECT_EQ(re.NumberOfCapturingGroups(), 0) << c.pattern;
+  }
+}
+
 // Every built-in rule over tokens, on the token strings of every example and
 // counter of every built-in rule, from where the engine would search: the
 // matcher reads each match as RE2 does.
@@ -170,6 +188,9 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
     const std::unique_ptr<TokenMatcher> matcher =
         TokenMatcher::Compile(pattern);
     ASSERT_NE(matcher, nullptr) << pattern;
+    // As the engine has it: RE2 without groups finds the span.
+    const RE2 finder(WithoutCaptures(pattern), Longest());
+    ASSERT_TRUE(finder.ok());
     for (const std::string& symbols : token_strings) {
       re2::StringPiece span;
       for (std::size_t from = 0;
@@ -178,7 +199,7 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
         const std::size_t begin = span.data() - symbols.data();
         for (const bool anchored : {false, true}) {
           const std::size_t at = anchored ? begin : from;
-          ASSERT_EQ(MatcherGroups(re, *matcher, symbols, at, anchored),
+          ASSERT_EQ(MatcherGroups(finder, *matcher, symbols, at, anchored),
                     Re2Groups(re, symbols, at, anchored))
               << pattern;
           ++compared;

@@ -533,20 +533,25 @@ const RE2& CompiledRule::regex() const {
 const TokenProgram& CompiledRule::token_program() const {
   std::call_once(token_program_once_, [this] {
     TokenProgram& program = token_program_;
-    program.regex = std::make_unique<RE2>(token_pattern_, RuleOptions());
+    // With the matcher to read the captures, RE2 only finds where a match
+    // is: its program needs no groups, and compiles in less time.
+    program.matcher = TokenMatcher::Compile(token_pattern_);
+    program.regex = std::make_unique<RE2>(program.matcher != nullptr
+                                              ? WithoutCaptures(token_pattern_)
+                                              : token_pattern_,
+                                          RuleOptions());
     program.rule_group = {0};
     if (!program.regex->ok()) return;  // Verify reports it; nothing matches
     // Its groups are the rule's in order, with number checks of its own
     // among them; the number classes' groups (strict parts and number checks)
     // are the {#NAME} in order.
-    const int groups = program.regex->NumberOfCapturingGroups();
-    program.matcher = TokenMatcher::Compile(token_pattern_);
-    if (program.matcher != nullptr &&
-        program.matcher->group_count() != groups) {
-      program.matcher.reset();  // cannot happen: both read the same groups
-    }
-    const std::map<int, std::string>& names =
-        program.regex->CapturingGroupNames();
+    const int groups = program.matcher != nullptr
+                           ? program.matcher->group_count()
+                           : program.regex->NumberOfCapturingGroups();
+    program.group_names = program.matcher != nullptr
+                              ? program.matcher->group_names()
+                              : program.regex->CapturingGroupNames();
+    const std::map<int, std::string>& names = program.group_names;
     const std::string_view check_name =
         kNumberCheckPrefix.substr(std::string_view("(?P<").size());
     program.rule_group.assign(groups + 1, -1);
@@ -821,7 +826,7 @@ Status RuleEngine::Verify(std::size_t id) const {
           Where(rule.spec()) + "bad tokens pattern: " + program.regex->error());
     }
     std::map<int, std::string> token_names;
-    for (const auto& [group, name] : program.regex->CapturingGroupNames()) {
+    for (const auto& [group, name] : program.group_names) {
       if (program.rule_group[group] > 0) {
         token_names[program.rule_group[group]] = name;
       }

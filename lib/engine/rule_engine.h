@@ -85,8 +85,11 @@ struct StrictPart {
 struct TokenProgram {
   std::unique_ptr<re2::RE2> regex;
   // Reads the captures of the match `regex` finds (token_matcher.h); null
-  // for a pattern it does not read, whose captures RE2 reads.
+  // for a pattern it does not read, whose captures RE2 reads. With a
+  // matcher, `regex` has no groups (WithoutCaptures).
   std::unique_ptr<TokenMatcher> matcher;
+  // Its named groups, by number.
+  std::map<int, std::string> group_names;
   // For each of its groups (0 included), the rule's group it stands for; -1
   // for a number check of its own (kNumberCheckPrefix).
   std::vector<int> rule_group;

@@ -333,11 +333,13 @@ class TokenMatcher::Compiler {
     ++at_;  // (
     const bool saved_fold = fold_;
     bool capture = true;
+    std::string_view name;
     if (Peek() == '?') {
       ++at_;
       if (pattern_.compare(at_, 2, "P<") == 0) {
         const std::size_t close = pattern_.find('>', at_);
         if (close == std::string_view::npos) return Fail();
+        name = pattern_.substr(at_ + 2, close - at_ - 2);
         at_ = close + 1;
       } else {
         capture = false;
@@ -351,6 +353,9 @@ class TokenMatcher::Compiler {
       }
     }
     const std::uint32_t group = capture ? ++groups_ : 0;
+    if (!name.empty()) {
+      matcher_->group_names_.emplace(static_cast<int>(group), name);
+    }
     const int inner = ParseAlternation();
     fold_ = saved_fold;
     if (!ok_ || Peek() != ')') return Fail();
@@ -618,6 +623,40 @@ class TokenMatcher::Compiler {
   std::vector<int> pending_;  // children of the nodes being parsed
   TokenMatcher* matcher_ = nullptr;
 };
+
+std::string WithoutCaptures(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      out.append(pattern.substr(i, 2));
+      ++i;
+    } else if (in_class) {
+      out.push_back(c);
+      in_class = c != ']';
+    } else if (c == '[') {
+      // A `]` first in the class (after `^`) is itself.
+      const std::size_t first =
+          i + 1 + (i + 1 < pattern.size() && pattern[i + 1] == '^');
+      const std::size_t end =
+          first < pattern.size() && pattern[first] == ']' ? first + 1 : first;
+      out.append(pattern.substr(i, end - i));
+      i = end - 1;
+      in_class = true;
+    } else if (c == '(' && pattern.compare(i, 4, "(?P<") == 0) {
+      const std::size_t close = pattern.find('>', i);
+      out.append("(?:");
+      i = close == std::string_view::npos ? pattern.size() : close;
+    } else if (c == '(' && pattern.compare(i, 2, "(?") != 0) {
+      out.append("(?:");
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
 
 std::unique_ptr<TokenMatcher> TokenMatcher::Compile(std::string_view pattern) {
   return Compiler(pattern).Compile();

@@ -26,7 +26,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -54,8 +56,10 @@ class TokenMatcher {
   // read (above) or is not well formed.
   static std::unique_ptr<TokenMatcher> Compile(std::string_view pattern);
 
-  // Capturing groups, as RE2 numbers them (0 not counted).
+  // Capturing groups, as RE2 numbers them (0 not counted), and the names of
+  // the named ones, as RE2::CapturingGroupNames gives them.
   int group_count() const { return group_count_; }
+  const std::map<int, std::string>& group_names() const { return group_names_; }
 
   // Reads the match text[begin, end) that RE2 found (the leftmost-longest
   // from where it searched; text outside it is context for ^ $ \b): writes
@@ -109,7 +113,12 @@ class TokenMatcher {
   // branch that cannot go on from the code point at hand.
   std::vector<std::uint64_t> first_bits_;
   int group_count_ = 0;
+  std::map<int, std::string> group_names_;
 };
+
+// `pattern` (RE2's syntax) with each capturing group made a non-capturing
+// one: what RE2 needs to find where a match is, a smaller program to compile.
+std::string WithoutCaptures(std::string_view pattern);
 
 }  // namespace factx::internal
 
