@@ -174,7 +174,7 @@ TEST(TokenRulesTest, PrivateUseCharactersInTheTextAreNoSymbols) {
   lexer.Lex("个", 0, std::string_view("个").size(), &scratch, &tokens);
   ASSERT_EQ(tokens.size(), 1u);
   std::string word_symbol, number_symbol;
-  AppendUtf8(kWordSymbolBase + tokens[0].word, &word_symbol);
+  AppendUtf8(WordSymbolBase(lexer) + lexer.WordSymbol(tokens[0]), &word_symbol);
   AppendUtf8(kNumberSymbolBase + kFormDigit, &number_symbol);
   EXPECT_EQ(Candidates(**engine, "有5" + word_symbol),
             std::vector<std::string>{});
@@ -215,7 +215,7 @@ TEST(TokenRulesTest, GapTextNoRuleReadsIsOneByteWithTheSameMatches) {
   tokens.Build(lexer, unread, text, 0, text.size());
   std::string number;
   AppendUtf8(kNumberSymbolBase + NumberSymbolOffset(kFormDigit, 1), &number);
-  const std::size_t word_size = 4;  // 个, a code point of plane 15
+  const std::size_t word_size = 3;  // 个, a code point of the BMP
   const std::string symbols = tokens.symbols();
   // 前言：公司有 is one run; 余 (read) and the space stay; 和 is one more run.
   ASSERT_EQ(symbols.size(), 1 + number.size() + 3 + word_size + 1 + 1);
@@ -234,6 +234,36 @@ TEST(TokenRulesTest, GapTextNoRuleReadsIsOneByteWithTheSameMatches) {
   EXPECT_EQ(tokens.SymbolOffset(number_at), 1u);
   EXPECT_EQ(tokens.SymbolOffset(text.find("余")), 1 + number.size());
   EXPECT_EQ(tokens.SymbolOffset(text.size()), symbols.size());
+}
+
+// Word symbols are three bytes while they fit in the BMP's private use area,
+// and four past that: a rule set with more words than fit still matches them.
+TEST(TokenRulesTest, WordsPastTheBmpAreSymbolsOfPlane15) {
+  std::string text = "define N [0-9]+\ntable big\n";
+  std::vector<std::string> words;
+  for (char32_t first = 0x4E00; words.size() < 5200; ++first) {
+    for (char32_t second = 0x5E00; second < 0x5E50; ++second) {
+      std::string word;
+      AppendUtf8(first, &word);
+      AppendUtf8(second, &word);
+      words.push_back(word);
+      text += "  " + word + "\n";
+    }
+  }
+  text += "rule big.tokens\n  kind block\n  tokens (?P<num>{#N}){@big}\n";
+  RuleSet rules;
+  const Status status = ParseRuleText(text, "big.rules", &rules);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  const Lexer lexer(LexiconTables(rules));
+  EXPECT_EQ(WordSymbolBase(lexer), kPlaneWordSymbolBase);
+  EXPECT_EQ(WordSymbolBase(Lexer(LexiconTables(TestRules()))),
+            kBmpWordSymbolBase);
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  for (const std::string& word : {words.front(), words.back()}) {
+    EXPECT_EQ(Candidates(**engine, "有3" + word),
+              std::vector<std::string>{"big.tokens:3" + word});
+  }
 }
 
 // The characters a pattern over tokens reads: those it names; all of them
@@ -375,13 +405,13 @@ rule t
   // spelled as the table spells them, after one for text spelled otherwise).
   // A \b after the table keeps the words that end with a word character:
   // over text $\b held only before one (not before the space here).
-  const std::string dollar = "\\x{F0000}";
-  const std::string cent = "\\x{F0002}";
-  const std::string any_cent = "[\\x{F0001}-\\x{F0002}]";
-  EXPECT_EQ(translated->pattern,
-            "(?:(?:[\\x{F0002}\\x{F0004}]))[ ]" + dollar + " (?i:per " +
-                any_cent + ") (?:x|" + cent +
-                ")\\b abc(?i:(?:[\\x{F0000}-\\x{F0004}]))");
+  // Word symbols are in the BMP after the number symbols (U+E500 on).
+  const std::string dollar = "\\x{E500}";
+  const std::string cent = "\\x{E502}";
+  const std::string any_cent = "[\\x{E501}-\\x{E502}]";
+  EXPECT_EQ(translated->pattern, "(?:(?:[\\x{E502}\\x{E504}]))[ ]" + dollar +
+                                     " (?i:per " + any_cent + ") (?:x|" + cent +
+                                     ")\\b abc(?i:(?:[\\x{E500}-\\x{E504}]))");
 }
 
 // A table read outside (?i:...) is read as it spells its words, as over text:

@@ -303,7 +303,7 @@ class Translator {
       std::vector<std::uint32_t> symbols(spellings + 1);
       std::iota(symbols.begin(), symbols.end(),
                 lexer_.WordSymbol(word.word, 0));
-      return ClassOf(kWordSymbolBase, symbols);
+      return ClassOf(WordSymbolBase(lexer_), symbols);
     }
     const std::string_view spelled =
         text.substr(word.begin, word.end - word.begin);
@@ -314,7 +314,7 @@ class Translator {
       return Error("the word " + std::string(spelled) +
                    " is spelled as no table spells it: write it in (?i:...)");
     }
-    return Escape(kWordSymbolBase + lexer_.WordSymbol(word));
+    return Escape(WordSymbolBase(lexer_) + lexer_.WordSymbol(word));
   }
 
   // {@TABLE}: a word of the table, spelled as the table spells it (in any
@@ -367,8 +367,9 @@ class Translator {
         }
       }
     }
-    return symbols.empty() ? std::string()
-                           : "(?:" + ClassOf(kWordSymbolBase, symbols) + ")";
+    return symbols.empty()
+               ? std::string()
+               : "(?:" + ClassOf(WordSymbolBase(lexer_), symbols) + ")";
   }
 
   // For a \b after a word: when that word was a table's, and only group

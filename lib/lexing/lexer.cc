@@ -20,8 +20,8 @@ namespace {
 // has, are not indexed.
 constexpr std::uint32_t kWordShift = 16;
 constexpr std::uint32_t kLengthMask = (1u << kWordShift) - 1;
-// Word symbols are code points of plane 15's private use area
-// (lexing/token_text.h): a word has one, and one more for each spelling, while
+// Word symbols are private-use code points (lexing/token_text.h,
+// WordSymbolBase): a word has one, and one more for each spelling, while
 // there is room.
 constexpr std::uint32_t kMaxWordSymbols = 0xFFFE;
 constexpr std::size_t kMaxSpellings = 255;

@@ -84,10 +84,11 @@ void TokenText::AppendGap(const UnreadCharacters& unread, std::string_view text,
     } else {
       end_run(i);
       if (c >= 0xE000 && c <= 0xF8FF) {
-        AppendUtf8(0xFFFD, &symbols_);  // a number symbol's range
+        AppendUtf8(0xFFFD, &symbols_);  // the symbols' range in the BMP
       } else if (c >= 0xC0000) {
-        // Planes 12 to 16, which hold the word symbols (plane 15); U+10FFFD,
-        // of plane 16's private use area, is none.
+        // Planes 12 to 16, which hold the word symbols when they do not fit
+        // in the BMP (plane 15); U+10FFFD, of plane 16's private use area, is
+        // none.
         AppendUtf8(0x10FFFD, &symbols_);
       } else {
         symbols_.append(text, i, length);
@@ -109,13 +110,14 @@ void TokenText::Build(const Lexer& lexer, const UnreadCharacters& unread,
   symbols_.clear();
   pieces_.clear();
   lexer.Lex(text, begin, end, &lex_, &tokens_);
+  const char32_t word_base = WordSymbolBase(lexer);
   std::size_t at = begin;
   for (const Token& token : tokens_) {
     AppendGap(unread, text, at, token.begin);
     const auto symbol_begin = static_cast<std::uint32_t>(symbols_.size());
     AppendUtf8(
         token.kind == TokenKind::kWord
-            ? kWordSymbolBase + lexer.WordSymbol(token)
+            ? word_base + lexer.WordSymbol(token)
             : kNumberSymbolBase +
                   NumberSymbolOffset(token.form, token.end - token.begin),
         &symbols_);

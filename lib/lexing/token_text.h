@@ -5,7 +5,7 @@
 //
 //   symbols of 超800亿元:  W(超) N(form of 800亿) W(元)
 //
-// A word stands for itself as spelled: kWordSymbolBase + Lexer::WordSymbol,
+// A word stands for itself as spelled: WordSymbolBase + Lexer::WordSymbol,
 // one symbol for each spelling of it the tables hold (USD, usd) and one for
 // the others. A number stands for its form and, when it is ASCII digits
 // alone, for how many: kNumberSymbolBase + NumberSymbolOffset (a form's
@@ -39,8 +39,6 @@
 
 namespace factx::internal {
 
-// Plane 15's private use area, U+F0000..U+FFFFD: room for every word symbol.
-inline constexpr char32_t kWordSymbolBase = 0xF0000;
 // The BMP's private use area, U+E000..U+F8FF: a number's form and digit
 // count (NumberSymbolOffset, below kNumberForms * kDigitCounts).
 inline constexpr char32_t kNumberSymbolBase = 0xE000;
@@ -55,6 +53,20 @@ constexpr std::uint32_t NumberSymbolOffset(std::uint32_t form,
                                 : digits < kDigitCounts - 1
                                     ? static_cast<std::uint32_t>(digits)
                                     : kDigitCounts - 1);
+}
+
+// Where a lexer's word symbols start (Lexer::WordSymbol): in the BMP's private
+// use area after the number symbols, three bytes each, when they fit there
+// (5,120 of them; the built-in tables spell 1,560), else in plane 15's,
+// U+F0000..U+FFFFD, four bytes each. Three bytes a word make a shorter token
+// string and smaller programs.
+inline constexpr char32_t kBmpWordSymbolBase =
+    kNumberSymbolBase + kNumberForms * kDigitCounts;  // U+E500
+inline constexpr char32_t kPlaneWordSymbolBase = 0xF0000;
+inline char32_t WordSymbolBase(const Lexer& lexer) {
+  return lexer.symbol_count() <= 0xF8FF + 1 - kBmpWordSymbolBase
+             ? kBmpWordSymbolBase
+             : kPlaneWordSymbolBase;
 }
 
 // Appends the UTF-8 encoding of `c` (a valid code point) to *out.
