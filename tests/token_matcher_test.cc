@@ -133,6 +133,19 @@ TEST(TokenMatcherTest, WhatItDoesNotReadIsLeftToRe2) {
   EXPECT_NE(TokenMatcher::Compile("(?i:中)a{2,5}?"), nullptr);
 }
 
+TEST(TokenMatcherTest, ReadsSpansUpToItsMemory) {
+  const std::unique_ptr<TokenMatcher> matcher = TokenMatcher::Compile("a* ?b");
+  ASSERT_NE(matcher, nullptr);
+  const std::size_t longest =
+      TokenMatcher::kMaxVisitedBits / matcher->size() - 1;
+  EXPECT_TRUE(matcher->CanRead(longest));
+  EXPECT_FALSE(matcher->CanRead(longest + 1));
+  const std::string text = std::string(longest - 1, 'a') + "b";
+  TokenMatchScratch scratch;
+  std::vector<std::int32_t> offsets;
+  EXPECT_TRUE(matcher->Match(text, 0, text.size(), &scratch, &offsets));
+}
+
 TEST(TokenMatcherTest, WithoutCapturesKeepsWhatThePatternMatches) {
   const struct {
     std::string_view pattern, without;

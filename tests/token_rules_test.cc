@@ -15,6 +15,7 @@
 #include "engine/builtin_rules.h"
 #include "engine/rule_engine.h"
 #include "engine/rule_file.h"
+#include "engine/token_matcher.h"
 #include "lexing/token_text.h"
 #include "test_support.h"
 #include "text/document.h"
@@ -234,6 +235,44 @@ TEST(TokenRulesTest, GapTextNoRuleReadsIsOneByteWithTheSameMatches) {
   EXPECT_EQ(tokens.SymbolOffset(number_at), 1u);
   EXPECT_EQ(tokens.SymbolOffset(text.find("余")), 1 + number.size());
   EXPECT_EQ(tokens.SymbolOffset(text.size()), symbols.size());
+}
+
+// A match longer than the token matcher reads has its groups read by RE2.
+TEST(TokenRulesTest, AMatchTooLongForTheMatcherIsReadByRe2) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(R"(
+define N [0-9]+
+table unit
+  个
+rule spaced.tokens
+  kind      block
+  tokens    (?P<num>{#N})(?:ab|cd|ef|gh|ij|kl|mn)? *(?P<unit>{@unit})
+)",
+                            "t.rules", &rules)
+                  .ok());
+  // 12,000 spaces are past what the matcher of this pattern reads.
+  constexpr std::size_t kLong = 12000;
+  const Lexer lexer(LexiconTables(rules));
+  auto translated =
+      TokenPatternTranslator(rules, lexer).Translate(rules.rules[0]);
+  ASSERT_TRUE(translated.ok());
+  const auto matcher = TokenMatcher::Compile(translated->pattern);
+  ASSERT_NE(matcher, nullptr);
+  EXPECT_FALSE(matcher->CanRead(kLong));
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  for (const std::size_t spaces : {std::size_t{3}, kLong}) {
+    const std::string text = "有3" + std::string(spaces, ' ') + "个人";
+    RuleScratch scratch;
+    const Document document(text);
+    (*engine)->FindCandidates(document, ~0u, &scratch);
+    ASSERT_EQ(scratch.candidates.size(), 1u) << spaces;
+    const RuleMatch match =
+        (*engine)->MatchOf(document, scratch.candidates[0], scratch);
+    EXPECT_EQ(match.Capture("num"), "3");
+    EXPECT_EQ(match.Capture("unit"), "个");
+    EXPECT_EQ(match.matched().size(), spaces + 4);  // 3, the spaces, 个
+  }
 }
 
 // Word symbols are three bytes while they fit in the BMP's private use area,

@@ -462,7 +462,7 @@ bool StrictFragment::MatchesAll(const re2::StringPiece& whole,
   if (uses < kUsesBeforeRe2) {
     std::call_once(matcher_once_,
                    [this] { matcher_ = TokenMatcher::Compile(pattern_); });
-    if (matcher_ != nullptr) {
+    if (matcher_ != nullptr && matcher_->CanRead(part.size())) {
       uses_.store(uses + 1, std::memory_order_relaxed);  // a lost count is fine
       return matcher_->Match(std::string_view(whole.data(), whole.size()),
                              begin, begin + part.size(), scratch, nullptr);
@@ -528,6 +528,13 @@ const RE2& CompiledRule::regex() const {
   std::call_once(own_regex_once_,
                  [this] { own_regex_ = Compile(spec_->pattern); });
   return *own_regex_;
+}
+
+const RE2& CompiledRule::token_capture_regex() const {
+  std::call_once(token_capture_once_, [this] {
+    token_capture_regex_ = std::make_unique<RE2>(token_pattern_, RuleOptions());
+  });
+  return *token_capture_regex_;
 }
 
 const TokenProgram& CompiledRule::token_program() const {
@@ -1198,8 +1205,15 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
     }
     const auto begin =
         static_cast<std::size_t>(found[0].data() - symbols.data());
-    if (!program.matcher->Match(symbols, begin, begin + found[0].size(),
-                                &scratch->token_match, &offsets)) {
+    const std::size_t end = begin + found[0].size();
+    if (!program.matcher->CanRead(end - begin)) {
+      // A match longer than the matcher reads (thousands of spaces in a
+      // row): RE2 reads its groups, anchored at both its ends.
+      return rule.token_capture_regex().Match(
+          subject, begin, end, RE2::ANCHOR_BOTH, found.data(), token_groups);
+    }
+    if (!program.matcher->Match(symbols, begin, end, &scratch->token_match,
+                                &offsets)) {
       return false;  // cannot happen: the pattern matched this span
     }
     for (int g = 0; g < token_groups; ++g) {

@@ -139,6 +139,9 @@ class CompiledRule {
   // The rule's pattern over token strings, compiled by the first call, and
   // how its groups map to the rule's.
   const TokenProgram& token_program() const;
+  // The pattern over token strings with its groups, compiled by the first
+  // call: RE2 reads the groups of a match too long for the token matcher.
+  const re2::RE2& token_capture_regex() const;
   const std::vector<Guard>& guards() const { return guards_; }
   // Its groups and what it needs present (rule_shape.h), known without
   // compiling.
@@ -187,6 +190,8 @@ class CompiledRule {
   std::vector<const StrictFragment*> number_checks_;
   mutable std::once_flag token_program_once_;
   mutable TokenProgram token_program_;
+  mutable std::once_flag token_capture_once_;
+  mutable std::unique_ptr<re2::RE2> token_capture_regex_;
   std::vector<Guard> guards_;
   std::vector<StrictPart> strict_parts_;
   int fact_group_ = 0;

@@ -61,13 +61,22 @@ class TokenMatcher {
   int group_count() const { return group_count_; }
   const std::map<int, std::string>& group_names() const { return group_names_; }
 
+  // True when Match can read a span of `bytes`: its memory of where it has
+  // been, a bit per instruction and position, stays under kMaxVisitedBits
+  // (as RE2 keeps BitState's). A longer span is for RE2's NFA.
+  static constexpr std::size_t kMaxVisitedBits = std::size_t{1} << 18;
+  bool CanRead(std::size_t bytes) const {
+    return program_.size() * (bytes + 1) <= kMaxVisitedBits;
+  }
+
   // Reads the match text[begin, end) that RE2 found (the leftmost-longest
   // from where it searched; text outside it is context for ^ $ \b): writes
   // the begin and end offsets of groups 0..group_count() into `offsets`, two
   // each, -1 for a group that took no part, as RE2 reads them: of the ways to
   // match the span whole, the first in priority order. `text` is well-formed
-  // UTF-8 and the span on code point boundaries. False when the pattern does
-  // not match the span whole. `offsets` may be null: whether it matches.
+  // UTF-8 and the span on code point boundaries, one it CanRead. False when
+  // the pattern does not match the span whole. `offsets` may be null: whether
+  // it matches.
   bool Match(std::string_view text, std::size_t begin, std::size_t end,
              TokenMatchScratch* scratch,
              std::vector<std::int32_t>* offsets) const;
