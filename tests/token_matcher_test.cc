@@ -185,7 +185,7 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
     if (spec.token_pattern.empty()) continue;
     Result<TokenPattern> translated = translator.Translate(spec);
     ASSERT_TRUE(translated.ok()) << spec.name;
-    MarkCharactersRead(translated->pattern, &unread);
+    MarkRead(TokenMatcher::Compile(translated->pattern).get(), &unread);
     patterns.push_back(translated->pattern);
   }
   std::vector<std::string> token_strings;

@@ -210,7 +210,7 @@ TEST(TokenRulesTest, GapTextNoRuleReadsIsOneByteWithTheSameMatches) {
   // The token string itself, and its offsets both ways.
   const Lexer lexer(LexiconTables(rules));
   UnreadCharacters unread;
-  MarkCharactersRead("[余多几] ?", &unread);
+  MarkRead(TokenMatcher::Compile("[余多几] ?").get(), &unread);
   TokenText tokens;
   const std::string_view text = "前言：公司有3余个 和";
   tokens.Build(lexer, unread, text, 0, text.size());
@@ -330,7 +330,7 @@ TEST(TokenRulesTest, PatternsReadTheCharactersTheyName) {
   };
   for (const auto& c : kCases) {
     UnreadCharacters unread;
-    MarkCharactersRead(c.pattern, &unread);
+    MarkRead(TokenMatcher::Compile(c.pattern).get(), &unread);
     for (const char32_t read : c.read) {
       EXPECT_FALSE(unread.IsUnread(read))
           << c.pattern << " reads U+" << std::hex << unsigned{read};

@@ -480,6 +480,7 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RuleSet* rules,
                            std::vector<Guard> guards,
                            std::vector<StrictPart> strict_parts,
                            std::string token_pattern,
+                           std::unique_ptr<TokenMatcher> token_matcher,
                            std::vector<const StrictFragment*> number_checks)
     : spec_(spec),
       rules_(rules),
@@ -487,6 +488,7 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RuleSet* rules,
       has_own_pattern_(spec->pattern != spec->loose_pattern),
       loose_regex_(std::move(loose_regex)),
       token_pattern_(std::move(token_pattern)),
+      token_matcher_(std::move(token_matcher)),
       number_checks_(std::move(number_checks)),
       guards_(std::move(guards)),
       strict_parts_(std::move(strict_parts)) {
@@ -542,7 +544,7 @@ const TokenProgram& CompiledRule::token_program() const {
     TokenProgram& program = token_program_;
     // With the matcher to read the captures, RE2 only finds where a match
     // is: its program needs no groups, and compiles in less time.
-    program.matcher = TokenMatcher::Compile(token_pattern_);
+    program.matcher = std::move(token_matcher_);
     program.regex = std::make_unique<RE2>(program.matcher != nullptr
                                               ? WithoutCaptures(token_pattern_)
                                               : token_pattern_,
@@ -617,12 +619,15 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
   }
   for (const RuleSpec& spec : engine->rules_.rules) {
     std::string token_pattern;
+    std::unique_ptr<TokenMatcher> token_matcher;
     std::vector<const StrictFragment*> number_checks;
     if (!spec.token_pattern.empty()) {
       Result<TokenPattern> translated = translator->Translate(spec);
       if (!translated.ok()) return translated.status();
       token_pattern = std::move(translated->pattern);
-      MarkCharactersRead(token_pattern, &engine->unread_);
+      // The characters the rules read are those their matchers' classes hold.
+      token_matcher = TokenMatcher::Compile(token_pattern);
+      MarkRead(token_matcher.get(), &engine->unread_);
       // Each class is a fragment (Translate checked it).
       for (const std::string& name : translated->number_checks) {
         number_checks.push_back(
@@ -646,7 +651,8 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
       engine->compiled_.emplace_back(
           &spec, &engine->rules_, (*shapes)[rule_id], nullptr,
           std::move(guards), engine->StrictPartsOf(spec, (*shapes)[rule_id]),
-          std::move(token_pattern), std::move(number_checks));
+          std::move(token_pattern), std::move(token_matcher),
+          std::move(number_checks));
       continue;
     }
     std::string loose_pattern;
@@ -673,7 +679,7 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
     engine->compiled_.emplace_back(
         &spec, &engine->rules_, std::move(shape), std::move(loose_regex),
         std::move(guards), std::move(strict_parts), std::move(token_pattern),
-        std::move(number_checks));
+        std::move(token_matcher), std::move(number_checks));
     if (rule_id >= verified_rules) {
       status = engine->Verify(rule_id);
       if (!status.ok()) return status;

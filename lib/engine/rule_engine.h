@@ -108,12 +108,14 @@ class CompiledRule {
   // `strict_parts` are the loose pattern's strict parts when each is read
   // once per match (none under a repetition), else empty.
   // `token_pattern` is the rule's tokens pattern translated to symbols
-  // (token_rules.h), empty for a rule over text, and `number_checks` the
+  // (token_rules.h), empty for a rule over text, `token_matcher` its matcher
+  // (null when it does not read the pattern), and `number_checks` the
   // fragments of its number classes, in order (TokenPattern::number_checks).
   CompiledRule(const RuleSpec* spec, const RuleSet* rules, RuleShape shape,
                std::unique_ptr<re2::RE2> loose_regex, std::vector<Guard> guards,
                std::vector<StrictPart> strict_parts,
                std::string token_pattern = std::string(),
+               std::unique_ptr<TokenMatcher> token_matcher = nullptr,
                std::vector<const StrictFragment*> number_checks = {});
   ~CompiledRule();
   CompiledRule(const CompiledRule&) = delete;
@@ -187,6 +189,8 @@ class CompiledRule {
   mutable std::once_flag own_regex_once_;
   mutable std::unique_ptr<re2::RE2> own_regex_;
   std::string token_pattern_;
+  // Until token_program() takes it.
+  mutable std::unique_ptr<TokenMatcher> token_matcher_;
   std::vector<const StrictFragment*> number_checks_;
   mutable std::once_flag token_program_once_;
   mutable TokenProgram token_program_;

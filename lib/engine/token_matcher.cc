@@ -282,20 +282,21 @@ class TokenMatcher::Compiler {
   }
 
   int Literal(char32_t c) {
-    std::vector<Range> ranges{{c, c}};
-    return Class(std::move(ranges));
+    class_.assign(1, Range{c, c});
+    return Class(&class_);
   }
 
   // A class of `ranges`, folded when (?i) is on.
-  int Class(std::vector<Range> ranges) {
-    if (fold_ && !Fold(&ranges)) return Fail();
-    std::sort(ranges.begin(), ranges.end(),
+  // (*ranges is the caller's scratch, sorted here.)
+  int Class(std::vector<Range>* ranges) {
+    if (fold_ && !Fold(ranges)) return Fail();
+    std::sort(ranges->begin(), ranges->end(),
               [](const Range& a, const Range& b) { return a.first < b.first; });
     std::vector<Range>& pool = matcher_->ranges_;
     Node node;
     node.kind = Kind::kClass;
     node.first = static_cast<std::uint32_t>(pool.size());
-    for (const Range& range : ranges) {
+    for (const Range& range : *ranges) {
       if (pool.size() > node.first && range.first <= pool.back().last + 1) {
         pool.back().last = std::max(pool.back().last, range.last);
       } else {
@@ -453,17 +454,18 @@ class TokenMatcher::Compiler {
   }
 
   int ParseEscape() {
-    std::vector<Range> ranges;
+    class_.clear();
     int assertion = -1;
-    if (!ReadEscape(&ranges, &assertion)) return Fail();
+    if (!ReadEscape(&class_, &assertion)) return Fail();
     if (assertion >= 0) return Assert(static_cast<Assertion>(assertion));
-    return Class(std::move(ranges));
+    return Class(&class_);
   }
 
   int ParseClass() {
     ++at_;  // [
     if (Peek() == '^') return Fail();
-    std::vector<Range> ranges;
+    std::vector<Range>& ranges = class_;
+    ranges.clear();
     bool first_item = true;
     while (ok_) {
       if (AtEnd()) return Fail();
@@ -476,7 +478,8 @@ class TokenMatcher::Compiler {
       // One item, maybe the first of a range.
       auto item = [&](char32_t* c) {
         if (Peek() == '\\') {
-          std::vector<Range> read;
+          std::vector<Range>& read = escape_;
+          read.clear();
           int assertion = -1;
           if (!ReadEscape(&read, &assertion) || assertion >= 0) return -1;
           if (read.size() != 1 || read[0].first != read[0].last) {
@@ -503,7 +506,7 @@ class TokenMatcher::Compiler {
       }
       ranges.push_back({first, last});
     }
-    return Class(std::move(ranges));
+    return Class(&ranges);
   }
 
   // The program.
@@ -621,8 +624,27 @@ class TokenMatcher::Compiler {
   std::vector<Node> nodes_;
   std::vector<int> children_;
   std::vector<int> pending_;  // children of the nodes being parsed
+  // Scratch: the ranges of the class being read, and of an escape in it.
+  std::vector<Range> class_;
+  std::vector<Range> escape_;
   TokenMatcher* matcher_ = nullptr;
 };
+
+void MarkRead(const TokenMatcher* matcher, UnreadCharacters* unread) {
+  if (matcher == nullptr) {
+    unread->MarkAllRead();
+    return;
+  }
+  for (const TokenMatcher::Range& range : matcher->ranges_) {
+    if (range.first <= char32_t{kUnreadRun} &&
+        char32_t{kUnreadRun} <= range.last) {
+      unread->MarkAllRead();
+      return;
+    }
+    if (range.last >= kFirstUnreadable)
+      unread->MarkRead(range.first, range.last);
+  }
+}
 
 std::string WithoutCaptures(std::string_view pattern) {
   std::string out;

@@ -32,6 +32,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lexing/token_text.h"
+
 namespace factx::internal {
 
 // Scratch space for TokenMatcher::Match; reused across calls, one per thread.
@@ -103,6 +105,7 @@ class TokenMatcher {
     char32_t last;
   };
   class Compiler;
+  friend void MarkRead(const TokenMatcher* matcher, UnreadCharacters* unread);
 
   // A code point's bit of first_bits_ (a hash: bits 1..63); bit 0 stands
   // for the end of the span.
@@ -124,6 +127,11 @@ class TokenMatcher {
   int group_count_ = 0;
   std::map<int, std::string> group_names_;
 };
+
+// Marks read, in *unread, every character a pattern over tokens reads: those
+// of its matcher's classes; every character when it has no matcher (it may
+// read `.`, a negated class, \S ...) or when one of them is kUnreadRun.
+void MarkRead(const TokenMatcher* matcher, UnreadCharacters* unread);
 
 // `pattern` (RE2's syntax) with each capturing group made a non-capturing
 // one: what RE2 needs to find where a match is, a smaller program to compile.

@@ -42,7 +42,6 @@
 #include "engine/rule_file.h"
 #include "factx/status.h"
 #include "lexing/lexer.h"
-#include "lexing/token_text.h"
 
 namespace factx::internal {
 
@@ -68,14 +67,6 @@ std::uint32_t NumberFormBitsOf(std::string_view pattern);
 // construct it does not read. A superset: (?:18|19|20|21)[0-9]{2} gives 4,
 // [0-9]{1,3} 1 to 3, 十|[1-9] 1, [一二] none.
 std::uint32_t DigitCountsOf(std::string_view pattern);
-
-// Marks read, in *unread, each character that `pattern` (a pattern over token
-// strings, as Translate gives it) may read in gap text: those it names,
-// literally, as an escape or in a class. Marks every character read when it
-// may read characters it does not name: `.`, a negated class, \S, \W, \D,
-// \p, \P, \C, an octal escape, a POSIX class, \Q, or kUnreadRun itself.
-// The built-in patterns name each character they read.
-void MarkCharactersRead(std::string_view pattern, UnreadCharacters* unread);
 
 // A tokens pattern translated to symbols.
 struct TokenPattern {
