@@ -715,7 +715,24 @@ std::uint64_t TokenMatcher::BitOf(char32_t c) {
 void TokenMatcher::FindFirstBits() {
   constexpr std::uint64_t kAll = ~std::uint64_t{0} & ~kEndBit;
   first_bits_.assign(program_.size(), 0);
-  // To a fixed point: a loop's split reads its own bits.
+  // A class's own bits, once; then the rest to a fixed point (a loop's
+  // split reads its own bits), which only grows them.
+  for (std::size_t pc = 0; pc < program_.size(); ++pc) {
+    const Instruction& instruction = program_[pc];
+    if (instruction.op == Op::kMatch) first_bits_[pc] = kEndBit;
+    if (instruction.op != Op::kClass) continue;
+    std::uint64_t bits = 0;
+    for (std::uint32_t r = instruction.arg; r < instruction.arg2; ++r) {
+      if (ranges_[r].last - ranges_[r].first >= 64) {
+        bits = kAll;
+        break;
+      }
+      for (char32_t c = ranges_[r].first; c <= ranges_[r].last; ++c) {
+        bits |= BitOf(c);
+      }
+    }
+    first_bits_[pc] = bits;
+  }
   for (bool changed = true; changed;) {
     changed = false;
     for (std::size_t pc = program_.size(); pc-- > 0;) {
@@ -723,16 +740,8 @@ void TokenMatcher::FindFirstBits() {
       std::uint64_t bits = 0;
       switch (instruction.op) {
         case Op::kClass:
-          for (std::uint32_t r = instruction.arg; r < instruction.arg2; ++r) {
-            if (ranges_[r].last - ranges_[r].first >= 64) {
-              bits = kAll;
-              break;
-            }
-            for (char32_t c = ranges_[r].first; c <= ranges_[r].last; ++c) {
-              bits |= BitOf(c);
-            }
-          }
-          break;
+        case Op::kMatch:
+          continue;
         case Op::kSplit:
           bits = first_bits_[instruction.arg] | first_bits_[instruction.arg2];
           break;
@@ -742,9 +751,6 @@ void TokenMatcher::FindFirstBits() {
         case Op::kSave:
         case Op::kAssert:
           bits = first_bits_[pc + 1];
-          break;
-        case Op::kMatch:
-          bits = kEndBit;
           break;
       }
       if (bits != first_bits_[pc]) {
