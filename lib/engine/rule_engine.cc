@@ -480,7 +480,6 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RuleSet* rules,
                            std::vector<Guard> guards,
                            std::vector<StrictPart> strict_parts,
                            std::string token_pattern,
-                           std::unique_ptr<TokenMatcher> token_matcher,
                            std::vector<const StrictFragment*> number_checks)
     : spec_(spec),
       rules_(rules),
@@ -488,7 +487,6 @@ CompiledRule::CompiledRule(const RuleSpec* spec, const RuleSet* rules,
       has_own_pattern_(spec->pattern != spec->loose_pattern),
       loose_regex_(std::move(loose_regex)),
       token_pattern_(std::move(token_pattern)),
-      token_matcher_(std::move(token_matcher)),
       number_checks_(std::move(number_checks)),
       guards_(std::move(guards)),
       strict_parts_(std::move(strict_parts)) {
@@ -532,6 +530,13 @@ const RE2& CompiledRule::regex() const {
   return *own_regex_;
 }
 
+const TokenMatcher* CompiledRule::token_matcher() const {
+  std::call_once(token_matcher_once_, [this] {
+    token_matcher_ = TokenMatcher::Compile(token_pattern_);
+  });
+  return token_matcher_.get();
+}
+
 const RE2& CompiledRule::token_capture_regex() const {
   std::call_once(token_capture_once_, [this] {
     token_capture_regex_ = std::make_unique<RE2>(token_pattern_, RuleOptions());
@@ -544,7 +549,7 @@ const TokenProgram& CompiledRule::token_program() const {
     TokenProgram& program = token_program_;
     // With the matcher to read the captures, RE2 only finds where a match
     // is: its program needs no groups, and compiles in less time.
-    program.matcher = std::move(token_matcher_);
+    program.matcher = token_matcher();
     program.regex = std::make_unique<RE2>(program.matcher != nullptr
                                               ? WithoutCaptures(token_pattern_)
                                               : token_pattern_,
@@ -619,15 +624,11 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
   }
   for (const RuleSpec& spec : engine->rules_.rules) {
     std::string token_pattern;
-    std::unique_ptr<TokenMatcher> token_matcher;
     std::vector<const StrictFragment*> number_checks;
     if (!spec.token_pattern.empty()) {
       Result<TokenPattern> translated = translator->Translate(spec);
       if (!translated.ok()) return translated.status();
       token_pattern = std::move(translated->pattern);
-      // The characters the rules read are those their matchers' classes hold.
-      token_matcher = TokenMatcher::Compile(token_pattern);
-      MarkRead(token_matcher.get(), &engine->unread_);
       // Each class is a fragment (Translate checked it).
       for (const std::string& name : translated->number_checks) {
         number_checks.push_back(
@@ -651,8 +652,7 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
       engine->compiled_.emplace_back(
           &spec, &engine->rules_, (*shapes)[rule_id], nullptr,
           std::move(guards), engine->StrictPartsOf(spec, (*shapes)[rule_id]),
-          std::move(token_pattern), std::move(token_matcher),
-          std::move(number_checks));
+          std::move(token_pattern), std::move(number_checks));
       continue;
     }
     std::string loose_pattern;
@@ -679,7 +679,7 @@ Result<std::unique_ptr<RuleEngine>> RuleEngine::Build(
     engine->compiled_.emplace_back(
         &spec, &engine->rules_, std::move(shape), std::move(loose_regex),
         std::move(guards), std::move(strict_parts), std::move(token_pattern),
-        std::move(token_matcher), std::move(number_checks));
+        std::move(number_checks));
     if (rule_id >= verified_rules) {
       status = engine->Verify(rule_id);
       if (!status.ok()) return status;
@@ -1157,6 +1157,17 @@ void RuleEngine::MatchRule(std::uint32_t id, std::string_view text,
   }
 }
 
+const UnreadCharacters& RuleEngine::Unread() const {
+  std::call_once(unread_once_, [this] {
+    // The characters the rules over tokens read are those their matchers'
+    // classes hold: every rule's matcher compiles on the first text.
+    for (const CompiledRule& rule : compiled_) {
+      if (rule.is_token_rule()) MarkRead(rule.token_matcher(), &unread_);
+    }
+  });
+  return unread_;
+}
+
 bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
                                 std::size_t begin, std::size_t pos,
                                 std::size_t end, int group_count,
@@ -1164,7 +1175,7 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
                                 RuleScratch* scratch) const {
   TokenText& tokens = scratch->token_text;
   if (!tokens.IsFor(text, begin, end)) {
-    tokens.Build(*lexer_, unread_, text, begin, end);
+    tokens.Build(*lexer_, Unread(), text, begin, end);
   }
   const TokenProgram& program = rule.token_program();
   const std::string& symbols = tokens.symbols();

@@ -84,10 +84,11 @@ struct StrictPart {
 // groups.
 struct TokenProgram {
   std::unique_ptr<re2::RE2> regex;
-  // Reads the captures of the match `regex` finds (token_matcher.h); null
-  // for a pattern it does not read, whose captures RE2 reads. With a
-  // matcher, `regex` has no groups (WithoutCaptures).
-  std::unique_ptr<TokenMatcher> matcher;
+  // Reads the captures of the match `regex` finds (token_matcher.h; the
+  // rule's, CompiledRule::token_matcher); null for a pattern it does not
+  // read, whose captures RE2 reads. With a matcher, `regex` has no groups
+  // (WithoutCaptures).
+  const TokenMatcher* matcher = nullptr;
   // Its named groups, by number.
   std::map<int, std::string> group_names;
   // For each of its groups (0 included), the rule's group it stands for; -1
@@ -108,14 +109,12 @@ class CompiledRule {
   // `strict_parts` are the loose pattern's strict parts when each is read
   // once per match (none under a repetition), else empty.
   // `token_pattern` is the rule's tokens pattern translated to symbols
-  // (token_rules.h), empty for a rule over text, `token_matcher` its matcher
-  // (null when it does not read the pattern), and `number_checks` the
+  // (token_rules.h), empty for a rule over text, and `number_checks` the
   // fragments of its number classes, in order (TokenPattern::number_checks).
   CompiledRule(const RuleSpec* spec, const RuleSet* rules, RuleShape shape,
                std::unique_ptr<re2::RE2> loose_regex, std::vector<Guard> guards,
                std::vector<StrictPart> strict_parts,
                std::string token_pattern = std::string(),
-               std::unique_ptr<TokenMatcher> token_matcher = nullptr,
                std::vector<const StrictFragment*> number_checks = {});
   ~CompiledRule();
   CompiledRule(const CompiledRule&) = delete;
@@ -138,6 +137,9 @@ class CompiledRule {
   // True for a rule written over tokens, which matches with token_regex()
   // over a clause's token string and never compiles its loose or own pattern.
   bool is_token_rule() const { return !token_pattern_.empty(); }
+  // The matcher of its pattern over token strings (token_matcher.h),
+  // compiled by the first call; null when it does not read the pattern.
+  const TokenMatcher* token_matcher() const;
   // The rule's pattern over token strings, compiled by the first call, and
   // how its groups map to the rule's.
   const TokenProgram& token_program() const;
@@ -189,11 +191,11 @@ class CompiledRule {
   mutable std::once_flag own_regex_once_;
   mutable std::unique_ptr<re2::RE2> own_regex_;
   std::string token_pattern_;
-  // Until token_program() takes it.
-  mutable std::unique_ptr<TokenMatcher> token_matcher_;
   std::vector<const StrictFragment*> number_checks_;
   mutable std::once_flag token_program_once_;
   mutable TokenProgram token_program_;
+  mutable std::once_flag token_matcher_once_;
+  mutable std::unique_ptr<TokenMatcher> token_matcher_;
   mutable std::once_flag token_capture_once_;
   mutable std::unique_ptr<re2::RE2> token_capture_regex_;
   std::vector<Guard> guards_;
@@ -326,6 +328,11 @@ class RuleEngine {
   // in the clause text[begin, end), over the clause's token string (built on
   // first use), whose numbers are of their classes; its groups, in the text,
   // in groups[0, group_count).
+  // The gap characters no rule over tokens reads (lexing/token_text.h),
+  // worked out on the first call from the rules' matchers (compiling them
+  // all): a cost of the first text that rules over tokens run on, not of
+  // building the engine.
+  const UnreadCharacters& Unread() const;
   bool FindTokenMatch(const CompiledRule& rule, std::string_view text,
                       std::size_t begin, std::size_t pos, std::size_t end,
                       int group_count, re2::StringPiece* groups,
@@ -385,9 +392,11 @@ class RuleEngine {
   // number classes of rules over tokens, by name.
   std::map<std::string, StrictFragment, std::less<>> strict_fragments_;
   // For rules over tokens (token_rules.h), when the rule set has some: the
-  // lexer of the tables the rules read, and the characters no rule reads.
+  // lexer of the tables the rules read, and the characters no rule reads,
+  // worked out by the first Unread().
   std::unique_ptr<Lexer> lexer_;
-  UnreadCharacters unread_;
+  mutable std::once_flag unread_once_;
+  mutable UnreadCharacters unread_;
 };
 
 }  // namespace factx::internal
