@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "text/utf8.h"
+
 namespace factx::internal {
 namespace {
 
@@ -681,6 +683,8 @@ std::string WithoutCaptures(std::string_view pattern) {
 }
 
 std::unique_ptr<TokenMatcher> TokenMatcher::Compile(std::string_view pattern) {
+  // The compiler reads code points as well-formed UTF-8.
+  if (FindInvalidUtf8(pattern) != pattern.size()) return nullptr;
   return Compiler(pattern).Compile();
 }
 
