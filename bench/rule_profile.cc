@@ -1,9 +1,14 @@
 // Where matching time goes, rule by rule, on the benchmark's news corpus
-// (news_corpus.h, normalized as Extract would). For each built-in rule with a
-// match: the size of its programs (RE2 instructions), how many matches it
-// has, and the time to read their captures, the step RE2 does with its NFA
-// unless a program has at most kBitStateLimit instructions. Rules are sorted
-// by capture time, the costliest first.
+// (news_corpus.h, normalized as Extract would). For each built-in rule over
+// text with a match: the size of its programs (RE2 instructions), how many
+// matches it has, and the time to read their captures, the step RE2 does
+// with its NFA unless a program has at most kBitStateLimit instructions;
+// sorted by capture time, the costliest first. Then each rule over tokens:
+// the size of the program RE2 finds its matches with (no groups) and of the
+// token matcher's that reads their captures (token_matcher.h), or of RE2's
+// program with groups where the matcher does not read the pattern; sorted by
+// size. (Their matches are over token strings, which the engine keeps to
+// itself: bench/warm_pass and callgrind time them.)
 //
 //   build-perf/bench/rule_profile            # 320 KB corpus, best of 5 runs
 //   build-perf/bench/rule_profile --top 10
@@ -45,6 +50,7 @@ struct RuleCost {
   int groups = 0;
   std::size_t matches = 0;
   double capture_us = 0;  // all matches, best run
+  const char* engine = "";
 };
 
 using Clock = std::chrono::steady_clock;
@@ -77,6 +83,22 @@ std::string NormalizedCorpus() {
     }
   }
   return all;
+}
+
+// A rule over tokens: its programs' sizes.
+RuleCost ProfileTokenRule(const CompiledRule& rule) {
+  RuleCost cost;
+  cost.name = rule.spec().name;
+  const internal::TokenProgram& program = rule.token_program();
+  cost.find_program = program.regex->ProgramSize();
+  cost.capture_program = program.matcher != nullptr
+                             ? static_cast<int>(program.matcher->size())
+                             : program.regex->ProgramSize();
+  cost.groups = rule.group_count();
+  cost.engine = program.matcher != nullptr               ? "matcher"
+                : cost.capture_program <= kBitStateLimit ? "BitState"
+                                                         : "NFA";
+  return cost;
 }
 
 RuleCost Profile(const CompiledRule& rule, std::string_view text) {
@@ -120,14 +142,23 @@ int Run(int top) {
     std::fprintf(stderr, "rule_profile: cannot build the rules or corpus\n");
     return 1;
   }
-  std::vector<RuleCost> costs;
+  std::vector<RuleCost> costs, token_costs;
   for (std::size_t id = 0; id < engine->size(); ++id) {
-    RuleCost cost = Profile(engine->rule(id), text);
+    const CompiledRule& rule = engine->rule(id);
+    if (rule.is_token_rule()) {
+      token_costs.push_back(ProfileTokenRule(rule));
+      continue;
+    }
+    RuleCost cost = Profile(rule, text);
     if (cost.matches > 0) costs.push_back(std::move(cost));
   }
   std::sort(costs.begin(), costs.end(), [](const auto& a, const auto& b) {
     return a.capture_us > b.capture_us;
   });
+  std::sort(token_costs.begin(), token_costs.end(),
+            [](const auto& a, const auto& b) {
+              return a.capture_program > b.capture_program;
+            });
   double total_us = 0;
   std::size_t total_matches = 0;
   for (const RuleCost& cost : costs) {
@@ -135,7 +166,7 @@ int Run(int top) {
     total_matches += cost.matches;
   }
   std::printf(
-      "%zu bytes of normalized news; %zu rules match %zu times; "
+      "%zu bytes of normalized news; %zu rules over text match %zu times; "
       "reading captures: %.1f ms\n\n",
       text.size(), costs.size(), total_matches, total_us / 1000);
   std::printf("%-28s %8s %8s %6s %8s %9s %9s\n", "rule", "find", "capture",
@@ -146,6 +177,15 @@ int Run(int top) {
                 cost.find_program, cost.capture_program, cost.groups,
                 cost.matches, cost.capture_us / cost.matches,
                 cost.capture_program <= kBitStateLimit ? "BitState" : "NFA");
+  }
+  std::printf("\n%zu rules over tokens\n\n%-28s %8s %8s %6s %9s\n",
+              token_costs.size(), "rule", "find", "capture", "groups",
+              "engine");
+  for (std::size_t i = 0; i < token_costs.size() && static_cast<int>(i) < top;
+       ++i) {
+    const RuleCost& cost = token_costs[i];
+    std::printf("%-28s %8d %8d %6d %9s\n", cost.name.c_str(), cost.find_program,
+                cost.capture_program, cost.groups, cost.engine);
   }
   return 0;
 }
