@@ -9,6 +9,7 @@
 
 #include "engine/rule_file.h"
 #include "re2/filtered_re2.h"
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace factx::internal {
@@ -65,11 +66,7 @@ std::string AsciiLower(std::string text) {
 bool IsCaseless(char32_t c) {
   return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
          c == 0xF7 || (c >= 0x0B80 && c <= 0x0BFF) ||
-         (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x2000 && c <= 0x206F) ||
-         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2200 && c <= 0x22FF) ||
-         (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF20) ||
-         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF);
+         (c >= 0x0E00 && c <= 0x0E7F) || InCaselessBlock(c);
 }
 
 // True when, wherever `inner` holds, `outer` holds too: `outer` within it,

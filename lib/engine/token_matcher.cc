@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace factx::internal {
@@ -19,32 +20,26 @@ enum Assertion : std::uint32_t {
 constexpr char32_t kKelvinSign = 0x212A;  // folds with k, as RE2's (?i) has it
 constexpr char32_t kLongS = 0x017F;       // folds with s
 
-// Locale-free, as RE2 is.
-bool IsAsciiLetter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
-bool IsAsciiWordByte(unsigned char c) {
-  return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_';
-}
+// The caseless blocks besides kCaselessBlocks that the token strings use: the
+// private use areas of the symbols, and U+FFFD.
+constexpr std::pair<char32_t, char32_t> kSymbolBlocks[] = {
+    {0xE000, 0xF8FF}, {0xFFFD, 0xFFFD}, {0xF0000, 0x10FFFF}};
 
-// The blocks outside ASCII whose characters have no case, so that (?i) reads
-// them as themselves: those the token strings use (punctuation, CJK, the
-// private use areas of the symbols, U+FFFD).
-constexpr std::pair<char32_t, char32_t> kCaselessBlocks[] = {
-    {0x2000, 0x206F}, {0x2E80, 0x9FFF},   {0xE000, 0xF8FF}, {0xF900, 0xFAFF},
-    {0xFE30, 0xFE4F}, {0xFF01, 0xFF20},   {0xFF3B, 0xFF40}, {0xFF5B, 0xFFEF},
-    {0xFFFD, 0xFFFD}, {0xF0000, 0x10FFFF}};
-
-// True when the characters first..last, all outside ASCII, have no case.
+// True when the characters first..last, all outside ASCII, have no case, so
+// that (?i) reads them as themselves.
 bool IsCaseless(char32_t first, char32_t last) {
+  const auto block_of = [](char32_t c) -> const std::pair<char32_t, char32_t>* {
+    for (const auto& block : kCaselessBlocks) {
+      if (block.first <= c && c <= block.second) return &block;
+    }
+    for (const auto& block : kSymbolBlocks) {
+      if (block.first <= c && c <= block.second) return &block;
+    }
+    return nullptr;
+  };
   while (first <= last) {
-    const auto* block =
-        std::find_if(std::begin(kCaselessBlocks), std::end(kCaselessBlocks),
-                     [first](const auto& b) {
-                       return b.first <= first && first <= b.second;
-                     });
-    if (block == std::end(kCaselessBlocks)) return false;
+    const auto* block = block_of(first);
+    if (block == nullptr) return false;
     if (block->second >= last) return true;
     first = block->second + 1;
   }
@@ -53,26 +48,8 @@ bool IsCaseless(char32_t first, char32_t last) {
 
 // The code point of well-formed UTF-8 at text[at], its length in *length.
 char32_t DecodeAt(std::string_view text, std::size_t at, std::size_t* length) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  const auto byte = [&](std::size_t k) {
-    return static_cast<char32_t>(static_cast<unsigned char>(text[at + k]) &
-                                 0x3F);
-  };
-  if (lead < 0x80) {
-    *length = 1;
-    return lead;
-  }
-  if (lead < 0xE0) {
-    *length = 2;
-    return (char32_t{lead & 0x1Fu} << 6) | byte(1);
-  }
-  if (lead < 0xF0) {
-    *length = 3;
-    return (char32_t{lead & 0x0Fu} << 12) | (byte(1) << 6) | byte(2);
-  }
-  *length = 4;
-  return (char32_t{lead & 0x07u} << 18) | (byte(1) << 12) | (byte(2) << 6) |
-         byte(3);
+  return DecodeWellFormedUtf8(
+      reinterpret_cast<const unsigned char*>(text.data()), at, length);
 }
 
 int HexValue(char c) {
@@ -837,10 +814,10 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
         case Op::kAssert: {
           const bool word_before =
               pos > 0 &&
-              IsAsciiWordByte(static_cast<unsigned char>(text[pos - 1]));
+              IsAsciiWordChar(static_cast<unsigned char>(text[pos - 1]));
           const bool word_after =
               pos < text.size() &&
-              IsAsciiWordByte(static_cast<unsigned char>(text[pos]));
+              IsAsciiWordChar(static_cast<unsigned char>(text[pos]));
           switch (instruction.arg) {
             case kBeginText:
               go_on = pos == 0;

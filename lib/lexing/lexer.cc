@@ -60,31 +60,6 @@ bool IsNumeral(char32_t c) {
   return c == U'〇';
 }
 
-// The code point at text[i] (well-formed UTF-8) and its byte length.
-char32_t CodePointAt(const unsigned char* bytes, std::size_t i,
-                     std::size_t* length) {
-  const unsigned char lead = bytes[i];
-  if (lead < 0x80) {
-    *length = 1;
-    return lead;
-  }
-  if (lead < 0xE0) {
-    *length = 2;
-    return (static_cast<char32_t>(lead & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
-  }
-  if (lead < 0xF0) {
-    *length = 3;
-    return (static_cast<char32_t>(lead & 0x0F) << 12) |
-           (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) |
-           (bytes[i + 2] & 0x3F);
-  }
-  *length = 4;
-  return (static_cast<char32_t>(lead & 0x07) << 18) |
-         (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 12) |
-         (static_cast<char32_t>(bytes[i + 2] & 0x3F) << 6) |
-         (bytes[i + 3] & 0x3F);
-}
-
 bool IsLetterAt(std::string_view text, std::size_t pos) {
   return pos < text.size() &&
          IsAsciiLetter(static_cast<unsigned char>(text[pos]));
@@ -106,7 +81,7 @@ std::uint8_t FormOf(const unsigned char* bytes, std::size_t begin,
   std::uint8_t form = 0;
   for (std::size_t i = begin; i < end;) {
     std::size_t length = 0;
-    form |= NumberFormOf(CodePointAt(bytes, i, &length));
+    form |= NumberFormOf(DecodeWellFormedUtf8(bytes, i, &length));
     i += length;
   }
   return form;
@@ -214,7 +189,7 @@ std::size_t Lexer::NumberLength(
   std::size_t i = pos;
   while (i < end) {
     std::size_t length = 0;
-    const char32_t c = CodePointAt(bytes, i, &length);
+    const char32_t c = DecodeWellFormedUtf8(bytes, i, &length);
     if (IsNumeral(c)) {
       i += length;
       run_end = i;
@@ -229,7 +204,7 @@ std::size_t Lexer::NumberLength(
       continue;
     }
     if (c == U'点' && run_end == i && i + length < end &&
-        IsNumeral(CodePointAt(bytes, i + length, &next_length))) {
+        IsNumeral(DecodeWellFormedUtf8(bytes, i + length, &next_length))) {
       i += length;
       continue;
     }
@@ -285,7 +260,7 @@ std::size_t Lexer::NumberLength(
   const bool digits_first = IsAsciiDigit(bytes[pos]);
   for (std::size_t j = pos; j < run_end;) {
     std::size_t length = 0;
-    const char32_t c = CodePointAt(bytes, j, &length);
+    const char32_t c = DecodeWellFormedUtf8(bytes, j, &length);
     const bool ascii = c < 0x80;  // a digit or a separator between two
     if (ascii != digits_first && c != U'点') {
       std::size_t cut = j;
@@ -325,7 +300,7 @@ void Lexer::Lex(std::string_view text, std::size_t begin, std::size_t end,
   std::size_t i = begin;
   while (i < end) {
     std::size_t length = 0;
-    const char32_t c = CodePointAt(bytes, i, &length);
+    const char32_t c = DecodeWellFormedUtf8(bytes, i, &length);
     const std::uint32_t word = longest[i - begin];
     const std::size_t word_length = word & kLengthMask;
     const std::size_t number_length =

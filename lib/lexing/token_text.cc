@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "text/char_class.h"
+#include "text/utf8.h"
+
 namespace factx::internal {
 
 void AppendUtf8(char32_t c, std::string* out) {
@@ -24,15 +27,7 @@ void AppendUtf8(char32_t c, std::string* out) {
 }
 
 UnreadCharacters::UnreadCharacters() : bits_(kBmpEnd / 64) {
-  // Caseless characters of the BMP from U+2000 on, as rule_shape.cc's
-  // IsCaseless has them: general punctuation, CJK, compatibility
-  // ideographs, CJK compatibility forms, the full-width forms but letters,
-  // currency signs and mathematical operators.
-  constexpr std::pair<char32_t, char32_t> kCaseless[] = {
-      {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2200, 0x22FF},
-      {0x2E80, 0x9FFF}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
-      {0xFF01, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFFEF}};
-  for (const auto& [first, last] : kCaseless) {
+  for (const auto& [first, last] : kCaselessBlocks) {
     for (char32_t c = first; c <= last; ++c) {
       bits_[c >> 6] |= std::uint64_t{1} << (c & 63);
     }
@@ -67,18 +62,9 @@ void TokenText::AppendGap(const UnreadCharacters& unread, std::string_view text,
       symbols_.push_back(text[i++]);
       continue;
     }
-    // Well-formed UTF-8 (the normalized text).
-    const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    const auto byte = [&](std::size_t k) {
-      return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) &
-                                   0x3F);
-    };
-    const char32_t c =
-        length == 2 ? (char32_t{lead & 0x1Fu} << 6) | byte(1)
-        : length == 3
-            ? (char32_t{lead & 0x0Fu} << 12) | (byte(1) << 6) | byte(2)
-            : (char32_t{lead & 0x07u} << 18) | (byte(1) << 12) |
-                  (byte(2) << 6) | byte(3);
+    std::size_t length = 1;  // well-formed UTF-8: the normalized text
+    const char32_t c = DecodeWellFormedUtf8(
+        reinterpret_cast<const unsigned char*>(text.data()), i, &length);
     if (unread.IsUnread(c)) {
       if (run == to) run = i;
     } else {

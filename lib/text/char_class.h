@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <utility>
 
 namespace factx::internal {
 
@@ -34,6 +35,23 @@ constexpr bool IsAsciiAlnum(char32_t c) {
 // of a multi-byte UTF-8 sequence is none).
 constexpr bool IsAsciiWordChar(char32_t c) {
   return IsAsciiAlnum(c) || c == '_';
+}
+
+// The blocks from U+2000 on whose characters have no case (general
+// punctuation, currency signs, mathematical operators, CJK, compatibility
+// ideographs, CJK compatibility forms, the full-width forms but letters):
+// what folds to itself under any case folding.
+inline constexpr std::pair<char32_t, char32_t> kCaselessBlocks[] = {
+    {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2200, 0x22FF},
+    {0x2E80, 0x9FFF}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
+    {0xFF01, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFFEF}};
+
+// True when `c` lies in one of kCaselessBlocks.
+constexpr bool InCaselessBlock(char32_t c) {
+  for (const auto& [first, last] : kCaselessBlocks) {
+    if (c >= first && c <= last) return true;
+  }
+  return false;
 }
 
 // `c` with A-Z turned into a-z; any other byte as it is.

@@ -29,6 +29,31 @@ Status ValidateUtf8(std::string_view text);
 // `\xFF\xFF-01-01`.
 std::string EscapeForMessage(std::string_view text);
 
+// The code point at bytes[i], the start of a well-formed UTF-8 sequence, and
+// its byte length: the hot paths' decoder (no checks; DecodeUtf8 checks).
+inline char32_t DecodeWellFormedUtf8(const unsigned char* bytes, std::size_t i,
+                                     std::size_t* length) {
+  const unsigned char lead = bytes[i];
+  const auto next = [&](std::size_t k) {
+    return static_cast<char32_t>(bytes[i + k] & 0x3F);
+  };
+  if (lead < 0x80) {
+    *length = 1;
+    return lead;
+  }
+  if (lead < 0xE0) {
+    *length = 2;
+    return (char32_t{lead & 0x1Fu} << 6) | next(1);
+  }
+  if (lead < 0xF0) {
+    *length = 3;
+    return (char32_t{lead & 0x0Fu} << 12) | (next(1) << 6) | next(2);
+  }
+  *length = 4;
+  return (char32_t{lead & 0x07u} << 18) | (next(1) << 12) | (next(2) << 6) |
+         next(3);
+}
+
 // Decodes the code point starting at text[pos] (which must be well-formed
 // UTF-8) and returns it; sets *length to its byte length (1..4).
 char32_t DecodeUtf8(std::string_view text, std::size_t pos,
