@@ -4,11 +4,11 @@
 // matches it has, and the time to read their captures, the step RE2 does
 // with its NFA unless a program has at most kBitStateLimit instructions;
 // sorted by capture time, the costliest first. Then each rule over tokens:
-// the size of the program RE2 finds its matches with (no groups) and of the
-// token matcher's that reads their captures (token_matcher.h), or of RE2's
-// program with groups where the matcher does not read the pattern; sorted by
-// size. (Their matches are over token strings, which the engine keeps to
-// itself: bench/warm_pass and callgrind time them.)
+// the size of the token matcher's program (token_matcher.h), which both
+// finds its matches (its DFA runs over it) and reads their captures, or of
+// RE2's program with groups where the matcher does not read the pattern;
+// sorted by size. (Their matches are over token strings, which the engine keeps
+// to itself: bench/warm_pass and callgrind time them.)
 //
 //   build-perf/bench/rule_profile            # 320 KB corpus, best of 5 runs
 //   build-perf/bench/rule_profile --top 10
@@ -90,10 +90,10 @@ RuleCost ProfileTokenRule(const CompiledRule& rule) {
   RuleCost cost;
   cost.name = rule.spec().name;
   const internal::TokenProgram& program = rule.token_program();
-  cost.find_program = program.regex->ProgramSize();
-  cost.capture_program = program.matcher != nullptr
-                             ? static_cast<int>(program.matcher->size())
-                             : program.regex->ProgramSize();
+  cost.find_program = program.matcher != nullptr
+                          ? static_cast<int>(program.matcher->size())
+                          : program.regex->ProgramSize();
+  cost.capture_program = cost.find_program;
   cost.groups = rule.group_count();
   cost.engine = program.matcher != nullptr               ? "matcher"
                 : cost.capture_program <= kBitStateLimit ? "BitState"

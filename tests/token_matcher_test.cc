@@ -1,6 +1,6 @@
-// The matcher of patterns over token strings reads captures as RE2 does:
-// checked on patterns written for it, and on every built-in rule over tokens
-// against RE2 itself.
+// The matcher of patterns over token strings finds matches and reads their
+// captures as RE2 does: checked on patterns written for it, and on every
+// built-in rule over tokens against RE2 itself.
 #include "engine/token_matcher.h"
 
 #include <gtest/gtest.h>
@@ -53,20 +53,50 @@ std::string Re2Groups(const RE2& re, std::string_view text, std::size_t from,
   return out;
 }
 
-// The same, with RE2 finding the span and the matcher reading its groups, as
-// the engine does.
+// The offsets of the symbols (private use code points of the BMP) in `text`:
+// what TokenText::token_offsets gives for a token string.
+std::vector<std::uint32_t> SymbolOffsets(std::string_view text) {
+  std::vector<std::uint32_t> offsets;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // U+E000..U+F8FF: EE 80 80 .. EF A3 BF.
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const auto second =
+        i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (lead == 0xEE || (lead == 0xEF && second <= 0xA3)) {
+      offsets.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  return offsets;
+}
+
+// The same, with the matcher finding the span (RE2's DFAs, `re`, where it
+// gives up) and reading its groups, as the engine does; `token_offsets` as
+// the engine passes them, or null.
 std::string MatcherGroups(const RE2& re, const TokenMatcher& matcher,
                           std::string_view text, std::size_t from,
-                          bool anchored) {
-  re2::StringPiece span;
-  if (!re.Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
-                anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, &span, 1)) {
-    return "none";
+                          bool anchored,
+                          const std::vector<std::uint32_t>* token_offsets) {
+  std::size_t begin = 0, end = 0;
+  switch (matcher.Search(text, from, anchored, token_offsets, &begin, &end)) {
+    case TokenMatcher::SearchResult::kNoMatch:
+      return "none";
+    case TokenMatcher::SearchResult::kMatch:
+      break;
+    case TokenMatcher::SearchResult::kGaveUp: {
+      re2::StringPiece span;
+      if (!re.Match(re2::StringPiece(text.data(), text.size()), from,
+                    text.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED,
+                    &span, 1)) {
+        return "none";
+      }
+      begin = span.data() - text.data();
+      end = begin + span.size();
+      break;
+    }
   }
-  const std::size_t begin = span.data() - text.data();
   TokenMatchScratch scratch;
   std::vector<std::int32_t> offsets;
-  if (!matcher.Match(text, begin, begin + span.size(), &scratch, &offsets)) {
+  if (!matcher.Match(text, begin, end, &scratch, &offsets)) {
     return "matcher found none";
   }
   std::string out;
@@ -101,6 +131,21 @@ TEST(TokenMatcherTest, ReadsCapturesAsRe2Does) {
       {"^(a)|(b)$", {"ab", "ba"}},
       {"\\bx\\B", {"xy x", "x"}},
       {"[-a]+|\\{", {"a-a", "{"}},
+      // The leftmost match, then the longest from there.
+      {"(x|xy|xyz)(z?)", {"axyzz", "xy xyz"}},
+      {"(b+)|(ab*c)", {"abbbd", "abbc"}},
+      {"(a*)", {"", "baa"}},
+      {"()", {"ab"}},
+      {"(\\b)", {"ab c"}},
+      {"(a)$|(b)", {"ab a", "a"}},
+      {"(?:^|x)(a)", {"aa xa", "ba"}},
+      {"(\\B)(b)", {"ab b"}},
+      // Symbols, which a search finds among the tokens' offsets.
+      {"(\\x{E501})(\\x{E600}*)|\\x{E502}",
+       {"a\uE501\uE600\uE600b", "\uE600\uE502\uE501", "\uE501"}},
+      {"([\\x{E000}-\\x{E4FF}])\\s?(\\x{E700})",
+       {"\uE004 \uE700 \uE005\uE700", "\uE004  \uE700"}},
+      {"(\\x{E501}?)x", {"\uE501x x"}},
   };
   for (const auto& c : kCases) {
     const RE2 re(c.pattern, Longest());
@@ -113,10 +158,16 @@ TEST(TokenMatcherTest, ReadsCapturesAsRe2Does) {
       for (std::size_t from = 0; from <= text.size(); ++from) {
         if (from < text.size() && (text[from] & 0xC0) == 0x80) continue;
         for (const bool anchored : {false, true}) {
-          EXPECT_EQ(MatcherGroups(re, *matcher, text, from, anchored),
-                    Re2Groups(re, text, from, anchored))
-              << c.pattern << " on " << text << " from " << from
-              << (anchored ? " anchored" : "");
+          const std::vector<std::uint32_t> symbols = SymbolOffsets(text);
+          for (const std::vector<std::uint32_t>* token_offsets :
+               {&symbols, static_cast<decltype(&symbols)>(nullptr)}) {
+            EXPECT_EQ(MatcherGroups(re, *matcher, text, from, anchored,
+                                    token_offsets),
+                      Re2Groups(re, text, from, anchored))
+                << c.pattern << " on " << text << " from " << from
+                << (anchored ? " anchored" : "")
+                << (token_offsets != nullptr ? " among tokens" : "");
+          }
         }
       }
     }
@@ -145,6 +196,44 @@ TEST(TokenMatcherTest, ReadsSpansUpToItsMemory) {
   TokenMatchScratch scratch;
   std::vector<std::int32_t> offsets;
   EXPECT_TRUE(matcher->Match(text, 0, text.size(), &scratch, &offsets));
+}
+
+// A search stays linear and its memory bounded: where its DFA would keep
+// more states than it may, or its runs from each start would read the text
+// more than kSearchRereads times over, it gives up (and the engine has RE2
+// search).
+TEST(TokenMatcherTest, SearchGivesUpRatherThanGrowOrReread) {
+  TokenMatchScratch scratch;
+  std::size_t begin = 0, end = 0;
+  // 2^15 states: which of the last 15 letters were `a`.
+  const std::unique_ptr<TokenMatcher> exploding =
+      TokenMatcher::Compile("(?:a|b)*a(?:a|b){14}c");
+  ASSERT_NE(exploding, nullptr);
+  std::string letters;
+  std::uint32_t seed = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 1103515245 + 12345;
+    letters += (seed >> 16 & 1) != 0 ? 'a' : 'b';
+  }
+  // Anchored: one run, which does not reread.
+  EXPECT_EQ(exploding->Search(letters, 0, true, nullptr, &begin, &end),
+            TokenMatcher::SearchResult::kGaveUp);
+  // For good: the DFA keeps what it has and makes no more.
+  EXPECT_EQ(exploding->Search("abc", 0, false, nullptr, &begin, &end),
+            TokenMatcher::SearchResult::kGaveUp);
+
+  // Each `a` starts a run to the end of the text.
+  const std::unique_ptr<TokenMatcher> rereading = TokenMatcher::Compile("a+b");
+  ASSERT_NE(rereading, nullptr);
+  const std::string as(1000, 'a');
+  EXPECT_EQ(rereading->Search(as, 0, false, nullptr, &begin, &end),
+            TokenMatcher::SearchResult::kGaveUp);
+  EXPECT_EQ(rereading->Search(as + "b", 0, false, nullptr, &begin, &end),
+            TokenMatcher::SearchResult::kMatch);
+  EXPECT_EQ(begin, 0u);
+  EXPECT_EQ(end, as.size() + 1);
+  EXPECT_EQ(rereading->Search("xaab", 0, true, nullptr, &begin, &end),
+            TokenMatcher::SearchResult::kNoMatch);
 }
 
 TEST(TokenMatcherTest, WithoutCapturesKeepsWhatThePatternMatches) {
@@ -190,10 +279,12 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
     patterns.push_back(translated->pattern);
   }
   std::vector<std::string> token_strings;
+  std::vector<std::vector<std::uint32_t>> token_offsets;
   TokenText tokens;
   for (const std::string& text : texts) {
     tokens.Build(lexer, unread, text, 0, text.size());
     token_strings.push_back(tokens.symbols());
+    token_offsets.push_back(tokens.token_offsets());
   }
   int compared = 0;
   for (const std::string& pattern : patterns) {
@@ -205,7 +296,8 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
     // As the engine has it: RE2 without groups finds the span.
     const RE2 finder(WithoutCaptures(pattern), Longest());
     ASSERT_TRUE(finder.ok());
-    for (const std::string& symbols : token_strings) {
+    for (std::size_t t = 0; t < token_strings.size(); ++t) {
+      const std::string& symbols = token_strings[t];
       re2::StringPiece span;
       for (std::size_t from = 0;
            from <= symbols.size() && re.Match(symbols, from, symbols.size(),
@@ -213,7 +305,8 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
         const std::size_t begin = span.data() - symbols.data();
         for (const bool anchored : {false, true}) {
           const std::size_t at = anchored ? begin : from;
-          ASSERT_EQ(MatcherGroups(finder, *matcher, symbols, at, anchored),
+          ASSERT_EQ(MatcherGroups(finder, *matcher, symbols, at, anchored,
+                                  &token_offsets[t]),
                     Re2Groups(re, symbols, at, anchored))
               << pattern;
           ++compared;

@@ -275,6 +275,38 @@ rule spaced.tokens
   }
 }
 
+// Where the matcher's search gives up (its runs from each start would read
+// the clause too many times over: here each of 600 numbers starts a run to
+// the `x`), RE2 finds the match, the same.
+TEST(TokenRulesTest, WhereTheMatcherGivesUpRe2Searches) {
+  RuleSet rules;
+  ASSERT_TRUE(ParseRuleText(R"(
+define N [0-9]+
+table unit
+  个
+rule listed.tokens
+  kind      block
+  tokens    (?P<num>{#N})(?: {#N})* ?(?P<unit>{@unit})
+)",
+                            "t.rules", &rules)
+                  .ok());
+  auto engine = RuleEngine::Build(std::move(rules));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  std::string numbers;
+  for (int i = 1; i <= 600; ++i) numbers += std::to_string(i) + " ";
+  for (const std::string& text :
+       {std::string("有5个人"), numbers + "x 5个人"}) {
+    RuleScratch scratch;
+    const Document document(text);
+    (*engine)->FindCandidates(document, ~0u, &scratch);
+    ASSERT_EQ(scratch.candidates.size(), 1u) << text;
+    const RuleMatch match =
+        (*engine)->MatchOf(document, scratch.candidates[0], scratch);
+    EXPECT_EQ(match.Capture("num"), "5");
+    EXPECT_EQ(match.Capture("unit"), "个");
+  }
+}
+
 // Word symbols are three bytes while they fit in the BMP's private use area,
 // and four past that: a rule set with more words than fit still matches them.
 TEST(TokenRulesTest, WordsPastTheBmpAreSymbolsOfPlane15) {

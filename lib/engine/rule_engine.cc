@@ -544,18 +544,25 @@ const RE2& CompiledRule::token_capture_regex() const {
   return *token_capture_regex_;
 }
 
+const RE2& CompiledRule::token_search_regex() const {
+  std::call_once(token_search_once_, [this] {
+    token_search_regex_ =
+        std::make_unique<RE2>(WithoutCaptures(token_pattern_), RuleOptions());
+  });
+  return *token_search_regex_;
+}
+
 const TokenProgram& CompiledRule::token_program() const {
   std::call_once(token_program_once_, [this] {
     TokenProgram& program = token_program_;
     // With the matcher to read the captures, RE2 only finds where a match
     // is: its program needs no groups, and compiles in less time.
     program.matcher = token_matcher();
-    program.regex = std::make_unique<RE2>(program.matcher != nullptr
-                                              ? WithoutCaptures(token_pattern_)
-                                              : token_pattern_,
-                                          RuleOptions());
     program.rule_group = {0};
-    if (!program.regex->ok()) return;  // Verify reports it; nothing matches
+    if (program.matcher == nullptr) {
+      program.regex = std::make_unique<RE2>(token_pattern_, RuleOptions());
+      if (!program.regex->ok()) return;  // Verify reports it; nothing matches
+    }
     // Its groups are the rule's in order, with number checks of its own
     // among them; the number classes' groups (strict parts and number checks)
     // are the {#NAME} in order.
@@ -832,11 +839,15 @@ Status RuleEngine::Verify(std::size_t id) const {
   if (rule.is_token_rule()) {
     // Its pattern over tokens has the loose pattern's groups, by which the
     // builders read its captures, and number checks of its own.
+    // RE2 checks the pattern where the matcher reads it too: one RE2 refuses
+    // (a repetition past 1000, a program past its memory) is no rule.
     const TokenProgram& program = rule.token_program();
-    if (!program.regex->ok()) {
+    const RE2& regex =
+        program.regex != nullptr ? *program.regex : rule.token_capture_regex();
+    if (!regex.ok()) {
       return Status(
           StatusCode::kRuleSyntax,
-          Where(rule.spec()) + "bad tokens pattern: " + program.regex->error());
+          Where(rule.spec()) + "bad tokens pattern: " + regex.error());
     }
     std::map<int, std::string> token_names;
     for (const auto& [group, name] : program.group_names) {
@@ -1213,16 +1224,26 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
           anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
           token_groups);
     }
-    // RE2's DFAs find the match (forward for its end, back for its start),
-    // and the matcher reads its captures.
-    if (!program.regex->Match(subject, at, symbols.size(),
-                              anchored ? RE2::ANCHOR_START : RE2::UNANCHORED,
-                              found.data(), 1)) {
-      return false;
+    // The matcher finds the match (its DFA, token_dfa.h) and reads its
+    // captures. Where its DFA gives up, RE2's DFAs find the match.
+    std::size_t begin = 0, end = 0;
+    switch (program.matcher->Search(symbols, at, anchored,
+                                    &tokens.token_offsets(), &begin, &end)) {
+      case TokenMatcher::SearchResult::kNoMatch:
+        return false;
+      case TokenMatcher::SearchResult::kMatch:
+        break;
+      case TokenMatcher::SearchResult::kGaveUp:
+        if (!rule.token_search_regex().Match(
+                subject, at, symbols.size(),
+                anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
+                1)) {
+          return false;
+        }
+        begin = static_cast<std::size_t>(found[0].data() - symbols.data());
+        end = begin + found[0].size();
+        break;
     }
-    const auto begin =
-        static_cast<std::size_t>(found[0].data() - symbols.data());
-    const std::size_t end = begin + found[0].size();
     if (!program.matcher->CanRead(end - begin)) {
       // A match longer than the matcher reads (thousands of spaces in a
       // row): RE2 reads its groups, anchored at both its ends.

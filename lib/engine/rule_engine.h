@@ -83,12 +83,12 @@ struct StrictPart {
 // The program of a rule over tokens (token_rules.h), with what reads its
 // groups.
 struct TokenProgram {
-  std::unique_ptr<re2::RE2> regex;
-  // Reads the captures of the match `regex` finds (token_matcher.h; the
+  // Finds the matches and reads their captures (token_matcher.h; the
   // rule's, CompiledRule::token_matcher); null for a pattern it does not
-  // read, whose captures RE2 reads. With a matcher, `regex` has no groups
-  // (WithoutCaptures).
+  // read, which `regex` searches.
   const TokenMatcher* matcher = nullptr;
+  // The pattern compiled by RE2 where there is no matcher, else null.
+  std::unique_ptr<re2::RE2> regex;
   // Its named groups, by number.
   std::map<int, std::string> group_names;
   // For each of its groups (0 included), the rule's group it stands for; -1
@@ -146,6 +146,9 @@ class CompiledRule {
   // The pattern over token strings with its groups, compiled by the first
   // call: RE2 reads the groups of a match too long for the token matcher.
   const re2::RE2& token_capture_regex() const;
+  // The same without its groups (WithoutCaptures), compiled by the first
+  // call: RE2 finds the match where the matcher's search gives up.
+  const re2::RE2& token_search_regex() const;
   const std::vector<Guard>& guards() const { return guards_; }
   // Its groups and what it needs present (rule_shape.h), known without
   // compiling.
@@ -198,6 +201,8 @@ class CompiledRule {
   mutable std::unique_ptr<TokenMatcher> token_matcher_;
   mutable std::once_flag token_capture_once_;
   mutable std::unique_ptr<re2::RE2> token_capture_regex_;
+  mutable std::once_flag token_search_once_;
+  mutable std::unique_ptr<re2::RE2> token_search_regex_;
   std::vector<Guard> guards_;
   std::vector<StrictPart> strict_parts_;
   int fact_group_ = 0;

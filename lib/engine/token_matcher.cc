@@ -3,19 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/token_dfa.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace factx::internal {
 namespace {
-
-// The empty-width assertions, as RE2 reads them without multi-line mode.
-enum Assertion : std::uint32_t {
-  kBeginText,        // ^ \A
-  kEndText,          // $ \z
-  kWordBoundary,     // \b, ASCII word characters
-  kNotWordBoundary,  // \B
-};
 
 constexpr char32_t kKelvinSign = 0x212A;  // folds with k, as RE2's (?i) has it
 constexpr char32_t kLongS = 0x017F;       // folds with s
@@ -79,6 +72,8 @@ class TokenMatcher::Compiler {
     if (!ok_) return nullptr;
     matcher->group_count_ = groups_;
     matcher->FindFirstBits();
+    matcher->FindStarts();
+    matcher->dfa_ = std::make_unique<TokenDfa>(matcher.get());
     return matcher;
   }
 
@@ -848,6 +843,157 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
     }
   }
   return false;
+}
+
+void TokenMatcher::FindStarts() {
+  // The classes that instruction 0 reaches without reading, and whether it
+  // reaches the match; assertions are taken to hold (a start they refuse is
+  // tried, and fails).
+  std::vector<bool> seen(program_.size(), false);
+  std::vector<std::uint32_t> stack = {0};
+  std::vector<Range> starts;
+  while (!stack.empty()) {
+    const std::uint32_t pc = stack.back();
+    stack.pop_back();
+    if (seen[pc]) continue;
+    seen[pc] = true;
+    const Instruction& instruction = program_[pc];
+    switch (instruction.op) {
+      case Op::kClass:
+        starts.insert(starts.end(), ranges_.begin() + instruction.arg,
+                      ranges_.begin() + instruction.arg2);
+        break;
+      case Op::kSplit:
+        stack.push_back(instruction.arg2);
+        stack.push_back(instruction.arg);
+        break;
+      case Op::kJump:
+        stack.push_back(instruction.arg);
+        break;
+      case Op::kSave:
+      case Op::kAssert:
+        stack.push_back(pc + 1);
+        break;
+      case Op::kMatch:
+        starts_empty_ = true;
+        break;
+    }
+  }
+  std::sort(starts.begin(), starts.end(),
+            [](const Range& a, const Range& b) { return a.first < b.first; });
+  symbol_starts_.assign((kSymbolsEnd - kSymbolsBegin + 63) / 64, 0);
+  // UTF-8's lead bytes grow with the code points they begin.
+  const auto lead_of = [](char32_t c) {
+    std::string utf8;
+    AppendUtf8(c, &utf8);
+    return static_cast<unsigned char>(utf8[0]);
+  };
+  for (const Range& range : starts) {
+    for (unsigned lead = lead_of(range.first); lead <= lead_of(range.last);
+         ++lead) {
+      start_leads_[lead] = true;
+    }
+    char32_t c = range.first;
+    for (; c <= range.last && c < 0x80; ++c) {
+      ascii_starts_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+    if (c > range.last) continue;
+    if (c < kSymbolsBegin) {
+      other_starts_.push_back(
+          Range{c, std::min<char32_t>(range.last, kSymbolsBegin - 1)});
+      c = kSymbolsBegin;
+    }
+    for (; c <= range.last && c < kSymbolsEnd; ++c) {
+      const char32_t bit = c - kSymbolsBegin;
+      symbol_starts_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+    if (c <= range.last) other_starts_.push_back(Range{c, range.last});
+  }
+  // Merged, for InRanges.
+  std::vector<Range> merged;
+  for (const Range& range : other_starts_) {
+    if (!merged.empty() && range.first <= merged.back().last + 1) {
+      merged.back().last = std::max(merged.back().last, range.last);
+    } else {
+      merged.push_back(range);
+    }
+  }
+  other_starts_ = std::move(merged);
+  starts_with_symbol_ = !starts_empty_ && other_starts_.empty() &&
+                        ascii_starts_[0] == 0 && ascii_starts_[1] == 0;
+}
+
+std::size_t TokenMatcher::FindStart(std::string_view text,
+                                    std::size_t from) const {
+  if (starts_empty_) return from;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t at = from; at < text.size();) {
+    const unsigned char lead = bytes[at];
+    if (lead < 0x80) {
+      if ((ascii_starts_[lead >> 6] >> (lead & 63) & 1) != 0) return at;
+      ++at;
+      continue;
+    }
+    const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (start_leads_[lead]) {
+      std::size_t unused = 1;
+      const char32_t c = DecodeWellFormedUtf8(bytes, at, &unused);
+      if (c >= kSymbolsBegin && c < kSymbolsEnd) {
+        if (IsSymbolStart(c)) return at;
+      } else if (InRanges(other_starts_.data(),
+                          other_starts_.data() + other_starts_.size(), c)) {
+        return at;
+      }
+    }
+    at += length;
+  }
+  return std::string_view::npos;
+}
+
+TokenMatcher::TokenMatcher() = default;
+TokenMatcher::~TokenMatcher() = default;
+
+TokenMatcher::SearchResult TokenMatcher::Search(
+    std::string_view text, std::size_t from, bool anchored,
+    const std::vector<std::uint32_t>* token_offsets, std::size_t* begin,
+    std::size_t* end) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const bool among_tokens =
+      !anchored && starts_with_symbol_ && token_offsets != nullptr;
+  auto token = among_tokens ? std::lower_bound(token_offsets->begin(),
+                                               token_offsets->end(), from)
+                            : std::vector<std::uint32_t>::const_iterator();
+  // The next place a match can start at, from `at` on.
+  auto next_start = [&](std::size_t at) {
+    if (!among_tokens) return FindStart(text, at);
+    for (; token != token_offsets->end(); ++token) {
+      std::size_t length = 1;
+      if (IsSymbolStart(DecodeWellFormedUtf8(bytes, *token, &length))) {
+        return static_cast<std::size_t>(*token++);
+      }
+    }
+    return std::string_view::npos;
+  };
+  const std::size_t budget = kSearchRereads * (text.size() - from) + 64;
+  std::size_t steps = 0;
+  for (std::size_t start = anchored ? from : next_start(from);
+       start != std::string_view::npos;) {
+    switch (dfa_->LongestFrom(text, start, end, &steps)) {
+      case TokenDfa::Result::kMatch:
+        *begin = start;
+        return SearchResult::kMatch;
+      case TokenDfa::Result::kGaveUp:
+        return SearchResult::kGaveUp;
+      case TokenDfa::Result::kNoMatch:
+        break;
+    }
+    if (anchored || start == text.size()) break;
+    if (steps > budget) return SearchResult::kGaveUp;
+    std::size_t length = 1;
+    DecodeWellFormedUtf8(bytes, start, &length);
+    start = next_start(start + length);
+  }
+  return SearchResult::kNoMatch;
 }
 
 }  // namespace factx::internal

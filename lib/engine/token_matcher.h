@@ -1,9 +1,11 @@
 // A matcher of our own for patterns over token strings (token_rules.h): it
-// reads a match's captures where RE2 ran three engines (a forward DFA for the
-// end, a reverse DFA for the start, then BitState or, past 512 instructions,
-// its NFA for the captures). Its program is over code points, so a class of
-// symbols is one instruction, not a tree of UTF-8 bytes, and a program of
-// 1,300 RE2 instructions (date.zh.range) is a few hundred here.
+// finds a match and reads its captures where RE2 ran three engines (a
+// forward DFA for the end, a reverse DFA for the start, then BitState or,
+// past 512 instructions, its NFA for the captures), each compiled from the
+// pattern and building its states anew in every process. Its program is over
+// code points, so a class of symbols is one instruction, not a tree of UTF-8
+// bytes, and a program of 1,300 RE2 instructions (date.zh.range) is a few
+// hundred here.
 //
 // It reads the subset of RE2's syntax that translated patterns use:
 // literals, escapes of one character (\x{...}, \n, \$ ...), \d \s \w, classes
@@ -13,14 +15,16 @@
 // letter outside ASCII, flags other than i) makes Compile fail, and the rule
 // keeps RE2.
 //
-// RE2 still finds where a match is (its DFAs, forward for the end and back
-// for the start, are fast); the matcher reads the span as RE2's BitState does,
-// anchored at both ends: of the ways to match it whole, the first in priority
-// order. token_rules_test checks every built-in pattern against RE2 on every
-// example and counter.
+// Search finds where a match is, as RE2 with longest_match does: a lazy DFA
+// over the program (token_dfa.h) runs from each code point where a match can
+// start. Match then reads the span as RE2's BitState does, anchored at both
+// ends: of the ways to match it whole, the first in priority order.
+// token_matcher_test checks both against RE2 on every built-in pattern over
+// the token strings of every example and counter.
 //
-// Linear time: a backtracker that visits each (instruction, position) at most
-// once, like RE2's BitState.
+// Linear time: Search gives up (for RE2) before it would read the text more
+// than a few times over; Match is a backtracker that visits each
+// (instruction, position) at most once, like RE2's BitState.
 #ifndef FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
 #define FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
 
@@ -35,6 +39,8 @@
 #include "lexing/token_text.h"
 
 namespace factx::internal {
+
+class TokenDfa;
 
 // Scratch space for TokenMatcher::Match; reused across calls, one per thread.
 struct TokenMatchScratch {
@@ -57,6 +63,9 @@ class TokenMatcher {
   // The matcher of `pattern`, or null when the pattern holds what it does not
   // read (above) or is not well formed.
   static std::unique_ptr<TokenMatcher> Compile(std::string_view pattern);
+  ~TokenMatcher();
+  TokenMatcher(const TokenMatcher&) = delete;
+  TokenMatcher& operator=(const TokenMatcher&) = delete;
 
   // Capturing groups, as RE2 numbers them (0 not counted), and the names of
   // the named ones, as RE2::CapturingGroupNames gives them.
@@ -83,10 +92,48 @@ class TokenMatcher {
              TokenMatchScratch* scratch,
              std::vector<std::int32_t>* offsets) const;
 
+  // Finds the match RE2 finds in text[from, text.size()) with longest_match
+  // (the text before `from` is context for ^ and \b): the leftmost, then the
+  // longest from there; one that starts at `from` when `anchored`. Its span
+  // goes to *begin and *end. `text` is well-formed UTF-8 and `from` a code
+  // point boundary.
+  //
+  // The DFA (token_dfa.h) runs from each code point where a match can start
+  // (FindStart), in order, to the longest match from there; the text between
+  // is not read. kGaveUp, for RE2 to search instead, when the DFA's memory is
+  // full or when the runs would read the text more than kSearchRereads times
+  // over (starts in a long run of symbols that each could begin a match):
+  // a search stays linear in the text.
+  //
+  // `token_offsets`, when not null, are the offsets of the text's symbols
+  // (TokenText::token_offsets), sorted: a pattern that can start with
+  // nothing else looks for its starts among them alone.
+  enum class SearchResult { kNoMatch, kMatch, kGaveUp };
+  static constexpr std::size_t kSearchRereads = 4;
+  SearchResult Search(std::string_view text, std::size_t from, bool anchored,
+                      const std::vector<std::uint32_t>* token_offsets,
+                      std::size_t* begin, std::size_t* end) const;
+
+  // The first code point boundary of text[from, text.size()] where a match
+  // can start: where the code point is one a match can start with
+  // (StartsWith), or `from` for a pattern that can match empty;
+  // std::string_view::npos when there is none. No match of the pattern
+  // starts before it, so a search can begin there. `text` is well-formed
+  // UTF-8 and `from` a code point boundary.
+  std::size_t FindStart(std::string_view text, std::size_t from) const;
+
   // Instructions, for measuring.
   std::size_t size() const { return program_.size(); }
 
  private:
+  // The empty-width assertions (kAssert), as RE2 reads them without
+  // multi-line mode.
+  enum Assertion : std::uint32_t {
+    kBeginText,        // ^ \A
+    kEndText,          // $ \z
+    kWordBoundary,     // \b, ASCII word characters
+    kNotWordBoundary,  // \B
+  };
   enum class Op : std::uint8_t {
     kClass,   // one code point in ranges_[arg, arg2)
     kSplit,   // go on at arg first, then at arg2
@@ -105,6 +152,7 @@ class TokenMatcher {
     char32_t last;
   };
   class Compiler;
+  friend class TokenDfa;
   friend void MarkRead(const TokenMatcher* matcher, UnreadCharacters* unread);
 
   // A code point's bit of first_bits_ (a hash: bits 1..63); bit 0 stands
@@ -112,8 +160,9 @@ class TokenMatcher {
   static constexpr std::uint64_t kEndBit = 1;
   static std::uint64_t BitOf(char32_t c);
 
-  TokenMatcher() = default;
+  TokenMatcher();
   void FindFirstBits();
+  void FindStarts();
   bool Try(std::string_view text, std::size_t start, TokenMatchScratch* scratch,
            std::size_t from) const;
   bool InClass(const Instruction& instruction, char32_t c) const;
@@ -124,8 +173,24 @@ class TokenMatcher {
   // read first, and kEndBit if it can match with no more: a split skips a
   // branch that cannot go on from the code point at hand.
   std::vector<std::uint64_t> first_bits_;
+  // The code points a match can start with: ASCII ones and the symbols of
+  // the BMP by bitmaps, others by sorted, merged ranges; the lead bytes of
+  // them all. A match can be empty when `starts_empty_`, and start anywhere.
+  static constexpr char32_t kSymbolsBegin = 0xE000, kSymbolsEnd = 0xF900;
+  std::uint64_t ascii_starts_[2] = {};
+  std::vector<std::uint64_t> symbol_starts_;
+  std::vector<Range> other_starts_;
+  bool start_leads_[256] = {};
+  bool starts_empty_ = false;
+  bool starts_with_symbol_ = false;  // and nothing else
+  bool IsSymbolStart(char32_t c) const {
+    const char32_t bit = c - kSymbolsBegin;
+    return c >= kSymbolsBegin && c < kSymbolsEnd &&
+           (symbol_starts_[bit >> 6] >> (bit & 63) & 1) != 0;
+  }
   int group_count_ = 0;
   std::map<int, std::string> group_names_;
+  std::unique_ptr<TokenDfa> dfa_;  // made by Compile
 };
 
 // Marks read, in *unread, every character a pattern over tokens reads: those

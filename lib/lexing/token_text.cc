@@ -95,12 +95,14 @@ void TokenText::Build(const Lexer& lexer, const UnreadCharacters& unread,
   tokens_.clear();
   symbols_.clear();
   pieces_.clear();
+  token_offsets_.clear();
   lexer.Lex(text, begin, end, &lex_, &tokens_);
   const char32_t word_base = WordSymbolBase(lexer);
   std::size_t at = begin;
   for (const Token& token : tokens_) {
     AppendGap(unread, text, at, token.begin);
     const auto symbol_begin = static_cast<std::uint32_t>(symbols_.size());
+    token_offsets_.push_back(symbol_begin);
     AppendUtf8(
         token.kind == TokenKind::kWord
             ? word_base + lexer.WordSymbol(token)

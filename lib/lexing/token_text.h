@@ -123,6 +123,12 @@ class TokenText {
     return text_ == text.data() && begin_ == begin && end_ == end && built_;
   }
   const std::string& symbols() const { return symbols_; }
+  // The offsets in symbols() of the tokens' symbols, in order: a search for
+  // a pattern that can only start with a token's symbol reads these, and not
+  // the gap text between (TokenMatcher::Search).
+  const std::vector<std::uint32_t>& token_offsets() const {
+    return token_offsets_;
+  }
   // The NumberSymbolOffset of the number whose symbol starts at `at`, and a
   // way to change it in place (the symbol's length stays), so that a rule can
   // read a number as of another form for one search and put it back.
@@ -158,6 +164,7 @@ class TokenText {
   std::string symbols_;
   std::vector<Token> tokens_;
   std::vector<Piece> pieces_;  // in text order
+  std::vector<std::uint32_t> token_offsets_;
   LexScratch lex_;
 };
 
