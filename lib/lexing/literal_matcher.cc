@@ -69,25 +69,36 @@ void LiteralMatcher::Build(const std::vector<std::string>& keys,
                            std::vector<State>* table) {
   constexpr State kNoState = std::numeric_limits<State>::max();
   std::vector<State>& next = *table;
-  // The trie of the keys, with kNoState for a missing edge.
+  // The trie of the keys, with kNoState for a missing edge, and each state's
+  // children in a list: the first by state, the next by child, with the class
+  // of the edge to it.
   next.reserve(std::size_t{state_count} * class_count_);
   output_.reserve(state_count);
   output_link_.reserve(state_count);
-  auto add_state = [&] {
+  std::vector<std::uint32_t> first_child, next_sibling, edge_class;
+  first_child.reserve(state_count);
+  next_sibling.reserve(state_count);
+  edge_class.reserve(state_count);
+  auto add_state = [&](std::uint32_t cls) {
     next.resize(next.size() + class_count_, kNoState);
     output_.push_back(-1);
     output_link_.push_back(0);
+    first_child.push_back(0);
+    next_sibling.push_back(0);
+    edge_class.push_back(cls);
     return static_cast<State>(output_.size() - 1);
   };
-  add_state();
+  add_state(0);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     std::uint32_t state = 0;
     for (const char c : keys[k]) {
       const std::uint32_t cls =
           byte_class_[FoldAscii(static_cast<unsigned char>(c))];
       if (next[state * class_count_ + cls] == kNoState) {
-        const State child = add_state();
+        const State child = add_state(cls);
         next[state * class_count_ + cls] = child;
+        next_sibling[child] = first_child[state];
+        first_child[state] = child;
       }
       state = next[state * class_count_ + cls];
     }
@@ -97,31 +108,32 @@ void LiteralMatcher::Build(const std::vector<std::string>& keys,
   }
 
   // Breadth first: each missing edge goes where the longest proper suffix's
-  // edge goes, which turns the trie into the matching automaton.
+  // edge goes, which turns the trie into the matching automaton. A state's
+  // row is its suffix's (complete, being shallower) but for its own
+  // children: copied whole, then the children put back.
   std::vector<std::uint32_t> failure(output_.size(), 0);
   std::deque<std::uint32_t> queue;
   for (std::uint32_t cls = 0; cls < class_count_; ++cls) {
     State& edge = next[cls];
-    if (edge == kNoState) {
-      edge = 0;
-    } else {
-      queue.push_back(edge);
-    }
+    if (edge == kNoState) edge = 0;
+  }
+  for (std::uint32_t child = first_child[0]; child != 0;
+       child = next_sibling[child]) {
+    queue.push_back(child);
   }
   while (!queue.empty()) {
     const std::uint32_t state = queue.front();
     queue.pop_front();
     const std::uint32_t fail = failure[state];
     output_link_[state] = output_[fail] >= 0 ? fail : output_link_[fail];
-    for (std::uint32_t cls = 0; cls < class_count_; ++cls) {
-      State& edge = next[state * class_count_ + cls];
-      const State fallback = next[fail * class_count_ + cls];
-      if (edge == kNoState) {
-        edge = fallback;
-      } else {
-        failure[edge] = fallback;
-        queue.push_back(edge);
-      }
+    State* row = next.data() + std::size_t{state} * class_count_;
+    const State* fallback = next.data() + std::size_t{fail} * class_count_;
+    std::copy(fallback, fallback + class_count_, row);
+    for (std::uint32_t child = first_child[state]; child != 0;
+         child = next_sibling[child]) {
+      failure[child] = fallback[edge_class[child]];
+      row[edge_class[child]] = static_cast<State>(child);
+      queue.push_back(child);
     }
   }
 
