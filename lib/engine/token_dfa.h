@@ -21,7 +21,7 @@
 //
 // Thread-safe: reading a kept transition takes no lock (one atomic load of a
 // 64-bit slot); making one takes a mutex. Its memory is bounded
-// (kMaxStates, kMaxTransitions): a DFA that would pass them gives up, for
+// (kMaxStateBytes, kMaxTransitions): a DFA that would pass them gives up, for
 // good, and its searches are left to RE2.
 #ifndef FACTX_LIB_ENGINE_TOKEN_DFA_H_
 #define FACTX_LIB_ENGINE_TOKEN_DFA_H_
@@ -48,9 +48,10 @@ class TokenDfa {
   TokenDfa& operator=(const TokenDfa&) = delete;
 
   // Bounds on what the DFA keeps: the bytes of its states (their kernels
-  // and their index; on news, 117 states in 9.5 KB at most), and transitions
-  // (8 bytes each, in a table at most twice as large, and the tables it
-  // outgrew; on news, 499 at most). RE2 allows a program's DFAs 10 MB.
+  // and their index; on the varied corpus, 117 states in 9.5 KB at most),
+  // and transitions (8 bytes each, in a table at most twice as large, and the
+  // tables it outgrew; 499 at most). RE2 allowed a program's DFAs about
+  // 10 MB (kRuleMaxMem).
   static constexpr std::size_t kMaxStateBytes = 128 << 10;
   static constexpr std::size_t kMaxTransitions = 4096;
 

@@ -114,14 +114,6 @@ class TokenMatcher {
                       const std::vector<std::uint32_t>* token_offsets,
                       std::size_t* begin, std::size_t* end) const;
 
-  // The first code point boundary of text[from, text.size()] where a match
-  // can start: where the code point is one a match can start with
-  // (StartsWith), or `from` for a pattern that can match empty;
-  // std::string_view::npos when there is none. No match of the pattern
-  // starts before it, so a search can begin there. `text` is well-formed
-  // UTF-8 and `from` a code point boundary.
-  std::size_t FindStart(std::string_view text, std::size_t from) const;
-
   // Instructions, for measuring.
   std::size_t size() const { return program_.size(); }
 
@@ -163,6 +155,13 @@ class TokenMatcher {
   TokenMatcher();
   void FindFirstBits();
   void FindStarts();
+  // The first code point boundary of text[from, text.size()] where a match
+  // can start: where the code point is one a match can start with, or
+  // `from` for a pattern that can match empty; std::string_view::npos when
+  // there is none. No match of the pattern starts before it, so a search can
+  // begin there. `text` is well-formed UTF-8 and `from` a code point
+  // boundary.
+  std::size_t FindStart(std::string_view text, std::size_t from) const;
   bool Try(std::string_view text, std::size_t start, TokenMatchScratch* scratch,
            std::size_t from) const;
   bool InClass(const Instruction& instruction, char32_t c) const;
