@@ -18,6 +18,7 @@
 #include "engine/token_rules.h"
 #include "lexing/lexer.h"
 #include "lexing/token_text.h"
+#include "text/utf8.h"
 
 namespace factx::internal {
 namespace {
@@ -53,31 +54,30 @@ std::string Re2Groups(const RE2& re, std::string_view text, std::size_t from,
   return out;
 }
 
-// The offsets of the symbols (private use code points of the BMP) in `text`:
-// what TokenText::token_offsets gives for a token string.
-std::vector<std::uint32_t> SymbolOffsets(std::string_view text) {
-  std::vector<std::uint32_t> offsets;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // U+E000..U+F8FF: EE 80 80 .. EF A3 BF.
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const auto second =
-        i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (lead == 0xEE || (lead == 0xEF && second <= 0xA3)) {
-      offsets.push_back(static_cast<std::uint32_t>(i));
+// The symbols (private use code points of the BMP) in `text`: what
+// TokenText::token_symbols gives for a token string.
+std::vector<TokenSymbol> Symbols(std::string_view text) {
+  std::vector<TokenSymbol> symbols;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    const char32_t c = DecodeUtf8(text, i, &length);
+    if (c >= 0xE000 && c <= 0xF8FF) {
+      symbols.push_back(TokenSymbol{static_cast<std::uint32_t>(i), c});
     }
+    i += length;
   }
-  return offsets;
+  return symbols;
 }
 
 // The same, with the matcher finding the span (RE2's DFAs, `re`, where it
-// gives up) and reading its groups, as the engine does; `token_offsets` as
+// gives up) and reading its groups, as the engine does; `tokens` as
 // the engine passes them, or null.
 std::string MatcherGroups(const RE2& re, const TokenMatcher& matcher,
                           std::string_view text, std::size_t from,
                           bool anchored,
-                          const std::vector<std::uint32_t>* token_offsets) {
+                          const std::vector<TokenSymbol>* tokens) {
   std::size_t begin = 0, end = 0;
-  switch (matcher.Search(text, from, anchored, token_offsets, &begin, &end)) {
+  switch (matcher.Search(text, from, anchored, tokens, &begin, &end)) {
     case TokenMatcher::SearchResult::kNoMatch:
       return "none";
     case TokenMatcher::SearchResult::kMatch:
@@ -158,15 +158,14 @@ TEST(TokenMatcherTest, ReadsCapturesAsRe2Does) {
       for (std::size_t from = 0; from <= text.size(); ++from) {
         if (from < text.size() && (text[from] & 0xC0) == 0x80) continue;
         for (const bool anchored : {false, true}) {
-          const std::vector<std::uint32_t> symbols = SymbolOffsets(text);
-          for (const std::vector<std::uint32_t>* token_offsets :
+          const std::vector<TokenSymbol> symbols = Symbols(text);
+          for (const std::vector<TokenSymbol>* tokens :
                {&symbols, static_cast<decltype(&symbols)>(nullptr)}) {
-            EXPECT_EQ(MatcherGroups(re, *matcher, text, from, anchored,
-                                    token_offsets),
+            EXPECT_EQ(MatcherGroups(re, *matcher, text, from, anchored, tokens),
                       Re2Groups(re, text, from, anchored))
                 << c.pattern << " on " << text << " from " << from
                 << (anchored ? " anchored" : "")
-                << (token_offsets != nullptr ? " among tokens" : "");
+                << (tokens != nullptr ? " among tokens" : "");
           }
         }
       }
@@ -279,12 +278,12 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
     patterns.push_back(translated->pattern);
   }
   std::vector<std::string> token_strings;
-  std::vector<std::vector<std::uint32_t>> token_offsets;
+  std::vector<std::vector<TokenSymbol>> token_symbols;
   TokenText tokens;
   for (const std::string& text : texts) {
     tokens.Build(lexer, unread, text, 0, text.size());
     token_strings.push_back(tokens.symbols());
-    token_offsets.push_back(tokens.token_offsets());
+    token_symbols.push_back(tokens.token_symbols());
   }
   int compared = 0;
   for (const std::string& pattern : patterns) {
@@ -306,7 +305,7 @@ TEST(TokenMatcherTest, ReadsEveryBuiltInRuleAsRe2Does) {
         for (const bool anchored : {false, true}) {
           const std::size_t at = anchored ? begin : from;
           ASSERT_EQ(MatcherGroups(finder, *matcher, symbols, at, anchored,
-                                  &token_offsets[t]),
+                                  &token_symbols[t]),
                     Re2Groups(re, symbols, at, anchored))
               << pattern;
           ++compared;

@@ -1228,7 +1228,7 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
     // captures. Where its DFA gives up, RE2's DFAs find the match.
     std::size_t begin = 0, end = 0;
     switch (program.matcher->Search(symbols, at, anchored,
-                                    &tokens.token_offsets(), &begin, &end)) {
+                                    &tokens.token_symbols(), &begin, &end)) {
       case TokenMatcher::SearchResult::kNoMatch:
         return false;
       case TokenMatcher::SearchResult::kMatch:

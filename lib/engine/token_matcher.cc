@@ -955,21 +955,23 @@ TokenMatcher::~TokenMatcher() = default;
 
 TokenMatcher::SearchResult TokenMatcher::Search(
     std::string_view text, std::size_t from, bool anchored,
-    const std::vector<std::uint32_t>* token_offsets, std::size_t* begin,
+    const std::vector<TokenSymbol>* tokens, std::size_t* begin,
     std::size_t* end) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const bool among_tokens =
-      !anchored && starts_with_symbol_ && token_offsets != nullptr;
-  auto token = among_tokens ? std::lower_bound(token_offsets->begin(),
-                                               token_offsets->end(), from)
-                            : std::vector<std::uint32_t>::const_iterator();
+      !anchored && starts_with_symbol_ && tokens != nullptr;
+  auto token = among_tokens
+                   ? std::lower_bound(tokens->begin(), tokens->end(), from,
+                                      [](const TokenSymbol& t, std::size_t at) {
+                                        return t.offset < at;
+                                      })
+                   : std::vector<TokenSymbol>::const_iterator();
   // The next place a match can start at, from `at` on.
   auto next_start = [&](std::size_t at) {
     if (!among_tokens) return FindStart(text, at);
-    for (; token != token_offsets->end(); ++token) {
-      std::size_t length = 1;
-      if (IsSymbolStart(DecodeWellFormedUtf8(bytes, *token, &length))) {
-        return static_cast<std::size_t>(*token++);
+    for (; token != tokens->end(); ++token) {
+      if (IsSymbolStart(token->code)) {
+        return static_cast<std::size_t>((token++)->offset);
       }
     }
     return std::string_view::npos;

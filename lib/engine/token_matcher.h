@@ -105,13 +105,13 @@ class TokenMatcher {
   // over (starts in a long run of symbols that each could begin a match):
   // a search stays linear in the text.
   //
-  // `token_offsets`, when not null, are the offsets of the text's symbols
-  // (TokenText::token_offsets), sorted: a pattern that can start with
+  // `tokens`, when not null, are the text's tokens' symbols
+  // (TokenText::token_symbols), in order: a pattern that can start with
   // nothing else looks for its starts among them alone.
   enum class SearchResult { kNoMatch, kMatch, kGaveUp };
   static constexpr std::size_t kSearchRereads = 4;
   SearchResult Search(std::string_view text, std::size_t from, bool anchored,
-                      const std::vector<std::uint32_t>* token_offsets,
+                      const std::vector<TokenSymbol>* tokens,
                       std::size_t* begin, std::size_t* end) const;
 
   // Instructions, for measuring.

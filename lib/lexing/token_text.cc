@@ -95,20 +95,20 @@ void TokenText::Build(const Lexer& lexer, const UnreadCharacters& unread,
   tokens_.clear();
   symbols_.clear();
   pieces_.clear();
-  token_offsets_.clear();
+  token_symbols_.clear();
   lexer.Lex(text, begin, end, &lex_, &tokens_);
   const char32_t word_base = WordSymbolBase(lexer);
   std::size_t at = begin;
   for (const Token& token : tokens_) {
     AppendGap(unread, text, at, token.begin);
     const auto symbol_begin = static_cast<std::uint32_t>(symbols_.size());
-    token_offsets_.push_back(symbol_begin);
-    AppendUtf8(
+    const char32_t symbol =
         token.kind == TokenKind::kWord
             ? word_base + lexer.WordSymbol(token)
             : kNumberSymbolBase +
-                  NumberSymbolOffset(token.form, token.end - token.begin),
-        &symbols_);
+                  NumberSymbolOffset(token.form, token.end - token.begin);
+    token_symbols_.push_back(TokenSymbol{symbol_begin, symbol});
+    AppendUtf8(symbol, &symbols_);
     pieces_.push_back(Piece{token.begin, token.end, symbol_begin,
                             static_cast<std::uint32_t>(symbols_.size())});
     at = token.end;
@@ -124,6 +124,12 @@ std::uint16_t TokenText::NumberSymbolAt(std::size_t at) const {
 }
 
 void TokenText::SetNumberSymbolAt(std::size_t at, std::uint16_t offset) {
+  const auto token = std::lower_bound(
+      token_symbols_.begin(), token_symbols_.end(), at,
+      [](const TokenSymbol& t, std::size_t a) { return t.offset < a; });
+  if (token != token_symbols_.end() && token->offset == at) {
+    token->code = kNumberSymbolBase + offset;
+  }
   symbols_[at + 1] = static_cast<char>(0x80 | (offset >> 6));
   symbols_[at + 2] = static_cast<char>(0x80 | (offset & 0x3F));
 }

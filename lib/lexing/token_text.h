@@ -106,6 +106,12 @@ class UnreadCharacters {
   std::vector<std::uint64_t> bits_;
 };
 
+// A token's symbol in a token string: where it is, and its code point.
+struct TokenSymbol {
+  std::uint32_t offset;
+  char32_t code;
+};
+
 // The token string of one range of text, and the maps between the two.
 // Reused across ranges and calls: building it again allocates nothing once
 // its buffers have grown.
@@ -123,11 +129,11 @@ class TokenText {
     return text_ == text.data() && begin_ == begin && end_ == end && built_;
   }
   const std::string& symbols() const { return symbols_; }
-  // The offsets in symbols() of the tokens' symbols, in order: a search for
-  // a pattern that can only start with a token's symbol reads these, and not
-  // the gap text between (TokenMatcher::Search).
-  const std::vector<std::uint32_t>& token_offsets() const {
-    return token_offsets_;
+  // The tokens' symbols, in order: a search for a pattern that can only
+  // start with a token's symbol reads these, and not the gap text between
+  // (TokenMatcher::Search).
+  const std::vector<TokenSymbol>& token_symbols() const {
+    return token_symbols_;
   }
   // The NumberSymbolOffset of the number whose symbol starts at `at`, and a
   // way to change it in place (the symbol's length stays), so that a rule can
@@ -163,8 +169,8 @@ class TokenText {
   bool built_ = false;
   std::string symbols_;
   std::vector<Token> tokens_;
-  std::vector<Piece> pieces_;  // in text order
-  std::vector<std::uint32_t> token_offsets_;
+  std::vector<Piece> pieces_;               // in text order
+  std::vector<TokenSymbol> token_symbols_;  // as symbols_ has them
   LexScratch lex_;
 };
 
