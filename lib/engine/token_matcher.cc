@@ -888,15 +888,22 @@ void TokenMatcher::FindStarts() {
     AppendUtf8(c, &utf8);
     return static_cast<unsigned char>(utf8[0]);
   };
+  // A byte that begins no code point a match starts with is skipped with its
+  // code point.
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    start_bytes_[byte] = static_cast<std::uint8_t>(byte < 0xC0   ? 1
+                                                   : byte < 0xE0 ? 2
+                                                   : byte < 0xF0 ? 3
+                                                                 : 4);
+  }
+  bool ascii = false;
   for (const Range& range : starts) {
     for (unsigned lead = lead_of(range.first); lead <= lead_of(range.last);
          ++lead) {
-      start_leads_[lead] = true;
+      start_bytes_[lead] = lead < 0x80 ? kStartByte : kStartLead;
     }
-    char32_t c = range.first;
-    for (; c <= range.last && c < 0x80; ++c) {
-      ascii_starts_[c >> 6] |= std::uint64_t{1} << (c & 63);
-    }
+    ascii = ascii || range.first < 0x80;
+    char32_t c = std::max<char32_t>(range.first, 0x80);
     if (c > range.last) continue;
     if (c < kSymbolsBegin) {
       other_starts_.push_back(
@@ -919,8 +926,7 @@ void TokenMatcher::FindStarts() {
     }
   }
   other_starts_ = std::move(merged);
-  starts_with_symbol_ = !starts_empty_ && other_starts_.empty() &&
-                        ascii_starts_[0] == 0 && ascii_starts_[1] == 0;
+  starts_with_symbol_ = !starts_empty_ && !ascii && other_starts_.empty();
 }
 
 std::size_t TokenMatcher::FindStart(std::string_view text,
@@ -928,24 +934,21 @@ std::size_t TokenMatcher::FindStart(std::string_view text,
   if (starts_empty_) return from;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t at = from; at < text.size();) {
-    const unsigned char lead = bytes[at];
-    if (lead < 0x80) {
-      if ((ascii_starts_[lead >> 6] >> (lead & 63) & 1) != 0) return at;
-      ++at;
-      continue;
-    }
-    const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (start_leads_[lead]) {
-      std::size_t unused = 1;
-      const char32_t c = DecodeWellFormedUtf8(bytes, at, &unused);
-      if (c >= kSymbolsBegin && c < kSymbolsEnd) {
-        if (IsSymbolStart(c)) return at;
-      } else if (InRanges(other_starts_.data(),
-                          other_starts_.data() + other_starts_.size(), c)) {
+    const std::uint8_t kind = start_bytes_[bytes[at]];
+    if (kind == kStartByte) return at;
+    if (kind == kStartLead) {
+      std::size_t length = 1;
+      const char32_t c = DecodeWellFormedUtf8(bytes, at, &length);
+      if (c >= kSymbolsBegin && c < kSymbolsEnd
+              ? IsSymbolStart(c)
+              : InRanges(other_starts_.data(),
+                         other_starts_.data() + other_starts_.size(), c)) {
         return at;
       }
+      at += length;
+    } else {
+      at += kind;  // the length of a code point that starts no match
     }
-    at += length;
   }
   return std::string_view::npos;
 }

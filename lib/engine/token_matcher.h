@@ -172,14 +172,18 @@ class TokenMatcher {
   // read first, and kEndBit if it can match with no more: a split skips a
   // branch that cannot go on from the code point at hand.
   std::vector<std::uint64_t> first_bits_;
-  // The code points a match can start with: ASCII ones and the symbols of
-  // the BMP by bitmaps, others by sorted, merged ranges; the lead bytes of
-  // them all. A match can be empty when `starts_empty_`, and start anywhere.
+  // The code points past ASCII a match can start with: the symbols of the
+  // BMP by a bitmap, others by sorted, merged ranges (ASCII ones are in
+  // start_bytes_). A match can be empty when `starts_empty_`, and start
+  // anywhere.
   static constexpr char32_t kSymbolsBegin = 0xE000, kSymbolsEnd = 0xF900;
-  std::uint64_t ascii_starts_[2] = {};
   std::vector<std::uint64_t> symbol_starts_;
   std::vector<Range> other_starts_;
-  bool start_leads_[256] = {};
+  // By byte: kStartByte for an ASCII one a match starts with, kStartLead
+  // for the lead byte of others that may, else the length of the code point
+  // it begins, to skip.
+  static constexpr std::uint8_t kStartByte = 0xFF, kStartLead = 0xFE;
+  std::uint8_t start_bytes_[256] = {};
   bool starts_empty_ = false;
   bool starts_with_symbol_ = false;  // and nothing else
   bool IsSymbolStart(char32_t c) const {
