@@ -660,25 +660,6 @@ std::unique_ptr<TokenMatcher> TokenMatcher::Compile(std::string_view pattern) {
   return Compiler(pattern).Compile();
 }
 
-namespace {
-
-// True when code point `c` is in the sorted ranges [begin, end).
-template <typename Range>
-bool InRanges(const Range* begin, const Range* end, char32_t c) {
-  if (end - begin <= 8) {
-    for (const Range* r = begin; r != end; ++r) {
-      if (c < r->first) return false;
-      if (c <= r->last) return true;
-    }
-    return false;
-  }
-  const Range* after = std::upper_bound(
-      begin, end, c, [](char32_t v, const Range& r) { return v < r.first; });
-  return after != begin && c <= (after - 1)->last;
-}
-
-}  // namespace
-
 bool TokenMatcher::InClass(const Instruction& instruction, char32_t c) const {
   return InRanges(ranges_.data() + instruction.arg,
                   ranges_.data() + instruction.arg2, c);
@@ -845,23 +826,32 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
   return false;
 }
 
-void TokenMatcher::FindStarts() {
-  // The classes that instruction 0 reaches without reading, and whether it
-  // reaches the match; assertions are taken to hold (a start they refuse is
-  // tried, and fails).
-  std::vector<bool> seen(program_.size(), false);
-  std::vector<std::uint32_t> stack = {0};
-  std::vector<Range> starts;
+std::vector<TokenMatcher::Range> TokenMatcher::Merged(
+    const std::vector<Range>& sorted) {
+  std::vector<Range> merged;
+  for (const Range& range : sorted) {
+    if (!merged.empty() && range.first <= merged.back().last + 1) {
+      merged.back().last = std::max(merged.back().last, range.last);
+    } else {
+      merged.push_back(range);
+    }
+  }
+  return merged;
+}
+
+void TokenMatcher::Reach(std::uint32_t from, std::vector<bool>* seen,
+                         std::vector<std::uint32_t>* classes,
+                         bool* matches) const {
+  std::vector<std::uint32_t> stack = {from};
   while (!stack.empty()) {
     const std::uint32_t pc = stack.back();
     stack.pop_back();
-    if (seen[pc]) continue;
-    seen[pc] = true;
+    if ((*seen)[pc]) continue;
+    (*seen)[pc] = true;
     const Instruction& instruction = program_[pc];
     switch (instruction.op) {
       case Op::kClass:
-        starts.insert(starts.end(), ranges_.begin() + instruction.arg,
-                      ranges_.begin() + instruction.arg2);
+        classes->push_back(pc);
         break;
       case Op::kSplit:
         stack.push_back(instruction.arg2);
@@ -875,10 +865,52 @@ void TokenMatcher::FindStarts() {
         stack.push_back(pc + 1);
         break;
       case Op::kMatch:
-        starts_empty_ = true;
+        *matches = true;
         break;
     }
   }
+}
+
+void TokenMatcher::FindStarts() {
+  // The classes that instruction 0 reaches without reading, and whether it
+  // reaches the match; assertions are taken to hold (a start they refuse is
+  // tried, and fails).
+  std::vector<bool> seen(program_.size(), false);
+  std::vector<std::uint32_t> first;
+  Reach(0, &seen, &first, &starts_empty_);
+  std::vector<Range> starts;
+  for (const std::uint32_t pc : first) {
+    starts.insert(starts.end(), ranges_.begin() + program_[pc].arg,
+                  ranges_.begin() + program_[pc].arg2);
+  }
+  // The classes that can read the code point after the first, and whether a
+  // match can end after one.
+  std::vector<bool> seen_second(program_.size(), false);
+  std::vector<std::uint32_t> second;
+  for (const std::uint32_t pc : first) {
+    Reach(pc + 1, &seen_second, &second, &ends_after_first_);
+  }
+  second_symbols_.assign((kSymbolsEnd - kSymbolsBegin + 63) / 64, 0);
+  for (const std::uint32_t pc : second) {
+    for (std::uint32_t r = program_[pc].arg; r < program_[pc].arg2; ++r) {
+      char32_t c = ranges_[r].first;
+      if (c < kSymbolsBegin) {
+        second_others_.push_back(
+            Range{c, std::min<char32_t>(ranges_[r].last, kSymbolsBegin - 1)});
+        c = kSymbolsBegin;
+      }
+      for (; c <= ranges_[r].last && c < kSymbolsEnd; ++c) {
+        const char32_t bit = c - kSymbolsBegin;
+        second_symbols_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+      }
+      if (c <= ranges_[r].last) {
+        second_others_.push_back(Range{c, ranges_[r].last});
+      }
+    }
+  }
+  std::sort(second_others_.begin(), second_others_.end(),
+            [](const Range& a, const Range& b) { return a.first < b.first; });
+  second_others_ = Merged(second_others_);
   std::sort(starts.begin(), starts.end(),
             [](const Range& a, const Range& b) { return a.first < b.first; });
   symbol_starts_.assign((kSymbolsEnd - kSymbolsBegin + 63) / 64, 0);
@@ -916,16 +948,7 @@ void TokenMatcher::FindStarts() {
     }
     if (c <= range.last) other_starts_.push_back(Range{c, range.last});
   }
-  // Merged, for InRanges.
-  std::vector<Range> merged;
-  for (const Range& range : other_starts_) {
-    if (!merged.empty() && range.first <= merged.back().last + 1) {
-      merged.back().last = std::max(merged.back().last, range.last);
-    } else {
-      merged.push_back(range);
-    }
-  }
-  other_starts_ = std::move(merged);
+  other_starts_ = Merged(other_starts_);
   starts_with_symbol_ = !starts_empty_ && !ascii && other_starts_.empty();
 }
 
@@ -971,9 +994,20 @@ TokenMatcher::SearchResult TokenMatcher::Search(
                    : std::vector<TokenSymbol>::const_iterator();
   // The next place a match can start at, from `at` on.
   auto next_start = [&](std::size_t at) {
-    if (!among_tokens) return FindStart(text, at);
+    if (!among_tokens) {
+      for (at = FindStart(text, at);
+           at < text.size() && !ends_after_first_ && !starts_empty_;
+           at = FindStart(text, at)) {
+        std::size_t length = 1;
+        DecodeWellFormedUtf8(bytes, at, &length);
+        if (CanFollowStart(text, at + length)) break;
+        at += length;
+      }
+      return at;
+    }
     for (; token != tokens->end(); ++token) {
-      if (IsSymbolStart(token->code)) {
+      if (IsSymbolStart(token->code) &&
+          (ends_after_first_ || CanFollowStart(text, token->offset + 3))) {
         return static_cast<std::size_t>((token++)->offset);
       }
     }

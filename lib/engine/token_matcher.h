@@ -28,6 +28,7 @@
 #ifndef FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
 #define FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -37,6 +38,7 @@
 #include <vector>
 
 #include "lexing/token_text.h"
+#include "text/utf8.h"
 
 namespace factx::internal {
 
@@ -155,6 +157,12 @@ class TokenMatcher {
   TokenMatcher();
   void FindFirstBits();
   void FindStarts();
+  // Marks in *seen the instructions `from` reaches without reading, and adds
+  // the classes among them to *classes; sets *matches if the match is one.
+  // Assertions are taken to hold.
+  void Reach(std::uint32_t from, std::vector<bool>* seen,
+             std::vector<std::uint32_t>* classes, bool* matches) const;
+  static std::vector<Range> Merged(const std::vector<Range>& sorted);
   // The first code point boundary of text[from, text.size()] where a match
   // can start: where the code point is one a match can start with, or
   // `from` for a pattern that can match empty; std::string_view::npos when
@@ -186,6 +194,38 @@ class TokenMatcher {
   std::uint8_t start_bytes_[256] = {};
   bool starts_empty_ = false;
   bool starts_with_symbol_ = false;  // and nothing else
+  // The code points a match can read second (after any it starts with), as
+  // the starts are kept; none is needed when `ends_after_first_`. A start
+  // whose next code point is none of them begins no match.
+  std::vector<std::uint64_t> second_symbols_;
+  std::vector<Range> second_others_;
+  bool ends_after_first_ = false;
+  // True when text[at] (a code point boundary) is a code point a match can
+  // read second.
+  bool CanFollowStart(std::string_view text, std::size_t at) const {
+    if (at >= text.size()) return false;
+    std::size_t length = 1;
+    const char32_t c = DecodeWellFormedUtf8(
+        reinterpret_cast<const unsigned char*>(text.data()), at, &length);
+    const char32_t bit = c - kSymbolsBegin;
+    return c >= kSymbolsBegin && c < kSymbolsEnd
+               ? (second_symbols_[bit >> 6] >> (bit & 63) & 1) != 0
+               : InRanges(second_others_.data(),
+                          second_others_.data() + second_others_.size(), c);
+  }
+  // True when code point `c` is in the sorted ranges [begin, end).
+  static bool InRanges(const Range* begin, const Range* end, char32_t c) {
+    if (end - begin <= 8) {
+      for (const Range* r = begin; r != end; ++r) {
+        if (c < r->first) return false;
+        if (c <= r->last) return true;
+      }
+      return false;
+    }
+    const Range* after = std::upper_bound(
+        begin, end, c, [](char32_t v, const Range& r) { return v < r.first; });
+    return after != begin && c <= (after - 1)->last;
+  }
   bool IsSymbolStart(char32_t c) const {
     const char32_t bit = c - kSymbolsBegin;
     return c >= kSymbolsBegin && c < kSymbolsEnd &&
