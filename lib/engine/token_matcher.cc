@@ -178,6 +178,9 @@ class TokenMatcher::Compiler {
       }
       at_ = end;
       if (min > kMaxRepeat || max > kMaxRepeat) return Fail();
+      // RE2 reads the captures of a repeated part that can be empty its own
+      // way ((a*)* ends on an empty turn): such a pattern keeps RE2.
+      if (max != 0 && max != 1 && CanBeEmpty(atom)) return Fail();
       atom = AddOver(Kind::kRepeat, atom);
       Node& node = nodes_[atom];
       node.min = min;
@@ -188,6 +191,30 @@ class TokenMatcher::Compiler {
       }
     }
     return atom;
+  }
+
+  // True when node `n` can match without reading.
+  bool CanBeEmpty(int n) const {
+    const Node& node = nodes_[n];
+    const int* children = children_.data() + node.first;
+    switch (node.kind) {
+      case Kind::kEmpty:
+      case Kind::kAssert:
+        return true;
+      case Kind::kClass:
+        return false;
+      case Kind::kConcat:
+        return std::all_of(children, children + node.count,
+                           [&](int child) { return CanBeEmpty(child); });
+      case Kind::kAlternation:
+        return std::any_of(children, children + node.count,
+                           [&](int child) { return CanBeEmpty(child); });
+      case Kind::kRepeat:
+        return node.min == 0 || CanBeEmpty(children[0]);
+      case Kind::kCapture:
+        return CanBeEmpty(children[0]);
+    }
+    return true;
   }
 
   // {n}, {n,} or {n,m} at at_; RE2 reads any other `{` as itself.
