@@ -146,6 +146,9 @@ TEST(TokenMatcherTest, ReadsCapturesAsRe2Does) {
       {"([\\x{E000}-\\x{E4FF}])\\s?(\\x{E700})",
        {"\uE004 \uE700 \uE005\uE700", "\uE004  \uE700"}},
       {"(\\x{E501}?)x", {"\uE501x x"}},
+      // Ways past the budget of steps without memory: read again with it.
+      {"((?:a|aa)*)(b)|((?:a|aa)*)(c)", {"aaaaaaaaaaaaaaaaaaaaaaaac"}},
+      {"(?:a|a)*(a*)d", {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaad", "aaaa"}},
       // A start whose next code point no match reads second is skipped.
       {"(a)(b|c)|(d)", {"aab ad ac d", "a"}},
       {"(\\x{E501})\\s?(\\x{E600})", {"\uE501\uE501 \uE600\uE501x\uE501"}},

@@ -749,7 +749,6 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
                          std::size_t end, TokenMatchScratch* scratch,
                          std::vector<std::int32_t>* offsets) const {
   const std::size_t positions = end - begin + 1;
-  scratch->visited.assign((program_.size() * positions + 63) / 64, 0);
   // The span's code points, read once, by offset from `begin`.
   scratch->codes.resize(positions);
   scratch->bits.resize(positions);
@@ -761,6 +760,30 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
     at += length;
   }
   scratch->bits[end - begin] = kEndBit;
+  // First without the memory of where it has been, which most matches do not
+  // need (a few dozen steps); a match that takes more steps than that is
+  // read again with it, which keeps the time linear. Both find the same way:
+  // the memory only spares ways tried before, which failed.
+  const std::size_t budget = kStepsWithoutMemory + 4 * positions;
+  switch (Walk(text, begin, end, scratch, offsets, budget)) {
+    case WalkResult::kMatch:
+      return true;
+    case WalkResult::kNoMatch:
+      return false;
+    case WalkResult::kTooLong:
+      break;
+  }
+  scratch->visited.assign((program_.size() * positions + 63) / 64, 0);
+  return Walk(text, begin, end, scratch, offsets, 0) == WalkResult::kMatch;
+}
+
+TokenMatcher::WalkResult TokenMatcher::Walk(std::string_view text,
+                                            std::size_t begin, std::size_t end,
+                                            TokenMatchScratch* scratch,
+                                            std::vector<std::int32_t>* offsets,
+                                            std::size_t budget) const {
+  const std::size_t positions = end - begin + 1;
+  const bool memory = budget == 0;
   std::vector<std::int32_t>& slots = scratch->slots;
   slots.assign(2 * (static_cast<std::size_t>(group_count_) + 1), -1);
   std::vector<TokenMatchScratch::Job>& jobs = scratch->jobs;
@@ -778,11 +801,15 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
     std::uint32_t pc = job.instruction;
     std::size_t pos = static_cast<std::size_t>(job.position);
     for (;;) {
-      const std::size_t bit = pc * positions + (pos - begin);
-      std::uint64_t& word = scratch->visited[bit / 64];
-      const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
-      if ((word & mask) != 0) break;
-      word |= mask;
+      if (memory) {
+        const std::size_t bit = pc * positions + (pos - begin);
+        std::uint64_t& word = scratch->visited[bit / 64];
+        const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
+        if ((word & mask) != 0) break;
+        word |= mask;
+      } else if (--budget == 0) {
+        return WalkResult::kTooLong;
+      }
       const Instruction& instruction = program_[pc];
       bool go_on = true;
       switch (instruction.op) {
@@ -842,7 +869,7 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
           // The first way, in priority order, to match the span whole.
           if (pos == end) {
             if (offsets != nullptr) offsets->assign(slots.begin(), slots.end());
-            return true;
+            return WalkResult::kMatch;
           }
           go_on = false;
           break;
@@ -850,7 +877,7 @@ bool TokenMatcher::Match(std::string_view text, std::size_t begin,
       if (!go_on) break;
     }
   }
-  return false;
+  return WalkResult::kNoMatch;
 }
 
 std::vector<TokenMatcher::Range> TokenMatcher::Merged(

@@ -23,8 +23,9 @@
 // the token strings of every example and counter.
 //
 // Linear time: Search gives up (for RE2) before it would read the text more
-// than a few times over; Match is a backtracker that visits each
-// (instruction, position) at most once, like RE2's BitState.
+// than a few times over; Match is a backtracker that, past a few hundred
+// steps, walks again visiting each (instruction, position) at most once,
+// like RE2's BitState.
 #ifndef FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
 #define FACTX_LIB_ENGINE_TOKEN_MATCHER_H_
 
@@ -170,8 +171,14 @@ class TokenMatcher {
   // begin there. `text` is well-formed UTF-8 and `from` a code point
   // boundary.
   std::size_t FindStart(std::string_view text, std::size_t from) const;
-  bool Try(std::string_view text, std::size_t start, TokenMatchScratch* scratch,
-           std::size_t from) const;
+  // The backtracking of Match over the span, whose code points are in
+  // *scratch: with the memory of where it has been when `budget` is 0 (the
+  // bitmap cleared), else without, giving up after `budget` steps.
+  enum class WalkResult { kMatch, kNoMatch, kTooLong };
+  static constexpr std::size_t kStepsWithoutMemory = 256;
+  WalkResult Walk(std::string_view text, std::size_t begin, std::size_t end,
+                  TokenMatchScratch* scratch,
+                  std::vector<std::int32_t>* offsets, std::size_t budget) const;
   bool InClass(const Instruction& instruction, char32_t c) const;
 
   std::vector<Instruction> program_;  // starts at 0
