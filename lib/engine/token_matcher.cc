@@ -196,7 +196,9 @@ class TokenMatcher::Compiler {
   // True when node `n` can match without reading.
   bool CanBeEmpty(int n) const {
     const Node& node = nodes_[n];
-    const int* children = children_.data() + node.first;
+    // Its children, for the kinds that have them (a class's `first` is into
+    // the ranges).
+    const auto children = [&] { return children_.data() + node.first; };
     switch (node.kind) {
       case Kind::kEmpty:
       case Kind::kAssert:
@@ -204,15 +206,15 @@ class TokenMatcher::Compiler {
       case Kind::kClass:
         return false;
       case Kind::kConcat:
-        return std::all_of(children, children + node.count,
+        return std::all_of(children(), children() + node.count,
                            [&](int child) { return CanBeEmpty(child); });
       case Kind::kAlternation:
-        return std::any_of(children, children + node.count,
+        return std::any_of(children(), children() + node.count,
                            [&](int child) { return CanBeEmpty(child); });
       case Kind::kRepeat:
-        return node.min == 0 || CanBeEmpty(children[0]);
+        return node.min == 0 || CanBeEmpty(children()[0]);
       case Kind::kCapture:
-        return CanBeEmpty(children[0]);
+        return CanBeEmpty(children()[0]);
     }
     return true;
   }
