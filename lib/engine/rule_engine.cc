@@ -544,14 +544,6 @@ const RE2& CompiledRule::token_capture_regex() const {
   return *token_capture_regex_;
 }
 
-const RE2& CompiledRule::token_search_regex() const {
-  std::call_once(token_search_once_, [this] {
-    token_search_regex_ =
-        std::make_unique<RE2>(WithoutCaptures(token_pattern_), RuleOptions());
-  });
-  return *token_search_regex_;
-}
-
 const TokenProgram& CompiledRule::token_program() const {
   std::call_once(token_program_once_, [this] {
     TokenProgram& program = token_program_;
@@ -1234,7 +1226,7 @@ bool RuleEngine::FindTokenMatch(const CompiledRule& rule, std::string_view text,
       case TokenMatcher::SearchResult::kMatch:
         break;
       case TokenMatcher::SearchResult::kGaveUp:
-        if (!rule.token_search_regex().Match(
+        if (!rule.token_capture_regex().Match(
                 subject, at, symbols.size(),
                 anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
                 1)) {

@@ -144,11 +144,9 @@ class CompiledRule {
   // how its groups map to the rule's.
   const TokenProgram& token_program() const;
   // The pattern over token strings with its groups, compiled by the first
-  // call: RE2 reads the groups of a match too long for the token matcher.
+  // call: RE2 finds the match where the token matcher's search gives up, and
+  // reads the groups of a match too long for the matcher.
   const re2::RE2& token_capture_regex() const;
-  // The same without its groups (WithoutCaptures), compiled by the first
-  // call: RE2 finds the match where the matcher's search gives up.
-  const re2::RE2& token_search_regex() const;
   const std::vector<Guard>& guards() const { return guards_; }
   // Its groups and what it needs present (rule_shape.h), known without
   // compiling.
@@ -201,8 +199,6 @@ class CompiledRule {
   mutable std::unique_ptr<TokenMatcher> token_matcher_;
   mutable std::once_flag token_capture_once_;
   mutable std::unique_ptr<re2::RE2> token_capture_regex_;
-  mutable std::once_flag token_search_once_;
-  mutable std::unique_ptr<re2::RE2> token_search_regex_;
   std::vector<Guard> guards_;
   std::vector<StrictPart> strict_parts_;
   int fact_group_ = 0;

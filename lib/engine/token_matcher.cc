@@ -16,7 +16,9 @@ constexpr char32_t kLongS = 0x017F;       // folds with s
 // The caseless blocks besides kCaselessBlocks that the token strings use: the
 // private use areas of the symbols, and U+FFFD.
 constexpr std::pair<char32_t, char32_t> kSymbolBlocks[] = {
-    {0xE000, 0xF8FF}, {0xFFFD, 0xFFFD}, {0xF0000, 0x10FFFF}};
+    {kNumberSymbolBase, kBmpSymbolsEnd - 1},
+    {0xFFFD, 0xFFFD},
+    {0xF0000, 0x10FFFF}};
 
 // True when the characters first..last, all outside ASCII, have no case, so
 // that (?i) reads them as themselves.
@@ -649,40 +651,6 @@ void MarkRead(const TokenMatcher* matcher, UnreadCharacters* unread) {
   }
 }
 
-std::string WithoutCaptures(std::string_view pattern) {
-  std::string out;
-  out.reserve(pattern.size());
-  bool in_class = false;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      out.append(pattern.substr(i, 2));
-      ++i;
-    } else if (in_class) {
-      out.push_back(c);
-      in_class = c != ']';
-    } else if (c == '[') {
-      // A `]` first in the class (after `^`) is itself.
-      const std::size_t first =
-          i + 1 + (i + 1 < pattern.size() && pattern[i + 1] == '^');
-      const std::size_t end =
-          first < pattern.size() && pattern[first] == ']' ? first + 1 : first;
-      out.append(pattern.substr(i, end - i));
-      i = end - 1;
-      in_class = true;
-    } else if (c == '(' && pattern.compare(i, 4, "(?P<") == 0) {
-      const std::size_t close = pattern.find('>', i);
-      out.append("(?:");
-      i = close == std::string_view::npos ? pattern.size() : close;
-    } else if (c == '(' && pattern.compare(i, 2, "(?") != 0) {
-      out.append("(?:");
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::unique_ptr<TokenMatcher> TokenMatcher::Compile(std::string_view pattern) {
   // The compiler reads code points as well-formed UTF-8.
   if (FindInvalidUtf8(pattern) != pattern.size()) return nullptr;
@@ -1048,22 +1016,21 @@ TokenMatcher::SearchResult TokenMatcher::Search(
                                         return t.offset < at;
                                       })
                    : std::vector<TokenSymbol>::const_iterator();
-  // The next place a match can start at, from `at` on.
+  // The next place a match can start at, from `at` on; among the tokens,
+  // from the token after the last start.
   auto next_start = [&](std::size_t at) {
     if (!among_tokens) {
-      for (at = FindStart(text, at);
-           at < text.size() && !ends_after_first_ && !starts_empty_;
-           at = FindStart(text, at)) {
-        std::size_t length = 1;
-        DecodeWellFormedUtf8(bytes, at, &length);
-        if (CanFollowStart(text, at + length)) break;
-        at += length;
+      at = FindStart(text, at);
+      while (at < text.size() && !ends_after_first_ && !starts_empty_ &&
+             !CanFollowStart(text, at + Utf8SequenceLength(bytes[at]))) {
+        at = FindStart(text, at + Utf8SequenceLength(bytes[at]));
       }
       return at;
     }
     for (; token != tokens->end(); ++token) {
       if (IsSymbolStart(token->code) &&
-          (ends_after_first_ || CanFollowStart(text, token->offset + 3))) {
+          (ends_after_first_ ||
+           CanFollowStart(text, token->offset + kBmpSymbolLength))) {
         return static_cast<std::size_t>((token++)->offset);
       }
     }
@@ -1084,9 +1051,8 @@ TokenMatcher::SearchResult TokenMatcher::Search(
     }
     if (anchored || start == text.size()) break;
     if (steps > budget) return SearchResult::kGaveUp;
-    std::size_t length = 1;
-    DecodeWellFormedUtf8(bytes, start, &length);
-    start = next_start(start + length);
+    start = next_start(among_tokens ? start
+                                    : start + Utf8SequenceLength(bytes[start]));
   }
   return SearchResult::kNoMatch;
 }

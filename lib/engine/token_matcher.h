@@ -191,7 +191,8 @@ class TokenMatcher {
   // BMP by a bitmap, others by sorted, merged ranges (ASCII ones are in
   // start_bytes_). A match can be empty when `starts_empty_`, and start
   // anywhere.
-  static constexpr char32_t kSymbolsBegin = 0xE000, kSymbolsEnd = 0xF900;
+  static constexpr char32_t kSymbolsBegin = kNumberSymbolBase,
+                            kSymbolsEnd = kBmpSymbolsEnd;
   std::vector<std::uint64_t> symbol_starts_;
   std::vector<Range> other_starts_;
   // By byte: kStartByte for an ASCII one a match starts with, kStartLead
@@ -247,10 +248,6 @@ class TokenMatcher {
 // of its matcher's classes; every character when it has no matcher (it may
 // read `.`, a negated class, \S ...) or when one of them is kUnreadRun.
 void MarkRead(const TokenMatcher* matcher, UnreadCharacters* unread);
-
-// `pattern` (RE2's syntax) with each capturing group made a non-capturing
-// one: what RE2 needs to find where a match is, a smaller program to compile.
-std::string WithoutCaptures(std::string_view pattern);
 
 }  // namespace factx::internal
 

@@ -69,7 +69,7 @@ void TokenText::AppendGap(const UnreadCharacters& unread, std::string_view text,
       if (run == to) run = i;
     } else {
       end_run(i);
-      if (c >= 0xE000 && c <= 0xF8FF) {
+      if (c >= kNumberSymbolBase && c < kBmpSymbolsEnd) {
         AppendUtf8(0xFFFD, &symbols_);  // the symbols' range in the BMP
       } else if (c >= 0xC0000) {
         // Planes 12 to 16, which hold the word symbols when they do not fit

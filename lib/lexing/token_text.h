@@ -40,8 +40,12 @@
 namespace factx::internal {
 
 // The BMP's private use area, U+E000..U+F8FF: a number's form and digit
-// count (NumberSymbolOffset, below kNumberForms * kDigitCounts).
+// count (NumberSymbolOffset, below kNumberForms * kDigitCounts) from its
+// start, word symbols after them while they fit (WordSymbolBase). Its code
+// points are three bytes of UTF-8.
 inline constexpr char32_t kNumberSymbolBase = 0xE000;
+inline constexpr char32_t kBmpSymbolsEnd = 0xF900;  // one past the area
+inline constexpr std::size_t kBmpSymbolLength = 3;
 
 // A number's digit count as its symbol holds it: 1..8 digits, 9 for nine or
 // more, 0 for a number that is not ASCII digits alone (and for a stand-in
@@ -64,7 +68,7 @@ inline constexpr char32_t kBmpWordSymbolBase =
     kNumberSymbolBase + kNumberForms * kDigitCounts;  // U+E500
 inline constexpr char32_t kPlaneWordSymbolBase = 0xF0000;
 inline char32_t WordSymbolBase(const Lexer& lexer) {
-  return lexer.symbol_count() <= 0xF8FF + 1 - kBmpWordSymbolBase
+  return lexer.symbol_count() <= kBmpSymbolsEnd - kBmpWordSymbolBase
              ? kBmpWordSymbolBase
              : kPlaneWordSymbolBase;
 }

@@ -29,6 +29,11 @@ Status ValidateUtf8(std::string_view text);
 // `\xFF\xFF-01-01`.
 std::string EscapeForMessage(std::string_view text);
 
+// The byte length of the well-formed UTF-8 sequence that starts with `lead`.
+constexpr std::size_t Utf8SequenceLength(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
 // The code point at bytes[i], the start of a well-formed UTF-8 sequence, and
 // its byte length: the hot paths' decoder (no checks; DecodeUtf8 checks).
 inline char32_t DecodeWellFormedUtf8(const unsigned char* bytes, std::size_t i,
