@@ -21,6 +21,10 @@ Hits FindAll(const LiteralMatcher& matcher, std::string_view text) {
   return hits;
 }
 
+Hits FindAll(const std::vector<std::string>& keys, std::string_view text) {
+  return FindAll(LiteralMatcher(keys), text);
+}
+
 struct Case {
   std::vector<std::string> keys;
   std::string text;
@@ -48,8 +52,7 @@ TEST(LiteralMatcherTest, FindsEveryOccurrenceInOrderOfEnd) {
       {{}, "anything", {}},
   };
   for (const Case& c : cases) {
-    const LiteralMatcher matcher(c.keys);
-    EXPECT_EQ(FindAll(matcher, c.text), c.expected) << c.text;
+    EXPECT_EQ(FindAll(c.keys, c.text), c.expected) << c.text;
   }
 }
 
@@ -90,7 +93,6 @@ TEST(LiteralMatcherTest, AgreesWithPlainSearch) {
       if (!repeated) keys.push_back(key);
     }
     const std::string text = random_text(40);
-    const LiteralMatcher matcher(keys);
     Hits expected;
     const std::string folded = lower(text);
     for (std::size_t end = 1; end <= text.size(); ++end) {
@@ -104,7 +106,71 @@ TEST(LiteralMatcherTest, AgreesWithPlainSearch) {
       std::sort(ending.rbegin(), ending.rend());
       for (const auto& [length, key] : ending) expected.emplace_back(key, end);
     }
-    EXPECT_EQ(FindAll(matcher, text), expected) << text;
+    EXPECT_EQ(FindAll(keys, text), expected) << text;
+  }
+}
+
+// From the root the matcher steps over whole three-byte code points that start
+// no key, even where their lead byte starts one: 元 and 年 share the lead byte
+// E5, 亿 and 万 share E4. Keys that start inside a code point, or with a lead
+// byte and no whole code point, turn the stepping off; the results are the
+// same either way.
+TEST(LiteralMatcherTest, StepsOverCodePointsThatStartNoKey) {
+  const Case cases[] = {
+      {{"元", "亿元"}, "年年元万亿元", {{0, 9}, {1, 18}, {0, 18}}},
+      // A key in the middle of a code point: the 85 83 of 元.
+      {{"\x85\x83", "年"}, "元年", {{0, 3}, {1, 6}}},
+      // A key that is a lead byte alone, and one cut after two bytes.
+      {{"\xE5", "年"}, "元年", {{0, 1}, {0, 4}, {1, 6}}},
+      {{"\xE5\xB9", "亿"}, "元年亿", {{0, 5}, {1, 9}}},
+      // Text cut inside a code point, and malformed sequences.
+      {{"元"}, "年\xE5\x85", {}},
+      {{"元"}, "\xE5\x85年\xE5\x85\x83", {{0, 8}}},
+      {{"元"}, "\xE5元\xE5\x85\xE5\x85\x83", {{0, 4}, {0, 9}}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindAll(c.keys, c.text), c.expected) << c.text;
+  }
+}
+
+// Against a plain search over pieces of UTF-8: Han characters with shared lead
+// bytes, and lone lead and continuation bytes, in keys and text.
+TEST(LiteralMatcherTest, AgreesWithPlainSearchOverCutCodePoints) {
+  std::mt19937 random(11);
+  const std::vector<std::string> pieces = {"元", "年",   "亿",   "万",
+                                           "a",  "\xE5", "\x85", "\xB9"};
+  auto random_text = [&](std::size_t max_pieces, std::size_t cut_pieces) {
+    std::string text;
+    const std::size_t length = random() % (max_pieces + 1);
+    for (std::size_t p = 0; p < length; ++p) {
+      text += pieces[random() % (pieces.size() - cut_pieces)];
+    }
+    return text;
+  };
+  for (int round = 0; round < 400; ++round) {
+    // Half the rounds' keys are whole code points, so the stepping is on.
+    const std::size_t cut_pieces = round % 2 == 0 ? 3 : 0;
+    std::vector<std::string> keys;
+    for (int k = 0; k < 4; ++k) {
+      std::string key = random_text(3, cut_pieces);
+      if (!key.empty() &&
+          std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys.push_back(key);
+      }
+    }
+    const std::string text = random_text(30, 0);
+    Hits expected;
+    for (std::size_t end = 1; end <= text.size(); ++end) {
+      std::vector<std::pair<std::size_t, int>> ending;  // (length, key)
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (keys[k].size() <= end &&
+            text.compare(end - keys[k].size(), keys[k].size(), keys[k]) == 0)
+          ending.emplace_back(keys[k].size(), static_cast<int>(k));
+      }
+      std::sort(ending.rbegin(), ending.rend());
+      for (const auto& [length, key] : ending) expected.emplace_back(key, end);
+    }
+    EXPECT_EQ(FindAll(keys, text), expected) << text;
   }
 }
 
@@ -119,19 +185,18 @@ TEST(LiteralMatcherTest, FindsKeysPastSixteenBitStates) {
       key += static_cast<char>('a' + (code >> (2 * letter) & 3));
     keys.push_back(key);
   }
-  const LiteralMatcher matcher(keys);
-  ASSERT_EQ(matcher.key_count(), keys.size());
+  ASSERT_EQ(LiteralMatcher(keys).key_count(), keys.size());
   // A key's index spells it two bits a letter, first letter lowest:
   // "abcdabcd" is 0xE4E4, "ddddaaaa" is 0x00FF.
   const std::string text =
       "亿xABCDabcD\xFF"
       "aBcdddddaaaa元";
-  EXPECT_EQ(FindAll(matcher, text), (Hits{{0xE4E4, 12},
-                                          {0xFFE4, 21},
-                                          {0x3FF9, 22},
-                                          {0x0FFE, 23},
-                                          {0x03FF, 24},
-                                          {0x00FF, 25}}));
+  EXPECT_EQ(FindAll(keys, text), (Hits{{0xE4E4, 12},
+                                       {0xFFE4, 21},
+                                       {0x3FF9, 22},
+                                       {0x0FFE, 23},
+                                       {0x03FF, 24},
+                                       {0x00FF, 25}}));
 }
 
 }  // namespace

@@ -56,11 +56,30 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& keys) {
     }
     state_count += folded[k].size() - shared;
   }
+  FindThreeByteStarts(keys);
   if (state_count < std::numeric_limits<std::uint16_t>::max()) {
     Build(keys, static_cast<std::uint32_t>(state_count), &narrow_next_);
   } else {
     Build(keys, static_cast<std::uint32_t>(state_count), &wide_next_);
   }
+}
+
+void LiteralMatcher::FindThreeByteStarts(const std::vector<std::string>& keys) {
+  std::vector<std::uint64_t> starts(16 * 64, 0);
+  bool any = false;
+  for (const std::string& key : keys) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(key.data());
+    if ((bytes[0] & 0xC0) == 0x80) return;  // starts inside a code point
+    if ((bytes[0] & 0xF0) != 0xE0) continue;
+    if (key.size() < 3 || (bytes[1] & 0xC0) != 0x80 ||
+        (bytes[2] & 0xC0) != 0x80) {
+      return;  // a lead byte without its code point
+    }
+    starts[(bytes[0] & 0x0F) << 6 | (bytes[1] & 0x3F)] |= std::uint64_t{1}
+                                                          << (bytes[2] & 0x3F);
+    any = true;
+  }
+  if (any) three_byte_starts_ = std::move(starts);
 }
 
 template <typename State>

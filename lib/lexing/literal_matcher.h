@@ -10,7 +10,7 @@
 //
 // Immutable once built; thread-safe. Time is linear in the text plus the
 // occurrences reported; memory is states x byte classes x 2 bytes (4 bytes
-// past 65,536 states).
+// past 65,536 states), plus 8 KB when keys start with three-byte code points.
 #ifndef FACTX_LIB_LEXING_LITERAL_MATCHER_H_
 #define FACTX_LIB_LEXING_LITERAL_MATCHER_H_
 
@@ -50,21 +50,49 @@ class LiteralMatcher {
   void Run(const State* next, std::string_view text, OnMatch& on_match) const {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
+    // Locals: the callback's stores could alias the members, which would then
+    // be read again for every byte.
+    const std::uint32_t class_count = class_count_;
+    const std::uint32_t* first_output = first_output_.data();
+    const bool skips_code_points = !three_byte_starts_.empty();
     std::uint32_t state = 0;
     for (std::size_t i = 0; i < size; ++i) {
       if (state == 0) {
-        // Most bytes of prose start no key and leave the root where it is.
-        while (!starts_key_[bytes[i]]) {
-          if (++i == size) return;
+        // Most code points of prose start no key and leave the root where it
+        // is: a byte that starts none, or a three-byte code point (Han text)
+        // none starts with although its lead byte is shared with keys.
+        for (;;) {
+          const unsigned char lead = bytes[i];
+          if (!starts_key_[lead]) {
+            if (++i == size) return;
+            continue;
+          }
+          if (!skips_code_points || (lead & 0xF0) != 0xE0 || size - i < 3 ||
+              !SkipsThreeByteCodePoint(bytes + i)) {
+            break;
+          }
+          i += 3;
+          if (i == size) return;
         }
       }
-      state = next[state * class_count_ + byte_class_[bytes[i]]];
-      for (std::uint32_t s = first_output_[state]; s != 0;
-           s = output_link_[s]) {
+      state = next[state * class_count + byte_class_[bytes[i]]];
+      for (std::uint32_t s = first_output[state]; s != 0; s = output_link_[s]) {
         on_match(output_[s], i + 1);
       }
     }
   }
+
+  // True when bytes[0..2] are a well-formed three-byte code point that starts
+  // no key: read from the root, they lead back to it and end no key.
+  bool SkipsThreeByteCodePoint(const unsigned char* bytes) const {
+    if ((bytes[1] & 0xC0) != 0x80 || (bytes[2] & 0xC0) != 0x80) return false;
+    const std::uint64_t word =
+        three_byte_starts_[(bytes[0] & 0x0F) << 6 | (bytes[1] & 0x3F)];
+    return (word >> (bytes[2] & 0x3F) & 1) == 0;
+  }
+
+  // Fills three_byte_starts_ unless a key makes skipping code points wrong.
+  void FindThreeByteStarts(const std::vector<std::string>& keys);
 
   // Builds the automaton into *next, given how many states its trie has
   // (fewer than State's largest value, which marks a missing edge).
@@ -78,6 +106,13 @@ class LiteralMatcher {
   std::uint32_t class_count_ = 1;
   // True for the bytes that leave the root state (start some key).
   std::array<bool, 256> starts_key_{};
+  // One bit per code point U+0800..U+FFFF (three UTF-8 bytes), indexed by the
+  // low 4 bits of the lead byte and the low 6 of the next, then bit by the low
+  // 6 of the last: set when some key starts with it. Empty (no skipping) when
+  // no key starts with such a code point, or when a key starts with a
+  // continuation byte or with a lead byte E0-EF and no whole code point, so
+  // that a code point could end or begin a key in its middle.
+  std::vector<std::uint64_t> three_byte_starts_;
   // next[state * class_count_ + class]: the state after reading a byte of
   // that class. State 0 is the root. narrow_next_ when every state fits in 16
   // bits (half the memory for the cache to hold), else wide_next_.
