@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,58 @@ TEST(DocumentTest, AFullStopEndsASentenceButNoClause) {
   // Tokenized text: a word of five letters or more before " . ".
   const Document tokenized("a delaying tactic . the $ 20,000 tax");
   EXPECT_EQ(EndTexts(tokenized, Unit::kSentence), (Ends{"."}));
+}
+
+// Build looks for the bytes an end may start with sixteen at a time where it
+// can, one at a time in the last few: each end character, and each blank that
+// ends nothing, at every offset of a text longer than two such steps.
+TEST(DocumentTest, FindsEndsAtEveryOffset) {
+  struct Case {
+    std::string character;
+    std::optional<Unit> unit;  // the largest unit it ends, if any
+  };
+  const Case cases[] = {
+      {"\n", Unit::kParagraph},
+      {"\r", Unit::kParagraph},
+      {"!", Unit::kSentence},
+      {"?", Unit::kSentence},
+      {";", Unit::kClause},
+      {",", Unit::kPhrase},
+      {"\x01", Unit::kSentence},
+      {"\x1F", Unit::kSentence},
+      {"\x7F", Unit::kSentence},
+      {"\xC2\x85", Unit::kSentence},      // NEXT LINE
+      {"\xEF\xBF\xBD", Unit::kSentence},  // U+FFFD
+      {"。", Unit::kSentence},
+      {"；", Unit::kClause},
+      {"，", Unit::kPhrase},
+      {"！", Unit::kSentence},
+      {"？", Unit::kSentence},
+      // Blanks, and characters whose lead byte an end shares.
+      {"\t", std::nullopt},
+      {"\v", std::nullopt},
+      {"\f", std::nullopt},
+      {" ", std::nullopt},
+      {"\xC2\xA0", std::nullopt},  // NO-BREAK SPACE
+      {"、", std::nullopt},
+      {"\xEF\xBC\x88", std::nullopt},  // （
+  };
+  for (const Case& c : cases) {
+    for (std::size_t offset = 0; offset < 40; ++offset) {
+      const std::string text =
+          std::string(offset, 'a') + c.character + std::string(40, 'b');
+      const Document document(text);
+      const std::vector<Boundary>& phrases = document.ends(Unit::kPhrase);
+      if (!c.unit) {
+        EXPECT_TRUE(phrases.empty()) << offset << " " << c.character;
+        continue;
+      }
+      ASSERT_EQ(phrases.size(), 1u) << offset << " " << c.character;
+      EXPECT_EQ(phrases[0].begin, offset);
+      EXPECT_EQ(phrases[0].end, offset + c.character.size());
+      EXPECT_EQ(document.ends(*c.unit).size(), 1u) << c.character;
+    }
+  }
 }
 
 TEST(DocumentTest, LookupsFindTheUnitAroundAPosition) {
