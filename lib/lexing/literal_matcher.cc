@@ -7,8 +7,6 @@
 namespace factx::internal {
 namespace {
 
-constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
-
 unsigned char FoldAscii(unsigned char byte) {
   return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte + 32)
                                     : byte;

@@ -189,6 +189,8 @@ constexpr std::array<std::uint64_t, kBitmapWords> BuildTraditionalBitmap() {
 
 constexpr std::array<std::uint64_t, kBitmapWords> kTraditionalBitmap =
     BuildTraditionalBitmap();
+static_assert(kBitmapFirst == kMayFoldFirst &&
+              kBitmapWords == kMayFoldBits.size());
 
 bool InTable(char32_t c) {
   if (!IsThreeByteHan(c)) return false;
@@ -244,7 +246,12 @@ char32_t SimplifiedForm(char32_t c) {
   return kSortedPairs[low].simplified;  // InTable: it is there
 }
 
-bool MayFold(char32_t c) { return c == U'參' || InTable(c); }
+constexpr std::array<std::uint64_t, kBitmapWords> kMayFoldBits = [] {
+  std::array<std::uint64_t, kBitmapWords> bits = kTraditionalBitmap;
+  const std::size_t can = U'參' - kBitmapFirst;
+  bits[can / 64] |= std::uint64_t{1} << (can % 64);
+  return bits;
+}();
 
 void FoldTraditionalChinese(std::string* text) {
   char* data = text->data();

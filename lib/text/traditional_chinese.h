@@ -15,6 +15,9 @@
 #ifndef FACTX_LIB_TEXT_TRADITIONAL_CHINESE_H_
 #define FACTX_LIB_TEXT_TRADITIONAL_CHINESE_H_
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace factx::internal {
@@ -25,9 +28,22 @@ namespace factx::internal {
 // FoldTraditionalChinese decides from the neighbouring characters.
 char32_t SimplifiedForm(char32_t c);
 
-// True when FoldTraditionalChinese may change `c`: a traditional character of
-// the table, or 參. A bit test: text with none of them needs no fold pass.
-bool MayFold(char32_t c);
+// One bit per code point of U+3400..U+9FFF (the 3-byte Han characters), set
+// for those FoldTraditionalChinese may change: the traditional characters of
+// the table, and 參.
+inline constexpr char32_t kMayFoldFirst = 0x3400;
+inline constexpr char32_t kMayFoldLast = 0x9FFF;
+extern const std::array<std::uint64_t, (kMayFoldLast - kMayFoldFirst) / 64 + 1>
+    kMayFoldBits;
+
+// True when FoldTraditionalChinese may change `c`. A bit test, inline: the
+// normalizer asks it of every Han character, and text with none of them needs
+// no fold pass.
+inline bool MayFold(char32_t c) {
+  if (c < kMayFoldFirst || c > kMayFoldLast) return false;
+  const std::size_t bit = c - kMayFoldFirst;
+  return (kMayFoldBits[bit / 64] >> (bit % 64) & 1) != 0;
+}
 
 // Folds, in place, the traditional characters of `text`, which must be
 // well-formed UTF-8. The size of `text` and every code point boundary stay
