@@ -1,6 +1,7 @@
 #include "engine/token_matcher.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "engine/token_dfa.h"
@@ -944,14 +945,10 @@ void TokenMatcher::FindStarts() {
     AppendUtf8(c, &utf8);
     return static_cast<unsigned char>(utf8[0]);
   };
-  // A byte that begins no code point a match starts with is skipped with its
-  // code point.
-  for (unsigned byte = 0; byte < 256; ++byte) {
-    start_bytes_[byte] = static_cast<std::uint8_t>(byte < 0xC0   ? 1
-                                                   : byte < 0xE0 ? 2
-                                                   : byte < 0xF0 ? 3
-                                                                 : 4);
-  }
+  // The bytes not marked below are skipped one at a time: no continuation
+  // byte is marked, so the scan stops where one that stepped over whole code
+  // points would, and no step waits for the load before it to know its length.
+  std::fill(std::begin(start_bytes_), std::end(start_bytes_), kSkipByte);
   bool ascii = false;
   for (const Range& range : starts) {
     for (unsigned lead = lead_of(range.first); lead <= lead_of(range.last);
@@ -994,7 +991,7 @@ std::size_t TokenMatcher::FindStart(std::string_view text,
       }
       at += length;
     } else {
-      at += kind;  // the length of a code point that starts no match
+      ++at;
     }
   }
   return std::string_view::npos;

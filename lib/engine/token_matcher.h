@@ -196,9 +196,9 @@ class TokenMatcher {
   std::vector<std::uint64_t> symbol_starts_;
   std::vector<Range> other_starts_;
   // By byte: kStartByte for an ASCII one a match starts with, kStartLead
-  // for the lead byte of others that may, else the length of the code point
-  // it begins, to skip.
-  static constexpr std::uint8_t kStartByte = 0xFF, kStartLead = 0xFE;
+  // for the lead byte of others that may, else kSkipByte.
+  static constexpr std::uint8_t kStartByte = 0xFF, kStartLead = 0xFE,
+                                kSkipByte = 0;
   std::uint8_t start_bytes_[256] = {};
   bool starts_empty_ = false;
   bool starts_with_symbol_ = false;  // and nothing else
