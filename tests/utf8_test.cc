@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace factx::internal {
 namespace {
@@ -168,6 +169,22 @@ TEST(Utf8Test, DecodeOfIllFormedInputStillAdvances) {
   std::size_t length = 0;
   EXPECT_EQ(DecodeUtf8("ab", 2, &length), U'\uFFFD');
   EXPECT_EQ(length, 1u);
+}
+
+// Every scan that steps over code points by their lead byte reads this one
+// length; a continuation byte (ill-formed there) counts 1, so a scan moves on.
+TEST(Utf8Test, SequenceLengthByLeadByte) {
+  const std::pair<unsigned char, std::size_t> cases[] = {
+      {0x00, 1}, {'a', 1},  {0x7F, 1}, {0x80, 1}, {0xBF, 1}, {0xC2, 2},
+      {0xDF, 2}, {0xE0, 3}, {0xE4, 3}, {0xEF, 3}, {0xF0, 4}, {0xF4, 4},
+  };
+  for (const auto& [lead, length] : cases) {
+    EXPECT_EQ(Utf8SequenceLength(lead), length) << static_cast<int>(lead);
+  }
+  for (const std::string code_point : {"a", "é", "元", "😀"}) {
+    EXPECT_EQ(Utf8SequenceLength(static_cast<unsigned char>(code_point[0])),
+              code_point.size());
+  }
 }
 
 TEST(Utf8Test, CountsCodePoints) {

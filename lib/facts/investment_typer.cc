@@ -45,6 +45,7 @@
 
 #include "text/char_class.h"
 #include "text/document.h"
+#include "text/utf8.h"
 
 namespace factx::internal {
 namespace {
@@ -125,15 +126,6 @@ constexpr unsigned kKindRoles = kTriggerRoles | Bit(kYieldsTo);
 
 unsigned char ToLower(unsigned char c) {
   return IsAsciiUpper(c) ? c + ('a' - 'A') : c;
-}
-
-// Byte length of the code point that starts with `lead` (1 for a stray
-// continuation byte, which well-formed text never has).
-std::size_t CodePointLength(unsigned char lead) {
-  if (lead < 0xC0) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
 }
 
 // A word of one of the tables, found in the text.
@@ -349,7 +341,7 @@ class InvestmentLexicon {
   static std::uint64_t FirstCodePoint(std::string_view text, std::size_t pos) {
     const unsigned char lead = static_cast<unsigned char>(text[pos]);
     const std::size_t length =
-        std::min(CodePointLength(lead), text.size() - pos);
+        std::min(Utf8SequenceLength(lead), text.size() - pos);
     if (length == 1) return (std::uint64_t{1} << 32) | ToLower(lead);
     std::uint64_t first = std::uint64_t{length} << 32;
     for (std::size_t i = 0; i < length; ++i) {
@@ -367,7 +359,7 @@ class InvestmentLexicon {
   // The keys whose first code point is the one at text[pos], or nullptr.
   const Range* KeysStartingAt(std::string_view text, std::size_t pos) const {
     const unsigned char lead = static_cast<unsigned char>(text[pos]);
-    if (CodePointLength(lead) == 1) return &narrow_groups_[ToLower(lead)];
+    if (Utf8SequenceLength(lead) == 1) return &narrow_groups_[ToLower(lead)];
     const std::uint64_t first = FirstCodePoint(text, pos);
     // A code point cut short by the end of the text, down to its lead byte.
     if ((first >> 32) == 1) return &narrow_groups_[lead];
@@ -566,7 +558,7 @@ class Typer {
   // there (no key starts inside a word).
   std::size_t SkipToken(std::size_t pos, std::size_t limit) const {
     if (!IsAsciiAlnum(text_[pos])) {
-      return pos + CodePointLength(static_cast<unsigned char>(text_[pos]));
+      return pos + Utf8SequenceLength(static_cast<unsigned char>(text_[pos]));
     }
     ++pos;
     while (pos < limit && IsAsciiAlnum(text_[pos])) ++pos;
@@ -769,7 +761,7 @@ class Typer {
         ++pos;
       } else if (c >= 0x80) {
         ++words;
-        pos += CodePointLength(c);
+        pos += Utf8SequenceLength(c);
       } else {
         ++words;
         ++pos;
@@ -1049,7 +1041,7 @@ class Typer {
         continue;
       }
       if (end != 0) break;
-      pos += CodePointLength(static_cast<unsigned char>(text_[pos]));
+      pos += Utf8SequenceLength(static_cast<unsigned char>(text_[pos]));
     }
     if (end <= begin) return std::nullopt;
     return Span{begin, end};

@@ -130,14 +130,6 @@ std::size_t InertPrefixLength(std::string_view text, bool* may_fold) {
   return i;
 }
 
-// Byte length of the code point that starts with `lead` in well-formed UTF-8.
-std::size_t CodePointLength(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
-}
-
 // Inert text between two code points that are not, up to which both go to ICU
 // in one call rather than two: each call has a fixed cost.
 constexpr std::size_t kInertBytesWorthACall = 64;
@@ -254,7 +246,7 @@ Status TextNormalizer::Impl::AppendNormalizedRun(std::string_view run,
     for (std::size_t i = other; i < run.size();) {
       const std::size_t inert = InertLength(run, i, &unused_may_fold);
       if (inert == 0) {
-        i += CodePointLength(static_cast<unsigned char>(run[i]));
+        i += Utf8SequenceLength(static_cast<unsigned char>(run[i]));
         end = i;
       } else if (i - end >= kInertBytesWorthACall) {
         break;

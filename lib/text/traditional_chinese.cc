@@ -220,15 +220,6 @@ void EncodeThreeBytes(char32_t c, char* p) {
   p[2] = static_cast<char>(0x80 | (c & 0x3F));
 }
 
-// Byte length of the sequence whose lead byte is `lead`; 1 for a stray
-// continuation byte, so that a scan of ill-formed text still advances.
-std::size_t SequenceLength(unsigned char lead) {
-  if (lead < 0xC0) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
-}
-
 }  // namespace
 
 char32_t SimplifiedForm(char32_t c) {
@@ -265,7 +256,7 @@ void FoldTraditionalChinese(std::string* text) {
       pos += AsciiPrefixLength(std::string_view(data + pos, size - pos));
       continue;
     }
-    const std::size_t length = SequenceLength(lead);
+    const std::size_t length = Utf8SequenceLength(lead);
     if (length != 3 || pos + 3 > size) {
       previous = 0;
       pos += length;
@@ -276,7 +267,7 @@ void FoldTraditionalChinese(std::string* text) {
     if (c == U'參') {
       char32_t next = 0;
       if (pos + 6 <= size &&
-          SequenceLength(static_cast<unsigned char>(data[pos + 3])) == 3) {
+          Utf8SequenceLength(static_cast<unsigned char>(data[pos + 3])) == 3) {
         next = DecodeThreeBytes(data + pos + 3);
       }
       const bool is_numeral = Contains(kCapitalNumerals, previous) ||

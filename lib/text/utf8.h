@@ -29,9 +29,10 @@ Status ValidateUtf8(std::string_view text);
 // `\xFF\xFF-01-01`.
 std::string EscapeForMessage(std::string_view text);
 
-// The byte length of the well-formed UTF-8 sequence that starts with `lead`.
+// The byte length of the well-formed UTF-8 sequence that starts with `lead`;
+// 1 for a continuation byte, so that a scan of ill-formed text still moves.
 constexpr std::size_t Utf8SequenceLength(unsigned char lead) {
-  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
 // The code point at bytes[i], the start of a well-formed UTF-8 sequence, and
