@@ -864,6 +864,26 @@ std::vector<TokenMatcher::Range> TokenMatcher::Merged(
   return merged;
 }
 
+void TokenMatcher::CodePointSet::Add(Range range) {
+  char32_t c = range.first;
+  if (c < kSymbolsBegin) {
+    others.push_back(
+        Range{c, std::min<char32_t>(range.last, kSymbolsBegin - 1)});
+    c = kSymbolsBegin;
+  }
+  for (; c <= range.last && c < kSymbolsEnd; ++c) {
+    const char32_t bit = c - kSymbolsBegin;
+    symbols[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+  if (c <= range.last) others.push_back(Range{c, range.last});
+}
+
+void TokenMatcher::CodePointSet::Finish() {
+  std::sort(others.begin(), others.end(),
+            [](const Range& a, const Range& b) { return a.first < b.first; });
+  others = Merged(others);
+}
+
 void TokenMatcher::Reach(std::uint32_t from, std::vector<bool>* seen,
                          std::vector<std::uint32_t>* classes,
                          bool* matches) const {
@@ -915,30 +935,12 @@ void TokenMatcher::FindStarts() {
   for (const std::uint32_t pc : first) {
     Reach(pc + 1, &seen_second, &second, &ends_after_first_);
   }
-  second_symbols_.assign((kSymbolsEnd - kSymbolsBegin + 63) / 64, 0);
   for (const std::uint32_t pc : second) {
     for (std::uint32_t r = program_[pc].arg; r < program_[pc].arg2; ++r) {
-      char32_t c = ranges_[r].first;
-      if (c < kSymbolsBegin) {
-        second_others_.push_back(
-            Range{c, std::min<char32_t>(ranges_[r].last, kSymbolsBegin - 1)});
-        c = kSymbolsBegin;
-      }
-      for (; c <= ranges_[r].last && c < kSymbolsEnd; ++c) {
-        const char32_t bit = c - kSymbolsBegin;
-        second_symbols_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-      }
-      if (c <= ranges_[r].last) {
-        second_others_.push_back(Range{c, ranges_[r].last});
-      }
+      seconds_.Add(ranges_[r]);
     }
   }
-  std::sort(second_others_.begin(), second_others_.end(),
-            [](const Range& a, const Range& b) { return a.first < b.first; });
-  second_others_ = Merged(second_others_);
-  std::sort(starts.begin(), starts.end(),
-            [](const Range& a, const Range& b) { return a.first < b.first; });
-  symbol_starts_.assign((kSymbolsEnd - kSymbolsBegin + 63) / 64, 0);
+  seconds_.Finish();
   // UTF-8's lead bytes grow with the code points they begin.
   const auto lead_of = [](char32_t c) {
     std::string utf8;
@@ -956,21 +958,12 @@ void TokenMatcher::FindStarts() {
       start_bytes_[lead] = lead < 0x80 ? kStartByte : kStartLead;
     }
     ascii = ascii || range.first < 0x80;
-    char32_t c = std::max<char32_t>(range.first, 0x80);
-    if (c > range.last) continue;
-    if (c < kSymbolsBegin) {
-      other_starts_.push_back(
-          Range{c, std::min<char32_t>(range.last, kSymbolsBegin - 1)});
-      c = kSymbolsBegin;
+    if (range.last >= 0x80) {
+      starts_.Add(Range{std::max<char32_t>(range.first, 0x80), range.last});
     }
-    for (; c <= range.last && c < kSymbolsEnd; ++c) {
-      const char32_t bit = c - kSymbolsBegin;
-      symbol_starts_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-    }
-    if (c <= range.last) other_starts_.push_back(Range{c, range.last});
   }
-  other_starts_ = Merged(other_starts_);
-  starts_with_symbol_ = !starts_empty_ && !ascii && other_starts_.empty();
+  starts_.Finish();
+  starts_with_symbol_ = !starts_empty_ && !ascii && starts_.others.empty();
 }
 
 std::size_t TokenMatcher::FindStart(std::string_view text,
@@ -983,10 +976,7 @@ std::size_t TokenMatcher::FindStart(std::string_view text,
     if (kind == kStartLead) {
       std::size_t length = 1;
       const char32_t c = DecodeWellFormedUtf8(bytes, at, &length);
-      if (c >= kSymbolsBegin && c < kSymbolsEnd
-              ? IsSymbolStart(c)
-              : InRanges(other_starts_.data(),
-                         other_starts_.data() + other_starts_.size(), c)) {
+      if (starts_.Contains(c)) {
         return at;
       }
       at += length;

@@ -187,40 +187,8 @@ class TokenMatcher {
   // read first, and kEndBit if it can match with no more: a split skips a
   // branch that cannot go on from the code point at hand.
   std::vector<std::uint64_t> first_bits_;
-  // The code points past ASCII a match can start with: the symbols of the
-  // BMP by a bitmap, others by sorted, merged ranges (ASCII ones are in
-  // start_bytes_). A match can be empty when `starts_empty_`, and start
-  // anywhere.
   static constexpr char32_t kSymbolsBegin = kNumberSymbolBase,
                             kSymbolsEnd = kBmpSymbolsEnd;
-  std::vector<std::uint64_t> symbol_starts_;
-  std::vector<Range> other_starts_;
-  // By byte: kStartByte for an ASCII one a match starts with, kStartLead
-  // for the lead byte of others that may, else kSkipByte.
-  static constexpr std::uint8_t kStartByte = 0xFF, kStartLead = 0xFE,
-                                kSkipByte = 0;
-  std::uint8_t start_bytes_[256] = {};
-  bool starts_empty_ = false;
-  bool starts_with_symbol_ = false;  // and nothing else
-  // The code points a match can read second (after any it starts with), as
-  // the starts are kept; none is needed when `ends_after_first_`. A start
-  // whose next code point is none of them begins no match.
-  std::vector<std::uint64_t> second_symbols_;
-  std::vector<Range> second_others_;
-  bool ends_after_first_ = false;
-  // True when text[at] (a code point boundary) is a code point a match can
-  // read second.
-  bool CanFollowStart(std::string_view text, std::size_t at) const {
-    if (at >= text.size()) return false;
-    std::size_t length = 1;
-    const char32_t c = DecodeWellFormedUtf8(
-        reinterpret_cast<const unsigned char*>(text.data()), at, &length);
-    const char32_t bit = c - kSymbolsBegin;
-    return c >= kSymbolsBegin && c < kSymbolsEnd
-               ? (second_symbols_[bit >> 6] >> (bit & 63) & 1) != 0
-               : InRanges(second_others_.data(),
-                          second_others_.data() + second_others_.size(), c);
-  }
   // True when code point `c` is in the sorted ranges [begin, end).
   static bool InRanges(const Range* begin, const Range* end, char32_t c) {
     if (end - begin <= 8) {
@@ -234,11 +202,51 @@ class TokenMatcher {
         begin, end, c, [](char32_t v, const Range& r) { return v < r.first; });
     return after != begin && c <= (after - 1)->last;
   }
-  bool IsSymbolStart(char32_t c) const {
-    const char32_t bit = c - kSymbolsBegin;
-    return c >= kSymbolsBegin && c < kSymbolsEnd &&
-           (symbol_starts_[bit >> 6] >> (bit & 63) & 1) != 0;
+  // A set of code points as the search tests them: the symbols of the BMP by
+  // a bitmap, others by sorted, merged ranges (after Finish).
+  struct CodePointSet {
+    std::vector<std::uint64_t> symbols =
+        std::vector<std::uint64_t>((kSymbolsEnd - kSymbolsBegin + 63) / 64);
+    std::vector<Range> others;
+
+    void Add(Range range);
+    void Finish();
+    bool HasSymbol(char32_t c) const {
+      const char32_t bit = c - kSymbolsBegin;
+      return c >= kSymbolsBegin && c < kSymbolsEnd &&
+             (symbols[bit >> 6] >> (bit & 63) & 1) != 0;
+    }
+    bool Contains(char32_t c) const {
+      return c >= kSymbolsBegin && c < kSymbolsEnd
+                 ? HasSymbol(c)
+                 : InRanges(others.data(), others.data() + others.size(), c);
+    }
+  };
+  // The code points past ASCII a match can start with (ASCII ones are in
+  // start_bytes_). A match can be empty when `starts_empty_`, and start
+  // anywhere.
+  CodePointSet starts_;
+  // By byte: kStartByte for an ASCII one a match starts with, kStartLead
+  // for the lead byte of others that may, else kSkipByte.
+  static constexpr std::uint8_t kStartByte = 0xFF, kStartLead = 0xFE,
+                                kSkipByte = 0;
+  std::uint8_t start_bytes_[256] = {};
+  bool starts_empty_ = false;
+  bool starts_with_symbol_ = false;  // and nothing else
+  // The code points a match can read second (after any it starts with), as
+  // the starts are kept; none is needed when `ends_after_first_`. A start
+  // whose next code point is none of them begins no match.
+  CodePointSet seconds_;
+  bool ends_after_first_ = false;
+  // True when text[at] (a code point boundary) is a code point a match can
+  // read second.
+  bool CanFollowStart(std::string_view text, std::size_t at) const {
+    if (at >= text.size()) return false;
+    std::size_t length = 1;
+    return seconds_.Contains(DecodeWellFormedUtf8(
+        reinterpret_cast<const unsigned char*>(text.data()), at, &length));
   }
+  bool IsSymbolStart(char32_t c) const { return starts_.HasSymbol(c); }
   int group_count_ = 0;
   std::map<int, std::string> group_names_;
   std::unique_ptr<TokenDfa> dfa_;  // made by Compile
